@@ -1,0 +1,245 @@
+import { addon, type NativeIndex } from './native.js';
+
+/**
+ * `l2`: squared Euclidean distance (smaller is closer).
+ * `ip`: inner product (larger is closer).
+ * `cosine`: inner product on L2-normalised vectors; vectors and queries are
+ *   normalised by the binding (on a copy), as FAISS's `normalize_L2` would.
+ */
+export type Metric = 'l2' | 'ip' | 'cosine';
+
+export const METRICS: readonly Metric[] = ['l2', 'ip', 'cosine'];
+
+/** k results per query, row-major; label -1 (and distance ±Infinity) where fewer than k exist. */
+export interface SearchResult {
+  distances: Float32Array;
+  labels: BigInt64Array;
+}
+
+/** The coarse assignment of each query: its `nprobe` nearest lists, row-major, and their distances. */
+export interface Assignment {
+  lists: BigInt64Array;
+  distances: Float32Array;
+}
+
+/** One inverted list's content: ids and FAISS codes (`codeSize` bytes each). */
+export interface ListContent {
+  ids: BigInt64Array;
+  codes: Uint8Array;
+}
+
+export interface SearchOptions {
+  /** Lists probed per query (IVF only); defaults to 1, as in FAISS. */
+  nprobe?: number;
+}
+
+/** Threads FAISS may use per call (OpenMP), applied on every worker thread that runs FAISS. */
+export function setNumThreads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new RangeError(`thread count must be a positive integer, got ${n}`);
+  addon.setNumThreads(n);
+}
+
+export function getNumThreads(): number {
+  return addon.getNumThreads();
+}
+
+/** The FAISS version the addon is linked against, e.g. "1.7.3". */
+export function faissVersion(): string {
+  return addon.faissVersion();
+}
+
+/** Whether the addon was built against a GPU-enabled FAISS. */
+export function hasGpu(): boolean {
+  return addon.hasGpu();
+}
+
+/**
+ * A FAISS index. Every slow call runs on a libuv worker thread and returns a
+ * promise; concurrent calls are safe (searches share a read lock, writes take
+ * the write lock). Typed arrays passed in are read in place, not copied, and
+ * must not be modified until the promise settles.
+ */
+export class FaissIndex {
+  private constructor(
+    private readonly native: NativeIndex,
+    readonly dim: number,
+    readonly metric: Metric,
+  ) {}
+
+  /** Builds an index from a FAISS factory string (`IVF1024,Flat`, `IVF256,PQ16`, `Flat`, `HNSW32` …). */
+  static create(dim: number, factory: string, metric: Metric = 'l2'): FaissIndex {
+    if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`dimension must be a positive integer, got ${dim}`);
+    if (!METRICS.includes(metric)) throw new RangeError(`unknown metric "${metric}" (use l2, ip or cosine)`);
+    if (typeof factory !== 'string' || factory.trim() === '') throw new TypeError('factory string is empty');
+    return new FaissIndex(addon.createIndex(dim, factory, metric), dim, metric);
+  }
+
+  /** Reads an index written by {@link serialize}. `metric` restores the cosine flag FAISS does not store. */
+  static async deserialize(bytes: Uint8Array, metric: Metric = 'l2'): Promise<FaissIndex> {
+    if (!(bytes instanceof Uint8Array)) throw new TypeError('bytes must be a Uint8Array or Buffer');
+    if (!METRICS.includes(metric)) throw new RangeError(`unknown metric "${metric}" (use l2, ip or cosine)`);
+    const native = await addon.deserialize(bytes, metric);
+    return new FaissIndex(native, native.dim, metric);
+  }
+
+  get ntotal(): number {
+    return this.native.ntotal();
+  }
+
+  get isTrained(): boolean {
+    return this.native.isTrained();
+  }
+
+  /** True for IVF indexes, which support nprobe, assign and searchPreassigned. */
+  get isIvf(): boolean {
+    return this.native.isIvf();
+  }
+
+  /** Number of inverted lists (0 for non-IVF indexes). */
+  get nlist(): number {
+    return this.native.nlist();
+  }
+
+  /** Bytes per stored vector code (IVF only). */
+  get codeSize(): number {
+    return this.native.codeSize();
+  }
+
+  /** Vectors held by each inverted list. */
+  listSizes(): Float64Array {
+    return this.native.listSizes();
+  }
+
+  /** Approximate heap bytes held by the index's vectors and ids. */
+  memoryBytes(): number {
+    return this.native.memoryBytes();
+  }
+
+  train(vectors: Float32Array): Promise<void> {
+    this.rows(vectors, 'training vectors');
+    return this.native.train(vectors);
+  }
+
+  add(vectors: Float32Array, ids: BigInt64Array): Promise<void> {
+    this.sameCount(vectors, ids);
+    return this.native.add(vectors, ids);
+  }
+
+  /** Adds vectors into the given inverted lists (FAISS `add_core`): no coarse assignment happens. */
+  addPreassigned(vectors: Float32Array, ids: BigInt64Array, lists: BigInt64Array): Promise<void> {
+    const n = this.sameCount(vectors, ids);
+    expectArray(lists, BigInt64Array, 'lists');
+    if (lists.length !== n) throw new RangeError(`lists has ${lists.length} entries for ${n} vectors`);
+    return this.native.addPreassigned(vectors, ids, lists);
+  }
+
+  /** Removes the ids; resolves to how many vectors were removed. */
+  remove(ids: BigInt64Array): Promise<number> {
+    expectArray(ids, BigInt64Array, 'ids');
+    return this.native.removeIds(ids);
+  }
+
+  search(queries: Float32Array, k: number, options: SearchOptions = {}): Promise<SearchResult> {
+    this.rows(queries, 'queries');
+    checkK(k);
+    return this.native.search(queries, k, this.nprobe(options.nprobe ?? 0));
+  }
+
+  /** The coarse quantizer's `nprobe` nearest lists for each query, with their centroid distances. */
+  assign(queries: Float32Array, nprobe: number): Promise<Assignment> {
+    this.rows(queries, 'queries');
+    return this.native.assign(queries, this.nprobe(nprobe, true));
+  }
+
+  /**
+   * Searches only the given lists (FAISS `search_preassigned`): `lists` and
+   * `centroidDistances` hold `nprobe` entries per query, as {@link assign} returns
+   * them; a list id of -1 is skipped, which is how a shard searches only its own lists.
+   */
+  searchPreassigned(
+    queries: Float32Array,
+    k: number,
+    assignment: Assignment,
+  ): Promise<SearchResult> {
+    const nq = this.rows(queries, 'queries');
+    checkK(k);
+    expectArray(assignment.lists, BigInt64Array, 'lists');
+    expectArray(assignment.distances, Float32Array, 'centroid distances');
+    if (nq === 0) return this.native.searchPreassigned(queries, k, 1, assignment.lists, assignment.distances);
+    if (assignment.lists.length % nq !== 0 || assignment.lists.length === 0) {
+      throw new RangeError(`lists has ${assignment.lists.length} entries, not a multiple of ${nq} queries`);
+    }
+    if (assignment.distances.length !== assignment.lists.length) {
+      throw new RangeError('centroid distances and lists differ in length');
+    }
+    const nprobe = assignment.lists.length / nq;
+    return this.native.searchPreassigned(queries, k, nprobe, assignment.lists, assignment.distances);
+  }
+
+  /** Writes the whole index (FAISS `write_index`) into a Buffer. */
+  serialize(): Promise<Buffer> {
+    return this.native.serialize();
+  }
+
+  /** Copies one inverted list's ids and codes out of the index. */
+  exportList(list: number): ListContent {
+    this.listNo(list);
+    return this.native.exportList(list);
+  }
+
+  /** Replaces one inverted list's content with the given ids and codes. */
+  importList(list: number, content: ListContent): void {
+    this.listNo(list);
+    expectArray(content.ids, BigInt64Array, 'ids');
+    expectArray(content.codes, Uint8Array, 'codes');
+    if (content.codes.length !== content.ids.length * this.codeSize) {
+      throw new RangeError(
+        `codes has ${content.codes.length} bytes for ${content.ids.length} ids of ${this.codeSize} bytes each`,
+      );
+    }
+    this.native.importList(list, content.ids, content.codes);
+  }
+
+  private rows(vectors: Float32Array, what: string): number {
+    expectArray(vectors, Float32Array, what);
+    if (vectors.length % this.dim !== 0) {
+      throw new RangeError(`${what} have ${vectors.length} floats, not a multiple of the dimension ${this.dim}`);
+    }
+    return vectors.length / this.dim;
+  }
+
+  private sameCount(vectors: Float32Array, ids: BigInt64Array): number {
+    const n = this.rows(vectors, 'vectors');
+    expectArray(ids, BigInt64Array, 'ids');
+    if (ids.length !== n) throw new RangeError(`${ids.length} ids for ${n} vectors`);
+    return n;
+  }
+
+  private nprobe(nprobe: number, required = false): number {
+    if (!Number.isInteger(nprobe) || nprobe < 0 || (required && nprobe < 1)) {
+      throw new RangeError(`nprobe must be a positive integer, got ${nprobe}`);
+    }
+    if (nprobe > 0 && this.isIvf && nprobe > this.nlist) {
+      throw new RangeError(`nprobe ${nprobe} exceeds the index's ${this.nlist} lists`);
+    }
+    return nprobe;
+  }
+
+  private listNo(list: number): void {
+    if (!this.isIvf) throw new TypeError('inverted lists exist only in IVF indexes');
+    if (!Number.isInteger(list) || list < 0 || list >= this.nlist) {
+      throw new RangeError(`list ${list} is outside 0..${this.nlist - 1}`);
+    }
+  }
+}
+
+/** FAISS's own limit for k on CPU search is large, but a k this big is a caller's mistake. */
+export const MAX_K = 4096;
+
+function checkK(k: number): void {
+  if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new RangeError(`k must be an integer in 1..${MAX_K}, got ${k}`);
+}
+
+function expectArray(value: unknown, type: { new (...args: never[]): unknown; name: string }, what: string): void {
+  if (!(value instanceof type)) throw new TypeError(`${what} must be a ${type.name}`);
+}

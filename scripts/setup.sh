@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Installs what vecshard needs and builds it. Idempotent and quick when nothing is
+# missing: system packages (Debian/Ubuntu, as root), npm dependencies, the FAISS
+# addon and the TypeScript build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+# System packages: FAISS (static library + headers), BLAS/LAPACK it links against,
+# redis-server for the cluster state and job queues, Fashion-MNIST for the demo,
+# kubectl's kustomize for the deployment checks, Python FAISS for the binding benchmark.
+APT_PACKAGES=(libfaiss-dev libopenblas-dev liblapack-dev redis-server dataset-fashion-mnist
+  python3-faiss python3-numpy g++ make python3)
+
+missing=()
+for pkg in "${APT_PACKAGES[@]}"; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+done
+if ((${#missing[@]})); then
+  if [[ -r /etc/debian_version && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+    echo "setup: installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  else
+    echo "setup: these system packages are missing: ${missing[*]}" >&2
+    echo "setup: on Debian/Ubuntu run as root: apt-get install -y ${missing[*]}" >&2
+    exit 1
+  fi
+fi
+
+# npm dependencies, only when the lockfile changed since the last install.
+if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
+  echo "setup: npm ci"
+  npm ci --no-audit --no-fund --loglevel=error
+fi
+
+# The addon builds against the Node headers installed beside node (no download).
+node_prefix=$(dirname "$(dirname "$(command -v node)")")
+if [[ ! -f "$node_prefix/include/node/node_api.h" ]]; then
+  echo "setup: Node headers not found under $node_prefix/include/node" >&2
+  exit 1
+fi
+export npm_config_nodedir="$node_prefix"
+addon=packages/faiss/build/Release/vecshard_faiss.node
+if [[ ! -f $addon || -n $(find packages/faiss/native packages/faiss/binding.gyp -newer "$addon" 2>/dev/null) ]]; then
+  echo "setup: building the FAISS addon"
+  npm run --silent build:native
+fi
+
+echo "setup: building TypeScript"
+npx tsc -b

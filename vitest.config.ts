@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config';
+
+// One config for every package: unit tests live beside each package, cluster
+// tests (real redis-server, real worker processes over loopback gRPC) under test/.
+export default defineConfig({
+  test: {
+    include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 120_000,
+    // Cluster tests start processes and native FAISS uses both cores: run files one
+    // at a time so timings stay sane on a 2-core machine.
+    fileParallelism: false,
+    pool: 'forks',
+    reporters: ['default'],
+  },
+});
