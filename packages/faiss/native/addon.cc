@@ -1,0 +1,101 @@
+// Module entry: factory functions and process-wide settings.
+#include <faiss/Index.h>
+#include <napi.h>
+#include <omp.h>
+
+#include <atomic>
+#include <string>
+
+#include "index_wrap.h"
+#include "promise_worker.h"
+
+namespace vecshard {
+
+extern std::atomic<int> thread_count;
+
+namespace {
+
+std::string string_arg(const Napi::CallbackInfo& info, size_t at, const char* what) {
+  if (!info[at].IsString()) throw Napi::TypeError::New(info.Env(), std::string(what) + " must be a string");
+  return info[at].As<Napi::String>().Utf8Value();
+}
+
+Napi::Value CreateIndex(const Napi::CallbackInfo& info) {
+  if (!info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "dimension must be a number");
+  int dim = info[0].As<Napi::Number>().Int32Value();
+  if (dim < 1) throw Napi::RangeError::New(info.Env(), "dimension must be positive");
+  std::string factory = string_arg(info, 1, "factory");
+  std::string metric = string_arg(info, 2, "metric");
+  try {
+    return IndexWrap::Wrap(info.Env(), create_index(dim, factory, metric));
+  } catch (const Napi::Error&) {
+    throw;
+  } catch (const std::exception& e) {
+    throw Napi::Error::New(info.Env(), readable(e));
+  }
+}
+
+Napi::Value Deserialize(const Napi::CallbackInfo& info) {
+  Napi::Value v = info[0];
+  if (!v.IsTypedArray() || v.As<Napi::TypedArray>().TypedArrayType() != napi_uint8_array) {
+    throw Napi::TypeError::New(info.Env(), "bytes must be a Uint8Array or Buffer");
+  }
+  auto bytes = v.As<Napi::Uint8Array>();
+  std::string metric = string_arg(info, 1, "metric");
+  const uint8_t* data = bytes.Data();
+  size_t size = bytes.ElementLength();
+  auto state = std::make_shared<StatePtr>();
+  auto* worker = new PromiseWorker(
+      info.Env(), [=] { *state = read_index(data, size, metric); },
+      [state](Napi::Env env) -> Napi::Value { return IndexWrap::Wrap(env, *state); });
+  return worker->keep(bytes).start();
+}
+
+Napi::Value SetNumThreads(const Napi::CallbackInfo& info) {
+  if (!info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "thread count must be a number");
+  int n = info[0].As<Napi::Number>().Int32Value();
+  if (n < 1) throw Napi::RangeError::New(info.Env(), "thread count must be positive");
+  thread_count.store(n);
+  omp_set_num_threads(n);
+  return info.Env().Undefined();
+}
+
+Napi::Value GetNumThreads(const Napi::CallbackInfo& info) {
+  int n = thread_count.load();
+  return Napi::Number::New(info.Env(), n > 0 ? n : omp_get_max_threads());
+}
+
+Napi::Value FaissVersion(const Napi::CallbackInfo& info) {
+  std::string version = std::to_string(FAISS_VERSION_MAJOR) + "." + std::to_string(FAISS_VERSION_MINOR) + "." +
+                        std::to_string(FAISS_VERSION_PATCH);
+  return Napi::String::New(info.Env(), version);
+}
+
+Napi::Value HasGpu(const Napi::CallbackInfo& info) {
+#ifdef VECSHARD_FAISS_GPU
+  return Napi::Boolean::New(info.Env(), true);
+#else
+  return Napi::Boolean::New(info.Env(), false);
+#endif
+}
+
+Napi::Object Init(Napi::Env env, Napi::Object exports) {
+  env.SetInstanceData(new Napi::FunctionReference(Napi::Persistent(IndexWrap::Define(env))));
+  exports.Set("createIndex", Napi::Function::New<CreateIndex>(env));
+  exports.Set("deserialize", Napi::Function::New<Deserialize>(env));
+  exports.Set("setNumThreads", Napi::Function::New<SetNumThreads>(env));
+  exports.Set("getNumThreads", Napi::Function::New<GetNumThreads>(env));
+  exports.Set("faissVersion", Napi::Function::New<FaissVersion>(env));
+  exports.Set("hasGpu", Napi::Function::New<HasGpu>(env));
+  return exports;
+}
+
+}  // namespace
+
+}  // namespace vecshard
+
+static Napi::Object InitAddon(Napi::Env env, Napi::Object exports) {
+  return vecshard::Init(env, exports);
+}
+
+NODE_API_MODULE(vecshard_faiss, InitAddon)

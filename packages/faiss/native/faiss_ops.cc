@@ -1,0 +1,193 @@
+#include "faiss_ops.h"
+
+#include <faiss/IndexIDMap.h>
+#include <faiss/IndexIVFFastScan.h>
+#include <faiss/impl/FaissException.h>
+#include <faiss/impl/IDSelector.h>
+#include <faiss/impl/io.h>
+#include <faiss/index_factory.h>
+#include <faiss/index_io.h>
+#include <faiss/utils/distances.h>
+
+#include <cmath>
+#include <cstring>
+#include <regex>
+#include <stdexcept>
+
+namespace vecshard {
+
+namespace {
+
+faiss::MetricType parse_metric(const std::string& metric) {
+  if (metric == "l2") return faiss::METRIC_L2;
+  if (metric == "ip" || metric == "cosine") return faiss::METRIC_INNER_PRODUCT;
+  throw std::invalid_argument("unknown metric \"" + metric + "\" (use l2, ip or cosine)");
+}
+
+// Non-IVF indexes (Flat, HNSW …) keep no ids of their own: an IDMap gives them ids.
+faiss::Index* with_ids(faiss::Index* index) {
+  if (dynamic_cast<faiss::IndexIVF*>(index) || dynamic_cast<faiss::IndexIDMap*>(index)) return index;
+  auto* mapped = new faiss::IndexIDMap(index);
+  mapped->own_fields = true;
+  return mapped;
+}
+
+StatePtr wrap(faiss::Index* index, bool cosine) {
+  auto state = std::make_shared<IndexState>();
+  state->index.reset(index);
+  state->ivf = dynamic_cast<faiss::IndexIVF*>(index);
+  state->cosine = cosine;
+  return state;
+}
+
+// Reads from caller-owned memory without copying it into a vector first.
+struct SpanReader : faiss::IOReader {
+  const uint8_t* data;
+  size_t size;
+  size_t pos = 0;
+  SpanReader(const uint8_t* d, size_t s) : data(d), size(s) {}
+  size_t operator()(void* ptr, size_t item, size_t count) override {
+    if (item == 0 || pos >= size) return 0;
+    size_t items = std::min(count, (size - pos) / item);
+    std::memcpy(ptr, data + pos, items * item);
+    pos += items * item;
+    return items;
+  }
+};
+
+void require_trained(const IndexState& state) {
+  if (!state.index->is_trained) throw std::logic_error("the index is not trained: call train() first");
+}
+
+faiss::IndexIVF& require_ivf(const IndexState& state, const char* operation) {
+  if (!state.ivf) throw std::logic_error(std::string(operation) + " needs an IVF index");
+  return *state.ivf;
+}
+
+void check_lists(const faiss::IndexIVF& ivf, const idx_t* lists, size_t n, bool allow_missing) {
+  for (size_t i = 0; i < n; i++) {
+    if (allow_missing && lists[i] == -1) continue;
+    if (lists[i] < 0 || static_cast<size_t>(lists[i]) >= ivf.nlist) {
+      throw std::out_of_range("list id " + std::to_string(lists[i]) + " is outside 0.." +
+                              std::to_string(ivf.nlist - 1));
+    }
+  }
+}
+
+}  // namespace
+
+std::string readable(const std::exception& e) {
+  if (auto* fe = dynamic_cast<const faiss::FaissException*>(&e)) {
+    // FAISS prefixes "Error in <function> at <file>:<line>: " and sometimes "Error: ".
+    static const std::regex location("^Error in .* at [^ ]+:[0-9]+: (Error: )?");
+    return std::regex_replace(fe->msg, location, "");
+  }
+  return e.what();
+}
+
+StatePtr create_index(int dim, const std::string& factory, const std::string& metric) {
+  faiss::MetricType type = parse_metric(metric);
+  faiss::Index* index = nullptr;
+  try {
+    index = faiss::index_factory(dim, factory.c_str(), type);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument("unknown or invalid index factory string \"" + factory + "\": " + readable(e));
+  }
+  return wrap(with_ids(index), metric == "cosine");
+}
+
+StatePtr read_index(const uint8_t* bytes, size_t size, const std::string& metric) {
+  parse_metric(metric);
+  SpanReader reader(bytes, size);
+  faiss::Index* index = nullptr;
+  try {
+    index = faiss::read_index(&reader);
+  } catch (const std::exception& e) {
+    throw std::invalid_argument("not a serialised FAISS index: " + readable(e));
+  }
+  return wrap(index, metric == "cosine");
+}
+
+std::unique_ptr<std::vector<uint8_t>> write_index(const IndexState& state) {
+  faiss::VectorIOWriter writer;
+  faiss::write_index(state.index.get(), &writer);
+  return std::make_unique<std::vector<uint8_t>>(std::move(writer.data));
+}
+
+Rows::Rows(const IndexState& state, const float* x, size_t n, const char* what) : x_(x), n_(n) {
+  size_t count = n * state.index->d;
+  for (size_t i = 0; i < count; i++) {
+    if (!std::isfinite(x[i])) {
+      throw std::invalid_argument(std::string(what) + " contain NaN or Infinity (row " +
+                                  std::to_string(i / state.index->d) + ")");
+    }
+  }
+  if (state.cosine) {
+    copy_.assign(x, x + count);
+    faiss::fvec_renorm_L2(state.index->d, n, copy_.data());
+  }
+}
+
+void train(IndexState& state, const Rows& x) {
+  std::unique_lock guard(state.lock);
+  state.index->train(x.n(), x.data());
+}
+
+void add(IndexState& state, const Rows& x, const idx_t* ids) {
+  require_trained(state);
+  std::unique_lock guard(state.lock);
+  state.index->add_with_ids(x.n(), x.data(), ids);
+}
+
+void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const idx_t* lists) {
+  require_trained(state);
+  auto& ivf = require_ivf(state, "addPreassigned");
+  check_lists(ivf, lists, x.n(), false);
+  std::unique_lock guard(state.lock);
+  ivf.add_core(x.n(), x.data(), ids, lists);
+}
+
+size_t remove_ids(IndexState& state, const idx_t* ids, size_t n) {
+  faiss::IDSelectorBatch selector(n, ids);
+  std::unique_lock guard(state.lock);
+  return state.index->remove_ids(selector);
+}
+
+void search(const IndexState& state, const Rows& q, int k, int nprobe, float* distances, idx_t* labels) {
+  require_trained(state);
+  std::shared_lock guard(state.lock);
+  if (state.ivf && nprobe > 0) {
+    faiss::SearchParametersIVF params;
+    params.nprobe = nprobe;
+    state.index->search(q.n(), q.data(), k, distances, labels, &params);
+  } else {
+    state.index->search(q.n(), q.data(), k, distances, labels);
+  }
+}
+
+void assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists) {
+  require_trained(state);
+  auto& ivf = require_ivf(state, "assign");
+  std::shared_lock guard(state.lock);
+  ivf.quantizer->search(q.n(), q.data(), nprobe, distances, lists);
+}
+
+void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
+                        const float* centroid_distances, float* distances, idx_t* labels) {
+  require_trained(state);
+  auto& ivf = require_ivf(state, "searchPreassigned");
+  if (dynamic_cast<const faiss::IndexIVFFastScan*>(&ivf)) {
+    throw std::logic_error("searchPreassigned does not support fast-scan IVF indexes (x4fs): use Flat, SQ or PQ");
+  }
+  if (nprobe < 1 || static_cast<size_t>(nprobe) > ivf.nlist) {
+    throw std::out_of_range("each query needs 1.." + std::to_string(ivf.nlist) + " lists, got " +
+                            std::to_string(nprobe));
+  }
+  check_lists(ivf, lists, q.n() * nprobe, true);
+  faiss::SearchParametersIVF params;
+  params.nprobe = nprobe;  // the row width of lists / centroid_distances
+  std::shared_lock guard(state.lock);
+  ivf.search_preassigned(q.n(), q.data(), k, lists, centroid_distances, distances, labels, false, &params);
+}
+
+}  // namespace vecshard

@@ -1,0 +1,61 @@
+// Plain C++ over FAISS: no N-API here. Every function runs on a worker thread
+// and reports problems by throwing std::exception; index_wrap.cc turns those
+// into rejected promises.
+#pragma once
+
+#include <faiss/Index.h>
+#include <faiss/IndexIVF.h>
+
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <shared_mutex>
+#include <string>
+#include <vector>
+
+namespace vecshard {
+
+using idx_t = faiss::Index::idx_t;
+
+// An index and the lock that serialises writers against readers: FAISS allows
+// concurrent searches but not a search concurrent with an add or a remove.
+struct IndexState {
+  std::unique_ptr<faiss::Index> index;
+  faiss::IndexIVF* ivf = nullptr;  // the same object seen as IVF, or null
+  bool cosine = false;             // normalise inputs before FAISS sees them
+  mutable std::shared_mutex lock;
+};
+
+using StatePtr = std::shared_ptr<IndexState>;
+
+// Metric names as the TypeScript layer spells them: "l2", "ip", "cosine".
+StatePtr create_index(int dim, const std::string& factory, const std::string& metric);
+StatePtr read_index(const uint8_t* bytes, size_t size, const std::string& metric);
+std::unique_ptr<std::vector<uint8_t>> write_index(const IndexState& state);
+
+// Input rows, normalised for cosine indexes (on a copy; callers' arrays are never written).
+class Rows {
+ public:
+  Rows(const IndexState& state, const float* x, size_t n, const char* what);
+  const float* data() const { return copy_.empty() ? x_ : copy_.data(); }
+  size_t n() const { return n_; }
+
+ private:
+  const float* x_;
+  size_t n_;
+  std::vector<float> copy_;
+};
+
+void train(IndexState& state, const Rows& x);
+void add(IndexState& state, const Rows& x, const idx_t* ids);
+void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const idx_t* lists);
+size_t remove_ids(IndexState& state, const idx_t* ids, size_t n);
+void search(const IndexState& state, const Rows& q, int k, int nprobe, float* distances, idx_t* labels);
+void assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists);
+void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
+                        const float* centroid_distances, float* distances, idx_t* labels);
+
+// The FAISS message without its file/line prefix, for errors people read.
+std::string readable(const std::exception& e);
+
+}  // namespace vecshard

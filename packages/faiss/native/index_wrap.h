@@ -1,0 +1,43 @@
+// The JS object behind FaissIndex: argument checking and marshalling only;
+// the FAISS work itself is in faiss_ops.cc.
+#pragma once
+
+#include <napi.h>
+
+#include "faiss_ops.h"
+
+namespace vecshard {
+
+class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
+ public:
+  static Napi::Function Define(Napi::Env env);
+  static Napi::Object Wrap(Napi::Env env, StatePtr state);
+
+  explicit IndexWrap(const Napi::CallbackInfo& info);
+
+ private:
+  Napi::Value Ntotal(const Napi::CallbackInfo& info);
+  Napi::Value IsTrained(const Napi::CallbackInfo& info);
+  Napi::Value Nlist(const Napi::CallbackInfo& info);
+  Napi::Value IsIvf(const Napi::CallbackInfo& info);
+  Napi::Value CodeSize(const Napi::CallbackInfo& info);
+  Napi::Value ListSizes(const Napi::CallbackInfo& info);
+  Napi::Value MemoryBytes(const Napi::CallbackInfo& info);
+  Napi::Value Train(const Napi::CallbackInfo& info);
+  Napi::Value Add(const Napi::CallbackInfo& info);
+  Napi::Value AddPreassigned(const Napi::CallbackInfo& info);
+  Napi::Value RemoveIds(const Napi::CallbackInfo& info);
+  Napi::Value Search(const Napi::CallbackInfo& info);
+  Napi::Value Assign(const Napi::CallbackInfo& info);
+  Napi::Value SearchPreassigned(const Napi::CallbackInfo& info);
+  Napi::Value Serialize(const Napi::CallbackInfo& info);
+  Napi::Value ExportList(const Napi::CallbackInfo& info);
+  Napi::Value ImportList(const Napi::CallbackInfo& info);
+
+  size_t rows(const Napi::Float32Array& x, const char* what) const;
+  size_t list_arg(const Napi::CallbackInfo& info, size_t at) const;
+
+  StatePtr state_;
+};
+
+}  // namespace vecshard
