@@ -35,7 +35,8 @@ export interface SearchOptions {
 
 /** Threads FAISS may use per call (OpenMP), applied on every worker thread that runs FAISS. */
 export function setNumThreads(n: number): void {
-  if (!Number.isInteger(n) || n < 1) throw new RangeError(`thread count must be a positive integer, got ${n}`);
+  if (!Number.isInteger(n) || n < 1)
+    throw new RangeError(`thread count must be a positive integer, got ${n}`);
   addon.setNumThreads(n);
 }
 
@@ -68,7 +69,8 @@ export class FaissIndex {
 
   /** Builds an index from a FAISS factory string (`IVF1024,Flat`, `IVF256,PQ16`, `Flat`, `HNSW32` …). */
   static create(dim: number, factory: string, metric: Metric = 'l2'): FaissIndex {
-    if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`dimension must be a positive integer, got ${dim}`);
+    if (!Number.isInteger(dim) || dim < 1)
+      throw new RangeError(`dimension must be a positive integer, got ${dim}`);
     if (!METRICS.includes(metric)) throw new RangeError(`unknown metric "${metric}" (use l2, ip or cosine)`);
     if (typeof factory !== 'string' || factory.trim() === '') throw new TypeError('factory string is empty');
     return new FaissIndex(addon.createIndex(dim, factory, metric), dim, metric);
@@ -156,11 +158,7 @@ export class FaissIndex {
    * `centroidDistances` hold `nprobe` entries per query, as {@link assign} returns
    * them; a list id of -1 is skipped, which is how a shard searches only its own lists.
    */
-  searchPreassigned(
-    queries: Float32Array,
-    k: number,
-    assignment: Assignment,
-  ): Promise<SearchResult> {
+  searchPreassigned(queries: Float32Array, k: number, assignment: Assignment): Promise<SearchResult> {
     const nq = this.rows(queries, 'queries');
     checkK(k);
     expectArray(assignment.lists, BigInt64Array, 'lists');
@@ -203,7 +201,9 @@ export class FaissIndex {
   private rows(vectors: Float32Array, what: string): number {
     expectArray(vectors, Float32Array, what);
     if (vectors.length % this.dim !== 0) {
-      throw new RangeError(`${what} have ${vectors.length} floats, not a multiple of the dimension ${this.dim}`);
+      throw new RangeError(
+        `${what} have ${vectors.length} floats, not a multiple of the dimension ${this.dim}`,
+      );
     }
     return vectors.length / this.dim;
   }
@@ -237,9 +237,14 @@ export class FaissIndex {
 export const MAX_K = 4096;
 
 function checkK(k: number): void {
-  if (!Number.isInteger(k) || k < 1 || k > MAX_K) throw new RangeError(`k must be an integer in 1..${MAX_K}, got ${k}`);
+  if (!Number.isInteger(k) || k < 1 || k > MAX_K)
+    throw new RangeError(`k must be an integer in 1..${MAX_K}, got ${k}`);
 }
 
-function expectArray(value: unknown, type: { new (...args: never[]): unknown; name: string }, what: string): void {
+function expectArray(
+  value: unknown,
+  type: { new (...args: never[]): unknown; name: string },
+  what: string,
+): void {
   if (!(value instanceof type)) throw new TypeError(`${what} must be a ${type.name}`);
 }

@@ -1,0 +1,133 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FaissIndex, type Metric } from '../src/index.js';
+import { clusteredVectors, recallAtK, sequentialIds } from './synthetic.js';
+
+const dim = 32;
+const n = 20_000;
+const nq = 200;
+const nlist = 64;
+const base = clusteredVectors(n, dim, 40, 7);
+const queries = clusteredVectors(nq, dim, 40, 8);
+const ids = sequentialIds(n, 1000);
+
+async function trained(factory: string, metric: Metric = 'l2'): Promise<FaissIndex> {
+  const index = FaissIndex.create(dim, factory, metric);
+  await index.train(base);
+  await index.add(base, ids);
+  return index;
+}
+
+describe('search quality', () => {
+  let exact: FaissIndex;
+  let ivf: FaissIndex;
+  beforeAll(async () => {
+    exact = await trained('Flat');
+    ivf = await trained(`IVF${nlist},Flat`);
+  });
+
+  it('IVF-Flat probing every list equals exact search', async () => {
+    const truth = await exact.search(queries, 10);
+    const all = await ivf.search(queries, 10, { nprobe: nlist });
+    expect(recallAtK(all.labels, truth.labels, 10)).toBe(1);
+    for (let i = 0; i < all.distances.length; i++) {
+      expect(all.distances[i]).toBeCloseTo(truth.distances[i], 2);
+    }
+  });
+
+  it('recall grows with nprobe and matches Python FAISS on the same data', async () => {
+    const truth = await exact.search(queries, 10);
+    const dir = mkdtempSync(join(tmpdir(), 'vecshard-faiss-'));
+    writeFileSync(join(dir, 'base.f32'), base);
+    writeFileSync(join(dir, 'queries.f32'), queries);
+    const script = `
+import faiss, numpy as np, sys
+d = ${dim}
+xb = np.fromfile(sys.argv[1] + '/base.f32', dtype='float32').reshape(-1, d)
+xq = np.fromfile(sys.argv[1] + '/queries.f32', dtype='float32').reshape(-1, d)
+index = faiss.index_factory(d, 'IVF${nlist},Flat')
+index.train(xb)
+index.add_with_ids(xb, np.arange(1000, 1000 + len(xb), dtype='int64'))
+for nprobe in (1, 4):
+    index.nprobe = nprobe
+    _, labels = index.search(xq, 10)
+    labels.astype('int64').tofile(sys.argv[1] + f'/labels{nprobe}.i64')
+`;
+    execFileSync('/usr/bin/python3', ['-c', script, dir], { stdio: ['ignore', 'ignore', 'inherit'] });
+    let previous = 0;
+    for (const nprobe of [1, 4]) {
+      const ours = await ivf.search(queries, 10, { nprobe });
+      const file = readFileSync(join(dir, `labels${nprobe}.i64`));
+      const python = new BigInt64Array(file.buffer, file.byteOffset, file.length / 8);
+      const recall = recallAtK(ours.labels, truth.labels, 10);
+      expect(recall).toBeCloseTo(recallAtK(python, truth.labels, 10), 2);
+      expect(recall).toBeGreaterThan(previous);
+      previous = recall;
+    }
+  });
+});
+
+describe('searchPreassigned', () => {
+  for (const [factory, metric] of [
+    ['IVF64,Flat', 'l2'],
+    ['IVF64,PQ8np', 'l2'],
+    ['IVF64,SQ8', 'ip'],
+    ['IVF64,PQ8np', 'cosine'],
+  ] as const) {
+    it(`equals a plain search for ${factory} (${metric}) at several nprobe`, async () => {
+      const index = await trained(factory, metric);
+      for (const nprobe of [1, 3, 16, 64]) {
+        const plain = await index.search(queries, 10, { nprobe });
+        const assignment = await index.assign(queries, nprobe);
+        expect(assignment.lists.length).toBe(nq * nprobe);
+        const preassigned = await index.searchPreassigned(queries, 10, assignment);
+        expect(preassigned.labels).toEqual(plain.labels);
+        expect(preassigned.distances).toEqual(plain.distances);
+      }
+    });
+  }
+
+  it('skips lists marked -1, so disjoint halves merge back to the full result', async () => {
+    const index = await trained('IVF64,Flat');
+    const nprobe = 8;
+    const assignment = await index.assign(queries, nprobe);
+    const full = await index.searchPreassigned(queries, 10, assignment);
+    const half = (keepEven: boolean) => ({
+      distances: assignment.distances,
+      lists: assignment.lists.map((l) => ((l % 2n === 0n) === keepEven ? l : -1n)),
+    });
+    const even = await index.searchPreassigned(queries, 10, half(true));
+    const odd = await index.searchPreassigned(queries, 10, half(false));
+    for (let q = 0; q < nq; q++) {
+      const merged = [
+        ...even.labels.subarray(q * 10, q * 10 + 10),
+        ...odd.labels.subarray(q * 10, q * 10 + 10),
+      ]
+        .map((label, i) => ({ label, d: (i < 10 ? even : odd).distances[q * 10 + (i % 10)] }))
+        .filter((r) => r.label >= 0n)
+        .sort((a, b) => a.d - b.d)
+        .slice(0, 10);
+      expect(merged.map((r) => r.d)).toEqual([...full.distances.subarray(q * 10, q * 10 + 10)]);
+    }
+  });
+
+  it('refuses fast-scan indexes', async () => {
+    const index = await trained('IVF64,PQ8x4fs');
+    const assignment = await index.assign(queries, 4);
+    await expect(index.searchPreassigned(queries, 10, assignment)).rejects.toThrow(/fast-scan/);
+  });
+});
+
+describe('cosine', () => {
+  it('normalises for the user and leaves their arrays untouched', async () => {
+    const copy = base.slice();
+    const cosine = await trained('Flat', 'cosine');
+    expect(base).toEqual(copy);
+    const result = await cosine.search(base.subarray(0, dim), 1);
+    expect(result.labels[0]).toBe(ids[0]);
+    expect(result.distances[0]).toBeCloseTo(1, 5);
+  });
+});
