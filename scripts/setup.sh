@@ -48,3 +48,4 @@ fi
 
 echo "setup: building TypeScript"
 npx tsc -b
+chmod +x packages/cli/dist/main.js 2>/dev/null || true

@@ -1,0 +1,3 @@
+export { type ManagedProcess, startProcess, stopChild } from './child-process.js';
+export { type LocalCluster, type LocalClusterOptions, startLocalCluster } from './local-cluster.js';
+export { freePort, startRedisServer } from './redis-server.js';

@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+import { Command } from 'commander';
+import { runDemo } from './demo.js';
+import { runEntryPoint } from './run-entry-point.js';
+import { upCommand } from './up-command.js';
+
+const program = new Command('vecshard')
+  .description('vecshard: a distributed, sharded vector-search cluster on FAISS')
+  .showHelpAfterError();
+
+program.addCommand(upCommand(runDemo));
+
+// The processes themselves: their own flag parsers own the arguments.
+for (const [name, pkg, description] of [
+  ['coordinator', '@vecshard/coordinator', 'run a coordinator (flags: see `vecshard coordinator --help`)'],
+  ['worker', '@vecshard/shard-worker', 'run a shard worker (flags: see `vecshard worker --help`)'],
+] as const) {
+  program
+    .command(name)
+    .description(description)
+    .helpOption(false)
+    .allowUnknownOption()
+    .argument('[args...]')
+    .action((args: string[]) => runEntryPoint(pkg, args));
+}
+
+await program.parseAsync(process.argv).catch((error: Error) => {
+  console.error(`vecshard: ${error.message}`);
+  process.exit(1);
+});

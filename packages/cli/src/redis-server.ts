@@ -1,0 +1,45 @@
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { type ManagedProcess, startProcess } from './child-process.js';
+
+export interface RedisOptions {
+  /** Where Redis may write (only used when persistence is asked for). */
+  dataDir?: string;
+  /** Append-only persistence; off by default, as the cluster's state is rebuilt from snapshots. */
+  persist?: boolean;
+  log?: (line: string) => void;
+}
+
+/** Starts a private redis-server on a free loopback port; `address` is its redis:// URL. */
+export async function startRedisServer(options: RedisOptions = {}): Promise<ManagedProcess> {
+  const port = await freePort();
+  const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--protected-mode', 'yes'];
+  if (options.persist && options.dataDir) {
+    mkdirSync(options.dataDir, { recursive: true });
+    args.push('--appendonly', 'yes', '--dir', options.dataDir);
+  } else {
+    args.push('--appendonly', 'no');
+  }
+  const redis = await startProcess({
+    name: 'redis',
+    command: 'redis-server',
+    args,
+    ready: /Ready to accept connections/,
+    log: options.log,
+  }).catch((error: Error) => {
+    throw new Error(`${error.message}\n(is redis-server installed? run: bash scripts/setup.sh)`);
+  });
+  return { ...redis, address: `redis://127.0.0.1:${port}` };
+}
+
+/** A port the OS reports free on 127.0.0.1 right now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}

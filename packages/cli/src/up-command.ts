@@ -1,0 +1,61 @@
+import { Command, InvalidArgumentError } from 'commander';
+import { startLocalCluster } from './local-cluster.js';
+
+export interface UpOptions {
+  workers: number;
+  port: number;
+  redis?: string;
+  dataDir: string;
+  store?: string;
+  threads?: number;
+  demo: boolean;
+  verbose: boolean;
+}
+
+export function positiveInteger(text: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  return value;
+}
+
+/** `vecshard up`: the whole cluster on this machine, until Ctrl-C or SIGTERM. */
+export function upCommand(runDemo: (address: string) => Promise<void>): Command {
+  return new Command('up')
+    .description('start a local cluster: redis-server, a coordinator and N shard workers')
+    .option('--workers <n>', 'shard workers to start', positiveInteger, 2)
+    .option('--port <port>', 'coordinator gRPC port', positiveInteger, 50051)
+    .option('--redis <url>', 'use this Redis instead of starting redis-server')
+    .option('--data-dir <dir>', 'where the cluster keeps its files', '.vecshard')
+    .option('--store <url>', 'object store for snapshots: file:///dir or s3://bucket/prefix (default <data-dir>/store)')
+    .option('--threads <n>', 'FAISS threads per worker', positiveInteger)
+    .option('--demo', 'load Fashion-MNIST (or synthetic data) into a demo collection and run a search', false)
+    .option('--verbose', "print every process's log lines", false)
+    .action(async (options: UpOptions) => {
+      const cluster = await startLocalCluster({
+        workers: options.workers,
+        port: options.port,
+        redisUrl: options.redis,
+        dataDir: options.dataDir,
+        storeUrl: options.store,
+        threads: options.threads,
+        log: options.verbose ? (line) => console.error(line) : undefined,
+      });
+      let stopping = false;
+      const stop = async (signal: string) => {
+        if (stopping) return;
+        stopping = true;
+        console.error(`vecshard: ${signal}, stopping the cluster`);
+        await cluster.close();
+        process.exit(0);
+      };
+      process.on('SIGINT', () => void stop('SIGINT'));
+      process.on('SIGTERM', () => void stop('SIGTERM'));
+      for (const p of cluster.processes) {
+        p.child.once('exit', (code, signal) => {
+          if (!stopping) console.error(`vecshard: ${p.name} exited unexpectedly (${signal ?? code})`);
+        });
+      }
+      console.log(`vecshard ready at ${cluster.address}`);
+      if (options.demo) await runDemo(cluster.address);
+    });
+}
