@@ -1,5 +1,5 @@
 import { Command, InvalidArgumentError } from 'commander';
-import { startLocalCluster } from './local-cluster.js';
+import { startLocalCluster } from '@vecshard/launcher';
 
 export interface UpOptions {
   workers: number;
