@@ -10,7 +10,8 @@
         "native/addon.cc",
         "native/index_wrap.cc",
         "native/faiss_ops.cc",
-        "native/promise_worker.cc"
+        "native/promise_worker.cc",
+        "native/device_ops.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

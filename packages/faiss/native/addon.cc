@@ -6,6 +6,7 @@
 #include <atomic>
 #include <string>
 
+#include "device_ops.h"
 #include "index_wrap.h"
 #include "promise_worker.h"
 
@@ -72,11 +73,11 @@ Napi::Value FaissVersion(const Napi::CallbackInfo& info) {
 }
 
 Napi::Value HasGpu(const Napi::CallbackInfo& info) {
-#ifdef VECSHARD_FAISS_GPU
-  return Napi::Boolean::New(info.Env(), true);
-#else
-  return Napi::Boolean::New(info.Env(), false);
-#endif
+  return Napi::Boolean::New(info.Env(), gpu_build());
+}
+
+Napi::Value GpuCount(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), device_count());
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
@@ -87,6 +88,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("getNumThreads", Napi::Function::New<GetNumThreads>(env));
   exports.Set("faissVersion", Napi::Function::New<FaissVersion>(env));
   exports.Set("hasGpu", Napi::Function::New<HasGpu>(env));
+  exports.Set("gpuCount", Napi::Function::New<GpuCount>(env));
   return exports;
 }
 

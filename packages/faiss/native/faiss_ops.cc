@@ -1,5 +1,7 @@
 #include "faiss_ops.h"
 
+#include "device_ops.h"
+
 #include <faiss/IndexIDMap.h>
 #include <faiss/IndexIVFFastScan.h>
 #include <faiss/impl/FaissException.h>
@@ -137,6 +139,7 @@ void add(IndexState& state, const Rows& x, const idx_t* ids) {
   require_trained(state);
   std::unique_lock guard(state.lock);
   state.index->add_with_ids(x.n(), x.data(), ids);
+  state.device_stale = true;
 }
 
 void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const idx_t* lists) {
@@ -145,17 +148,21 @@ void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const i
   check_lists(ivf, lists, x.n(), false);
   std::unique_lock guard(state.lock);
   ivf.add_core(x.n(), x.data(), ids, lists);
+  state.device_stale = true;
 }
 
 size_t remove_ids(IndexState& state, const idx_t* ids, size_t n) {
   faiss::IDSelectorBatch selector(n, ids);
   std::unique_lock guard(state.lock);
-  return state.index->remove_ids(selector);
+  size_t removed = state.index->remove_ids(selector);
+  state.device_stale = true;
+  return removed;
 }
 
 void search(const IndexState& state, const Rows& q, int k, int nprobe, float* distances, idx_t* labels) {
   require_trained(state);
   std::shared_lock guard(state.lock);
+  if (state.device) return device_search(state, q, k, nprobe, distances, labels);
   if (state.ivf && nprobe > 0) {
     faiss::SearchParametersIVF params;
     params.nprobe = nprobe;
@@ -187,6 +194,9 @@ void search_preassigned(const IndexState& state, const Rows& q, int k, int nprob
   faiss::SearchParametersIVF params;
   params.nprobe = nprobe;  // the row width of lists / centroid_distances
   std::shared_lock guard(state.lock);
+  if (state.device) {
+    return device_search_preassigned(state, q, k, nprobe, lists, centroid_distances, distances, labels);
+  }
   ivf.search_preassigned(q.n(), q.data(), k, lists, centroid_distances, distances, labels, false, &params);
 }
 

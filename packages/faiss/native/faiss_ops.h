@@ -6,6 +6,7 @@
 #include <faiss/Index.h>
 #include <faiss/IndexIVF.h>
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <mutex>
@@ -17,6 +18,8 @@ namespace vecshard {
 
 using idx_t = faiss::Index::idx_t;
 
+struct DeviceCopy;  // device_ops.cc: the index's copy on a GPU, when it has one
+
 // An index and the lock that serialises writers against readers: FAISS allows
 // concurrent searches but not a search concurrent with an add or a remove.
 struct IndexState {
@@ -24,6 +27,8 @@ struct IndexState {
   faiss::IndexIVF* ivf = nullptr;  // the same object seen as IVF, or null
   bool cosine = false;             // normalise inputs before FAISS sees them
   mutable std::shared_mutex lock;
+  std::shared_ptr<DeviceCopy> device;            // searches run here when set
+  mutable std::atomic<bool> device_stale{false};  // a write happened since the device copy was made
 };
 
 using StatePtr = std::shared_ptr<IndexState>;

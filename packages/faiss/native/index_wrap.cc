@@ -5,6 +5,7 @@
 #include <cstring>
 #include <string>
 
+#include "device_ops.h"
 #include "promise_worker.h"
 
 namespace vecshard {
@@ -85,6 +86,8 @@ Napi::Function IndexWrap::Define(Napi::Env env) {
                          InstanceMethod<&IndexWrap::Serialize>("serialize"),
                          InstanceMethod<&IndexWrap::ExportList>("exportList"),
                          InstanceMethod<&IndexWrap::ImportList>("importList"),
+                         InstanceMethod<&IndexWrap::ToDevice>("toDevice"),
+                         InstanceMethod<&IndexWrap::Device>("device"),
                      });
 }
 
@@ -319,7 +322,22 @@ Napi::Value IndexWrap::ImportList(const Napi::CallbackInfo& info) {
   ivf.invlists->resize(list, 0);
   if (n > 0) ivf.invlists->add_entries(list, n, ids.Data(), codes.Data());
   ivf.ntotal += static_cast<idx_t>(n) - static_cast<idx_t>(before);
+  state_->device_stale = true;
   return info.Env().Undefined();
+}
+
+Napi::Value IndexWrap::ToDevice(const Napi::CallbackInfo& info) {
+  int device = int_arg(info, 0, "device", 0, 1 << 16);
+  if (!info[1].IsNumber()) throw type_error(info.Env(), "temporary memory must be a number of bytes");
+  double temp = info[1].As<Napi::Number>().DoubleValue();
+  if (temp < 0) throw Napi::RangeError::New(info.Env(), "temporary memory must not be negative");
+  StatePtr state = state_;
+  auto* worker = new PromiseWorker(info.Env(), [=] { to_device(*state, device, static_cast<size_t>(temp)); });
+  return worker->start();
+}
+
+Napi::Value IndexWrap::Device(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), state_->device ? "cuda" : "cpu");
 }
 
 }  // namespace vecshard

@@ -33,6 +33,8 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
   Napi::Value Serialize(const Napi::CallbackInfo& info);
   Napi::Value ExportList(const Napi::CallbackInfo& info);
   Napi::Value ImportList(const Napi::CallbackInfo& info);
+  Napi::Value ToDevice(const Napi::CallbackInfo& info);
+  Napi::Value Device(const Napi::CallbackInfo& info);
 
   size_t rows(const Napi::Float32Array& x, const char* what) const;
   size_t list_arg(const Napi::CallbackInfo& info, size_t at) const;

@@ -4,6 +4,7 @@
 
 #include <atomic>
 
+#include "device_ops.h"
 #include "faiss_ops.h"
 
 namespace vecshard {
@@ -19,6 +20,18 @@ void PromiseWorker::Execute() {
   apply_thread_count();
   try {
     work_();
+  } catch (const DeviceMemoryError& e) {
+    code_ = "ERR_DEVICE_MEMORY";
+    SetError(e.what());
+  } catch (const std::invalid_argument& e) {
+    code_ = "ERR_INVALID_ARGUMENT";
+    SetError(readable(e));
+  } catch (const std::out_of_range& e) {
+    code_ = "ERR_INVALID_ARGUMENT";
+    SetError(readable(e));
+  } catch (const std::logic_error& e) {
+    code_ = "ERR_FAILED_PRECONDITION";
+    SetError(readable(e));
   } catch (const std::exception& e) {
     SetError(readable(e));
   } catch (...) {
@@ -38,6 +51,12 @@ void PromiseWorker::OnOK() {
   } catch (const Napi::Error& e) {
     deferred_.Reject(e.Value());
   }
+}
+
+void PromiseWorker::OnError(const Napi::Error& error) {
+  Napi::Value value = error.Value();
+  if (value.IsObject()) value.As<Napi::Object>().Set("code", code_);
+  deferred_.Reject(value);
 }
 
 }  // namespace vecshard

@@ -48,7 +48,7 @@ class PromiseWorker : public Napi::AsyncWorker {
  protected:
   void Execute() override;
   void OnOK() override;
-  void OnError(const Napi::Error& error) override { deferred_.Reject(error.Value()); }
+  void OnError(const Napi::Error& error) override;
 
  private:
   Napi::Promise::Deferred deferred_;
@@ -56,6 +56,7 @@ class PromiseWorker : public Napi::AsyncWorker {
   Result result_;
   std::vector<Napi::Reference<Napi::Value>> kept_;
   Napi::Reference<Napi::Value> resolved_;
+  const char* code_ = "ERR_FAISS";  // the JS error's `code`, so callers can map it to a status
 };
 
 }  // namespace vecshard

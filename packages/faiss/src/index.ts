@@ -54,6 +54,23 @@ export function hasGpu(): boolean {
   return addon.hasGpu();
 }
 
+/** GPUs visible to this process (0 in a CPU-only build). */
+export function gpuCount(): number {
+  return addon.gpuCount();
+}
+
+/** Error codes on rejected promises, so servers can map them to statuses. */
+export type FaissErrorCode =
+  | 'ERR_INVALID_ARGUMENT'
+  | 'ERR_FAILED_PRECONDITION'
+  | 'ERR_DEVICE_MEMORY'
+  | 'ERR_FAISS';
+
+export interface DeviceOptions {
+  /** Scratch memory FAISS reserves on the GPU, in bytes (0 = FAISS's default). */
+  tempMemoryBytes?: number;
+}
+
 /**
  * A FAISS index. Every slow call runs on a libuv worker thread and returns a
  * promise; concurrent calls are safe (searches share a read lock, writes take
@@ -115,6 +132,20 @@ export class FaissIndex {
   /** Approximate heap bytes held by the index's vectors and ids. */
   memoryBytes(): number {
     return this.native.memoryBytes();
+  }
+
+  /** Where searches run: `cpu`, or `cuda` once {@link toDevice} has copied the index to a GPU. */
+  get device(): 'cpu' | 'cuda' {
+    return this.native.device();
+  }
+
+  /**
+   * Searches from now on run on GPU `device` (IVF indexes). Writes still go to the
+   * CPU index, and the GPU copy is refreshed before the next search after a write.
+   * Rejects with code ERR_DEVICE_MEMORY when the index does not fit on the device.
+   */
+  toDevice(device: number, options: DeviceOptions = {}): Promise<void> {
+    return this.native.toDevice(device, options.tempMemoryBytes ?? 0);
   }
 
   train(vectors: Float32Array): Promise<void> {

@@ -34,6 +34,8 @@ export interface NativeIndex {
   exportList(list: number): { ids: BigInt64Array; codes: Uint8Array };
   importList(list: number, ids: BigInt64Array, codes: Uint8Array): void;
   memoryBytes(): number;
+  toDevice(device: number, tempMemoryBytes: number): Promise<void>;
+  device(): 'cpu' | 'cuda';
 }
 
 export interface NativeAddon {
@@ -43,6 +45,7 @@ export interface NativeAddon {
   getNumThreads(): number;
   faissVersion(): string;
   hasGpu(): boolean;
+  gpuCount(): number;
 }
 
 function findAddon(): string {

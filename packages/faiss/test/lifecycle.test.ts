@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FaissIndex } from '../src/index.js';
+import { FaissIndex, gpuCount, hasGpu } from '../src/index.js';
 import { clusteredVectors, sequentialIds } from './synthetic.js';
 
 const dim = 16;
@@ -145,5 +145,27 @@ describe('bad input', () => {
     await expect(FaissIndex.deserialize(new Uint8Array([1, 2, 3, 4, 5]))).rejects.toThrow(
       /not a serialised FAISS index/,
     );
+  });
+});
+
+describe('devices', () => {
+  it('a CPU-only build explains how to search on a GPU', async () => {
+    expect(hasGpu()).toBe(false);
+    expect(gpuCount()).toBe(0);
+    const index = await ivfIndex();
+    expect(index.device).toBe('cpu');
+    await expect(index.toDevice(0)).rejects.toMatchObject({
+      message: expect.stringMatching(/CPU-only libfaiss.*build-faiss-gpu\.sh/),
+      code: 'ERR_FAILED_PRECONDITION',
+    });
+  });
+
+  it('labels errors with codes a server can map to statuses', async () => {
+    const index = FaissIndex.create(dim, 'IVF32,Flat');
+    await expect(index.search(queries, 5)).rejects.toMatchObject({ code: 'ERR_FAILED_PRECONDITION' });
+    await index.train(base);
+    const bad = base.slice(0, dim);
+    bad[0] = Number.NaN;
+    await expect(index.add(bad, sequentialIds(1))).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
   });
 });
