@@ -10,6 +10,10 @@ cd "$(dirname "$0")/.."
 # kubectl's kustomize for the deployment checks, Python FAISS for the binding benchmark.
 APT_PACKAGES=(libfaiss-dev libopenblas-dev liblapack-dev redis-server dataset-fashion-mnist
   python3-faiss python3-numpy g++ make python3)
+# kubectl renders the Kubernetes manifests in the deployment checks (`kubectl kustomize`).
+# Debian's kubernetes-client provides it, unless a kubectl is already installed (from
+# Kubernetes' or a cloud SDK's packages, which would clash with it).
+command -v kubectl >/dev/null || APT_PACKAGES+=(kubernetes-client)
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
@@ -48,4 +52,7 @@ fi
 
 echo "setup: building TypeScript"
 npx tsc -b
-chmod +x packages/cli/dist/main.js 2>/dev/null || true
+# `npx vecshard` from the repo root: npm links workspace bins only when they exist at
+# install time, which is before the first build.
+chmod +x packages/cli/dist/main.js
+[[ -e node_modules/.bin/vecshard ]] || ln -sf ../../packages/cli/dist/main.js node_modules/.bin/vecshard

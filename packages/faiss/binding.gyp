@@ -26,6 +26,7 @@
       "conditions": [
         ["faiss_gpu=='1'", {
           "defines": ["VECSHARD_FAISS_GPU"],
+          "include_dirs": ["<!(echo ${CUDA_HOME:-/usr/local/cuda})/include"],
           "libraries": ["-lcudart", "-lcublas"],
           "ldflags": ["-L<!(echo ${CUDA_HOME:-/usr/local/cuda})/lib64"]
         }]
