@@ -38,6 +38,9 @@ StatePtr wrap(faiss::Index* index, bool cosine) {
   auto state = std::make_shared<IndexState>();
   state->index.reset(index);
   state->ivf = dynamic_cast<faiss::IndexIVF*>(index);
+  // An id → (list, offset) table makes removing a batch cost the batch, not a
+  // scan of every list; upserts remove before they add, so this is the hot path.
+  if (state->ivf && state->ivf->direct_map.no()) state->ivf->set_direct_map_type(faiss::DirectMap::Hashtable);
   state->cosine = cosine;
   return state;
 }
@@ -152,11 +155,34 @@ void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const i
 }
 
 size_t remove_ids(IndexState& state, const idx_t* ids, size_t n) {
-  faiss::IDSelectorBatch selector(n, ids);
   std::unique_lock guard(state.lock);
-  size_t removed = state.index->remove_ids(selector);
+  size_t removed;
+  if (state.ivf && state.ivf->direct_map.type == faiss::DirectMap::Hashtable) {
+    removed = state.index->remove_ids(faiss::IDSelectorArray(n, ids));
+  } else {
+    removed = state.index->remove_ids(faiss::IDSelectorBatch(n, ids));
+  }
   state.device_stale = true;
   return removed;
+}
+
+void import_list(IndexState& state, size_t list, const idx_t* ids, const uint8_t* codes, size_t n) {
+  faiss::IndexIVF& ivf = *state.ivf;
+  std::unique_lock guard(state.lock);
+  faiss::InvertedLists& lists = *ivf.invlists;
+  const bool mapped = ivf.direct_map.type == faiss::DirectMap::Hashtable;
+  size_t before = lists.list_size(list);
+  if (mapped && before > 0) {
+    faiss::InvertedLists::ScopedIds old(&lists, list);
+    for (size_t i = 0; i < before; i++) ivf.direct_map.hashtable.erase(old[i]);
+  }
+  lists.resize(list, 0);
+  if (n > 0) lists.add_entries(list, n, ids, codes);
+  if (mapped) {
+    for (size_t i = 0; i < n; i++) ivf.direct_map.hashtable[ids[i]] = faiss::lo_build(list, i);
+  }
+  ivf.ntotal += static_cast<idx_t>(n) - static_cast<idx_t>(before);
+  state.device_stale = true;
 }
 
 void search(const IndexState& state, const Rows& q, int k, int nprobe, float* distances, idx_t* labels) {

@@ -55,6 +55,8 @@ void train(IndexState& state, const Rows& x);
 void add(IndexState& state, const Rows& x, const idx_t* ids);
 void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const idx_t* lists);
 size_t remove_ids(IndexState& state, const idx_t* ids, size_t n);
+// Replaces one inverted list's entries (ids and codes, code_size bytes each).
+void import_list(IndexState& state, size_t list, const idx_t* ids, const uint8_t* codes, size_t n);
 void search(const IndexState& state, const Rows& q, int k, int nprobe, float* distances, idx_t* labels);
 void assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists);
 void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,

@@ -317,12 +317,7 @@ Napi::Value IndexWrap::ImportList(const Napi::CallbackInfo& info) {
   if (codes.ElementLength() != n * ivf.code_size) {
     throw Napi::RangeError::New(info.Env(), "codes must hold codeSize bytes per id");
   }
-  std::unique_lock guard(state_->lock);
-  size_t before = ivf.invlists->list_size(list);
-  ivf.invlists->resize(list, 0);
-  if (n > 0) ivf.invlists->add_entries(list, n, ids.Data(), codes.Data());
-  ivf.ntotal += static_cast<idx_t>(n) - static_cast<idx_t>(before);
-  state_->device_stale = true;
+  import_list(*state_, list, ids.Data(), codes.Data(), n);
   return info.Env().Undefined();
 }
 

@@ -49,6 +49,16 @@ describe('persistence', () => {
     expect(index.ntotal).toBe(base.length / dim - (await ivfIndex()).listSizes()[list]);
   });
 
+  it('removes ids that arrived through importList, and forgets the ids a list held before', async () => {
+    const index = await ivfIndex();
+    const fresh = await FaissIndex.deserialize(await index.serialize());
+    const list = index.listSizes().findIndex((size) => size > 2);
+    const content = index.exportList(list);
+    fresh.importList(list, { ids: content.ids.slice(1), codes: content.codes.slice(index.codeSize) });
+    expect(await fresh.remove(content.ids.slice(0, 2))).toBe(1);
+    expect(fresh.listSizes()[list]).toBe(content.ids.length - 2);
+  });
+
   it('addPreassigned puts vectors in the given lists and nowhere else', async () => {
     const index = FaissIndex.create(dim, 'IVF32,Flat');
     await index.train(base);
