@@ -1,5 +1,5 @@
-import { Command, InvalidArgumentError } from 'commander';
 import { startLocalCluster } from '@vecshard/launcher';
+import { Command, InvalidArgumentError } from 'commander';
 
 export interface UpOptions {
   workers: number;
@@ -14,7 +14,8 @@ export interface UpOptions {
 
 export function positiveInteger(text: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 0) throw new InvalidArgumentError('expected a non-negative integer');
+  if (!Number.isInteger(value) || value < 0)
+    throw new InvalidArgumentError('expected a non-negative integer');
   return value;
 }
 
@@ -26,7 +27,10 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
     .option('--port <port>', 'coordinator gRPC port', positiveInteger, 50051)
     .option('--redis <url>', 'use this Redis instead of starting redis-server')
     .option('--data-dir <dir>', 'where the cluster keeps its files', '.vecshard')
-    .option('--store <url>', 'object store for snapshots: file:///dir or s3://bucket/prefix (default <data-dir>/store)')
+    .option(
+      '--store <url>',
+      'object store for snapshots: file:///dir or s3://bucket/prefix (default <data-dir>/store)',
+    )
     .option('--threads <n>', 'FAISS threads per worker', positiveInteger)
     .option('--demo', 'load Fashion-MNIST (or synthetic data) into a demo collection and run a search', false)
     .option('--verbose', "print every process's log lines", false)

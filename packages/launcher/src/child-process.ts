@@ -32,7 +32,11 @@ export function startProcess(options: StartOptions): Promise<ManagedProcess> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${options.name} did not become ready in ${options.timeoutMs ?? 30_000} ms:\n${recent.join('\n')}`));
+      reject(
+        new Error(
+          `${options.name} did not become ready in ${options.timeoutMs ?? 30_000} ms:\n${recent.join('\n')}`,
+        ),
+      );
     }, options.timeoutMs ?? 30_000);
     const onLine = (line: string) => {
       recent.push(line);
@@ -41,7 +45,12 @@ export function startProcess(options: StartOptions): Promise<ManagedProcess> {
       const match = options.ready.exec(line);
       if (match) {
         clearTimeout(timer);
-        resolve({ name: options.name, child, address: match[1] ?? '', stop: (graceMs) => stopChild(child, graceMs) });
+        resolve({
+          name: options.name,
+          child,
+          address: match[1] ?? '',
+          stop: (graceMs) => stopChild(child, graceMs),
+        });
       }
     };
     createInterface({ input: child.stdout! }).on('line', onLine);
@@ -52,7 +61,9 @@ export function startProcess(options: StartOptions): Promise<ManagedProcess> {
     });
     child.once('exit', (code, signal) => {
       clearTimeout(timer);
-      reject(new Error(`${options.name} exited (${signal ?? code}) before it was ready:\n${recent.join('\n')}`));
+      reject(
+        new Error(`${options.name} exited (${signal ?? code}) before it was ready:\n${recent.join('\n')}`),
+      );
     });
   });
 }

@@ -1,0 +1,27 @@
+import { isServiceError, statusName } from '@vecshard/proto';
+
+/** A failed vecshard call: `code` is the gRPC status number, `codeName` its name (e.g. "NOT_FOUND"). */
+export class VecshardError extends Error {
+  override name = 'VecshardError';
+  readonly codeName: string;
+
+  constructor(
+    readonly code: number,
+    message: string,
+    readonly details = message,
+  ) {
+    super(message);
+    this.codeName = statusName(code);
+  }
+
+  /** Wraps whatever a call threw; gRPC errors keep their status. */
+  static from(error: unknown, method: string): VecshardError {
+    if (error instanceof VecshardError) return error;
+    if (isServiceError(error)) {
+      const details = error.details || error.message;
+      return new VecshardError(error.code, `${method}: ${statusName(error.code)}: ${details}`, details);
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    return new VecshardError(2, `${method}: ${message}`);
+  }
+}

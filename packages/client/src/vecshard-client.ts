@@ -1,0 +1,244 @@
+import * as grpc from '@grpc/grpc-js';
+import {
+  type ClusterStatusRequest,
+  type ClusterStatusResponse__Output,
+  type CollectionInfo__Output,
+  type CreateCollectionRequest,
+  type CreateCollectionResponse__Output,
+  type DeleteRequest,
+  type DeleteResponse__Output,
+  type DropCollectionRequest,
+  type DropCollectionResponse__Output,
+  decodeFloats,
+  decodeIds,
+  encodeArray,
+  type GetCollectionRequest,
+  type GetCollectionResponse__Output,
+  type ListCollectionsRequest,
+  type ListCollectionsResponse__Output,
+  metricFromEnum,
+  metricToEnum,
+  routingFromEnum,
+  routingToEnum,
+  type SearchRequest,
+  type SearchResponse__Output,
+  type TrainRequest,
+  type TrainResponse__Output,
+  type UpsertRequest,
+  type UpsertResponse__Output,
+  type VecshardGrpcClient,
+  VecshardService,
+  type WorkerStatus__Output,
+} from '@vecshard/proto';
+import { VecshardError } from './errors.js';
+import { type RetryPolicy, withRetries } from './retry.js';
+import type {
+  CallOptions,
+  ClientOptions,
+  ClusterDescription,
+  CollectionDescription,
+  CreateCollectionOptions,
+  SearchOptions,
+  SearchResult,
+  WorkerDescription,
+} from './types.js';
+
+const DEFAULT_DEADLINE_MS = 30_000;
+const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
+type UnaryMethod<Req, Res> = (
+  request: Req,
+  options: grpc.CallOptions,
+  callback: (error: grpc.ServiceError | null, response?: Res) => void,
+) => grpc.ClientUnaryCall;
+
+/**
+ * The vecshard client: a typed Promise API over the coordinator's gRPC
+ * service. Vectors are Float32Array rows, ids BigInt64Array; both travel as
+ * packed bytes without copying. Every call has a deadline; idempotent calls
+ * (search, get, list, status) are retried with backoff on transient failures.
+ */
+export class VecshardClient {
+  /** The underlying gRPC client, for RPCs this class does not wrap yet. */
+  readonly raw: VecshardGrpcClient;
+  private readonly deadlineMs: number;
+  private readonly retry: RetryPolicy;
+
+  constructor(address: string, options: ClientOptions = {}) {
+    const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+    this.raw = new VecshardService(address, grpc.credentials.createInsecure(), {
+      'grpc.max_receive_message_length': maxBytes,
+      'grpc.max_send_message_length': maxBytes,
+    });
+    this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
+    this.retry = { retries: options.retries ?? 3, baseDelayMs: 100, maxDelayMs: 2000 };
+  }
+
+  async createCollection(
+    options: CreateCollectionOptions,
+    call?: CallOptions,
+  ): Promise<CollectionDescription> {
+    const metric = metricToEnum(options.metric);
+    if (!metric) throw new VecshardError(grpc.status.INVALID_ARGUMENT, `unknown metric "${options.metric}"`);
+    const response = await this.once('CreateCollection', call, {
+      name: options.name,
+      dim: options.dim,
+      metric,
+      index: options.index,
+      nprobe: options.nprobe ?? 0,
+      shards: options.shards ?? 0,
+      routing: routingToEnum(options.routing ?? 'lists'),
+    });
+    return describeCollection(response.collection!);
+  }
+
+  async getCollection(
+    name: string,
+    options: CallOptions & { includeTemplate?: boolean } = {},
+  ): Promise<CollectionDescription> {
+    const response = await this.idempotent('GetCollection', options, {
+      name,
+      includeTemplate: options.includeTemplate ?? false,
+    });
+    return describeCollection(response.collection!);
+  }
+
+  async listCollections(call?: CallOptions): Promise<CollectionDescription[]> {
+    const response = await this.idempotent('ListCollections', call, {});
+    return response.collections.map(describeCollection);
+  }
+
+  async dropCollection(name: string, call?: CallOptions): Promise<void> {
+    await this.once('DropCollection', call, { name });
+  }
+
+  /** Trains the collection on a sample (n·dim floats) and places its lists on the workers. */
+  async train(name: string, vectors: Float32Array, call?: CallOptions): Promise<CollectionDescription> {
+    const response = await this.once('Train', call, { collection: name, vectors: encodeArray(vectors) });
+    return describeCollection(response.collection!);
+  }
+
+  /** Inserts or replaces vectors; resolves to the number written once every shard has stored them. */
+  async upsert(name: string, ids: BigInt64Array, vectors: Float32Array, call?: CallOptions): Promise<number> {
+    const response = await this.once('Upsert', call, {
+      collection: name,
+      ids: encodeArray(ids),
+      vectors: encodeArray(vectors),
+    });
+    return Number(response.upserted);
+  }
+
+  /** Removes ids; resolves to the number actually deleted. */
+  async delete(name: string, ids: BigInt64Array, call?: CallOptions): Promise<number> {
+    const response = await this.once('Delete', call, { collection: name, ids: encodeArray(ids) });
+    return Number(response.deleted);
+  }
+
+  async search(name: string, queries: Float32Array, options: SearchOptions): Promise<SearchResult> {
+    const response = await this.idempotent('Search', options, {
+      collection: name,
+      queries: encodeArray(queries),
+      k: options.k,
+      nprobe: options.nprobe ?? 0,
+    });
+    return {
+      k: response.k,
+      ids: decodeIds(response.ids),
+      distances: decodeFloats(response.distances, 'distances'),
+      shardsQueried: response.shardsQueried,
+    };
+  }
+
+  async clusterStatus(call?: CallOptions): Promise<ClusterDescription> {
+    const response = await this.idempotent('ClusterStatus', call, {});
+    return {
+      workers: response.workers.map(describeWorker),
+      collections: response.collections.map(describeCollection),
+    };
+  }
+
+  close(): void {
+    this.raw.close();
+  }
+
+  private once<M extends keyof Methods>(method: M, call: CallOptions | undefined, request: Methods[M][0]) {
+    const deadline = Date.now() + (call?.deadlineMs ?? this.deadlineMs);
+    return this.invoke(method, request, deadline).catch((error) => {
+      throw VecshardError.from(error, method);
+    });
+  }
+
+  private idempotent<M extends keyof Methods>(
+    method: M,
+    call: CallOptions | undefined,
+    request: Methods[M][0],
+  ) {
+    const deadline = Date.now() + (call?.deadlineMs ?? this.deadlineMs);
+    return withRetries(() => this.invoke(method, request, deadline), this.retry, deadline).catch((error) => {
+      throw VecshardError.from(error, method);
+    });
+  }
+
+  private invoke<M extends keyof Methods>(
+    method: M,
+    request: Methods[M][0],
+    deadline: number,
+  ): Promise<ResponseOf<M>> {
+    const fn = (this.raw[method] as unknown as UnaryMethod<unknown, ResponseOf<M>>).bind(this.raw);
+    return new Promise((resolve, reject) => {
+      fn(request, { deadline }, (error, response) => (error ? reject(error) : resolve(response!)));
+    });
+  }
+}
+
+/** Request and response types of each wrapped method. */
+interface Methods {
+  CreateCollection: [CreateCollectionRequest, CreateCollectionResponse__Output];
+  GetCollection: [GetCollectionRequest, GetCollectionResponse__Output];
+  ListCollections: [ListCollectionsRequest, ListCollectionsResponse__Output];
+  DropCollection: [DropCollectionRequest, DropCollectionResponse__Output];
+  Train: [TrainRequest, TrainResponse__Output];
+  Upsert: [UpsertRequest, UpsertResponse__Output];
+  Delete: [DeleteRequest, DeleteResponse__Output];
+  Search: [SearchRequest, SearchResponse__Output];
+  ClusterStatus: [ClusterStatusRequest, ClusterStatusResponse__Output];
+}
+type ResponseOf<M extends keyof Methods> = Methods[M][1];
+
+function describeCollection(info: CollectionInfo__Output): CollectionDescription {
+  const description: CollectionDescription = {
+    name: info.name,
+    dim: info.dim,
+    metric: metricFromEnum(info.metric) ?? 'l2',
+    index: info.index,
+    nprobe: info.nprobe,
+    shards: info.shards,
+    routing: routingFromEnum(info.routing) ?? 'lists',
+    state: info.state === 'COLLECTION_STATE_READY' ? 'ready' : 'created',
+    nlist: info.nlist,
+    placement: info.placement.map((shard) => ({
+      shard: shard.shard,
+      workerId: shard.workerId,
+      address: shard.address,
+      lists: shard.lists,
+      expectedVectors: Number(shard.expectedVectors),
+    })),
+    vectors: Number(info.vectors),
+    createdAtMs: Number(info.createdAtMs),
+  };
+  if (info.template.length > 0) description.template = info.template;
+  return description;
+}
+
+function describeWorker(worker: WorkerStatus__Output): WorkerDescription {
+  return {
+    id: worker.id,
+    address: worker.address,
+    device: worker.device,
+    alive: worker.alive,
+    vectors: Number(worker.vectors),
+    lists: worker.lists,
+    memoryBytes: Number(worker.memoryBytes),
+    startedAtMs: Number(worker.startedAtMs),
+  };
+}

@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_COORDINATOR_PORT } from './coordinator.js';
+
+export const COORDINATOR_HELP = `Usage: coordinator [options]
+
+  --host HOST            interface to listen on (env VECSHARD_HOST, default 127.0.0.1)
+  --port N               gRPC port, 0 = any free port (env VECSHARD_PORT, default ${DEFAULT_COORDINATOR_PORT})
+  --redis URL            Redis holding the cluster state (env VECSHARD_REDIS_URL, default redis://127.0.0.1:6379)
+  --data-dir DIR         local folder for the coordinator's files (env VECSHARD_DATA_DIR, default ./data)
+  --max-message-mb N     largest request accepted, MiB (env VECSHARD_MAX_MESSAGE_MB, default 256)
+  --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
+`;
+
+/** Reads flags, falling back to VECSHARD_* environment variables. */
+export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      redis: { type: 'string' },
+      'data-dir': { type: 'string' },
+      'max-message-mb': { type: 'string' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  const maxMessageMb = positive(
+    values['max-message-mb'] ?? env.VECSHARD_MAX_MESSAGE_MB ?? '256',
+    'max-message-mb',
+  );
+  return {
+    help: values.help ?? false,
+    host: values.host ?? env.VECSHARD_HOST ?? '127.0.0.1',
+    port: nonNegativeInteger(values.port ?? env.VECSHARD_PORT ?? String(DEFAULT_COORDINATOR_PORT), 'port'),
+    redisUrl: values.redis ?? env.VECSHARD_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    dataDir: values['data-dir'] ?? env.VECSHARD_DATA_DIR ?? './data',
+    maxMessageBytes: Math.floor(maxMessageMb * 1024 * 1024),
+    logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
+  };
+}
+
+function nonNegativeInteger(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new TypeError(`--${what} must be a non-negative integer, got "${text}"`);
+  return value;
+}
+
+function positive(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new TypeError(`--${what} must be a positive number, got "${text}"`);
+  return value;
+}

@@ -1,0 +1,207 @@
+import * as grpc from '@grpc/grpc-js';
+import { FaissIndex } from '@vecshard/faiss';
+import {
+  type ClusterStatusResponse,
+  type CollectionInfo,
+  type CreateCollectionRequest__Output,
+  failedPrecondition,
+  invalidArgument,
+  metricFromEnum,
+  metricToEnum,
+  RpcError,
+  routingFromEnum,
+  unavailable,
+} from '@vecshard/proto';
+import { toCollectionInfo } from './collection-info.js';
+import type { CollectionRecord, ShardPlacement } from './collection-record.js';
+import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
+import { countPerList, placeLists } from './placement.js';
+import { checkCollectionName, checkDim, checkNprobe, decodeRows } from './validation.js';
+import { collectionVectors, collectWorkerStats } from './worker-stats.js';
+
+/** Validates a creation request and stores the new, untrained collection. */
+export async function createCollection(ctx: CoordinatorContext, req: CreateCollectionRequest__Output) {
+  checkCollectionName(req.name);
+  checkDim(req.dim);
+  const metric = metricFromEnum(req.metric);
+  if (!metric) throw invalidArgument('metric must be set: METRIC_L2, METRIC_INNER_PRODUCT or METRIC_COSINE');
+  const routing = routingFromEnum(req.routing);
+  if (!routing)
+    throw invalidArgument(`routing ${req.routing} is not known: use ROUTING_LISTS or ROUTING_SCATTER`);
+  const nlist = ivfListCount(req.index, req.dim, metric);
+  const nprobe = req.nprobe || 1;
+  checkNprobe(nprobe, nlist);
+  const record: CollectionRecord = {
+    name: req.name,
+    dim: req.dim,
+    metric,
+    index: req.index,
+    nprobe,
+    shards: req.shards,
+    routing,
+    state: 'created',
+    nlist,
+    placement: [],
+    createdAtMs: Date.now(),
+  };
+  if (!(await ctx.store.create(record))) {
+    throw new RpcError(grpc.status.ALREADY_EXISTS, `collection "${req.name}" already exists`);
+  }
+  return toCollectionInfo(record, (id) => ctx.workers.get(id));
+}
+
+/** Number of inverted lists of a factory string's index, refusing anything that is not IVF. */
+function ivfListCount(factory: string, dim: number, metric: 'l2' | 'ip' | 'cosine'): number {
+  if (!factory.trim()) throw invalidArgument('index must be a FAISS factory string such as "IVF1024,Flat"');
+  let index: FaissIndex;
+  try {
+    index = FaissIndex.create(dim, factory, metric);
+  } catch (error) {
+    throw invalidArgument(
+      `index "${factory}" is not a FAISS factory string FAISS accepts: ${(error as Error).message}`,
+    );
+  }
+  if (!index.isIvf) {
+    throw invalidArgument(
+      `index "${factory}" is not an IVF index; vecshard shards inverted lists, so use e.g. "IVF1024,Flat", "IVF256,SQ8" or "IVF256,PQ16"`,
+    );
+  }
+  return index.nlist;
+}
+
+/**
+ * Trains the collection's index on the sample, keeps the trained, empty index
+ * as the template, places the lists on live workers and attaches each shard.
+ */
+export async function trainCollection(
+  ctx: CoordinatorContext,
+  name: string,
+  sample: Uint8Array,
+  call: CallWithDeadline,
+): Promise<CollectionInfo> {
+  const { record } = await ctx.catalog.get(name);
+  if (record.state === 'ready') throw failedPrecondition(`collection "${name}" is already trained`);
+  const vectors = decodeRows(sample, record.dim, 'training vectors');
+  const n = vectors.length / record.dim;
+  if (n < record.nlist) {
+    throw invalidArgument(
+      `${n} training vectors for ${record.nlist} lists: give at least one per list (≈39 per list is better)`,
+    );
+  }
+  const index = FaissIndex.create(record.dim, record.index, record.metric);
+  try {
+    await index.train(vectors);
+  } catch (error) {
+    throw invalidArgument(`training "${record.index}" failed: ${(error as Error).message}`);
+  }
+  const template = await index.serialize();
+  const loads = countPerList((await index.assign(vectors, 1)).lists, record.nlist);
+
+  await ctx.workers.refresh();
+  const live = ctx.workers.live();
+  if (live.length === 0) throw unavailable('no shard worker is alive: start at least one worker, then train');
+  const shardCount = record.shards || live.length;
+  if (shardCount > live.length) {
+    throw failedPrecondition(
+      `collection "${name}" asks for ${shardCount} shards but only ${live.length} workers are alive`,
+    );
+  }
+  const placement = placeShards(
+    record,
+    loads,
+    live.slice(0, shardCount).map((w) => w.id),
+  );
+  const deadline = workerDeadline(ctx, call);
+  await Promise.all(
+    placement.map((shard) =>
+      ctx.clients.call(
+        ctx.workers.get(shard.workerId)!,
+        'Attach',
+        {
+          collection: name,
+          template,
+          metric: metricToEnum(record.metric),
+          lists: shard.lists,
+          shard: shard.shard,
+        },
+        deadline,
+      ),
+    ),
+  );
+  const trained: CollectionRecord = { ...record, state: 'ready', placement };
+  await ctx.store.saveTrained(trained, template);
+  ctx.catalog.invalidate(name);
+  return toCollectionInfo(trained, (id) => ctx.workers.get(id));
+}
+
+function placeShards(record: CollectionRecord, loads: Float64Array, workerIds: string[]): ShardPlacement[] {
+  if (record.routing === 'scatter') {
+    // Every shard holds every list; vectors are spread by id, so each expects an equal slice.
+    const all = Array.from({ length: record.nlist }, (_, list) => list);
+    const total = loads.reduce((a, b) => a + b, 0);
+    return workerIds.map((workerId, shard) => ({
+      shard,
+      workerId,
+      lists: all,
+      expectedVectors: Math.round(total / workerIds.length),
+    }));
+  }
+  return placeLists(loads, workerIds.length).map((lists, shard) => ({
+    shard,
+    workerId: workerIds[shard],
+    lists,
+    expectedVectors: lists.reduce((sum, list) => sum + loads[list], 0),
+  }));
+}
+
+export async function getCollection(ctx: CoordinatorContext, name: string, includeTemplate: boolean) {
+  const { record } = await ctx.catalog.get(name);
+  const stats = await collectWorkerStats(ctx);
+  const template = includeTemplate ? await ctx.store.template(name) : undefined;
+  return toCollectionInfo(record, (id) => ctx.workers.get(id), collectionVectors(name, stats), template);
+}
+
+export async function listCollections(ctx: CoordinatorContext): Promise<CollectionInfo[]> {
+  const stats = await collectWorkerStats(ctx);
+  const records = await Promise.all((await ctx.store.names()).map((name) => ctx.store.get(name)));
+  return records
+    .filter((record): record is CollectionRecord => record !== undefined)
+    .map((record) =>
+      toCollectionInfo(record, (id) => ctx.workers.get(id), collectionVectors(record.name, stats)),
+    );
+}
+
+/** Removes the collection from Redis, then from its workers (a worker that is down forgets it when it restarts). */
+export async function dropCollection(ctx: CoordinatorContext, name: string, call: CallWithDeadline) {
+  const { record } = await ctx.catalog.get(name);
+  await ctx.store.drop(name);
+  ctx.catalog.invalidate(name);
+  const deadline = workerDeadline(ctx, call);
+  await Promise.allSettled(
+    record.placement.map((shard) => {
+      const worker = ctx.workers.get(shard.workerId);
+      return worker?.alive ? ctx.clients.call(worker, 'Drop', { collection: name }, deadline) : undefined;
+    }),
+  );
+}
+
+export async function clusterStatus(ctx: CoordinatorContext): Promise<ClusterStatusResponse> {
+  await ctx.workers.refresh();
+  const stats = await collectWorkerStats(ctx);
+  const workers = ctx.workers.all().map((worker) => {
+    const s = stats.get(worker.id);
+    const sum = (field: 'vectors' | 'lists' | 'memoryBytes') =>
+      (s?.collections ?? []).reduce((total, c) => total + Number(c[field]), 0);
+    return {
+      id: worker.id,
+      address: worker.address,
+      device: worker.device,
+      alive: worker.alive,
+      vectors: String(sum('vectors')),
+      lists: sum('lists'),
+      memoryBytes: String(sum('memoryBytes')),
+      startedAtMs: String(worker.startedAtMs),
+    };
+  });
+  return { workers, collections: await listCollections(ctx) };
+}

@@ -1,0 +1,62 @@
+import type { ClusterKeys } from '@vecshard/proto';
+import type { Redis } from 'ioredis';
+import type { CollectionRecord } from './collection-record.js';
+
+/**
+ * Collections in Redis: the JSON record, the template index bytes (binary),
+ * and the set of names. Every change is announced on a pub/sub channel so the
+ * other coordinators sharing this Redis drop their cached copy.
+ */
+export class CollectionStore {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: ClusterKeys,
+  ) {}
+
+  /** Stores a new record; false when the name is taken. */
+  async create(record: CollectionRecord): Promise<boolean> {
+    const created = await this.redis.set(this.keys.collection(record.name), JSON.stringify(record), 'NX');
+    if (created !== 'OK') return false;
+    await this.redis.sadd(this.keys.collections, record.name);
+    await this.announce(record.name);
+    return true;
+  }
+
+  async get(name: string): Promise<CollectionRecord | undefined> {
+    const text = await this.redis.get(this.keys.collection(name));
+    return text ? (JSON.parse(text) as CollectionRecord) : undefined;
+  }
+
+  async names(): Promise<string[]> {
+    return (await this.redis.smembers(this.keys.collections)).sort();
+  }
+
+  async template(name: string): Promise<Buffer | undefined> {
+    return (await this.redis.getBuffer(this.keys.template(name))) ?? undefined;
+  }
+
+  /** Marks a collection trained: template and record are written together. */
+  async saveTrained(record: CollectionRecord, template: Buffer): Promise<void> {
+    await this.redis
+      .multi()
+      .set(this.keys.template(record.name), template)
+      .set(this.keys.collection(record.name), JSON.stringify(record))
+      .exec();
+    await this.announce(record.name);
+  }
+
+  async drop(name: string): Promise<boolean> {
+    const results = await this.redis
+      .multi()
+      .del(this.keys.collection(name))
+      .del(this.keys.template(name))
+      .srem(this.keys.collections, name)
+      .exec();
+    await this.announce(name);
+    return Number(results?.[0]?.[1] ?? 0) > 0;
+  }
+
+  private async announce(name: string): Promise<void> {
+    await this.redis.publish(this.keys.changes, name);
+  }
+}

@@ -1,0 +1,56 @@
+import type * as grpc from '@grpc/grpc-js';
+import { unavailable } from '@vecshard/proto';
+import type { CollectionCatalog } from './collection-catalog.js';
+import type { ShardPlacement } from './collection-record.js';
+import type { CollectionStore } from './collection-store.js';
+import type { WorkerClients, WorkerTarget } from './worker-clients.js';
+import type { WorkerDirectory } from './worker-directory.js';
+
+/** The part of a server call handlers need: its deadline. */
+export type CallWithDeadline = Pick<grpc.ServerUnaryCall<unknown, unknown>, 'getDeadline'>;
+
+/** What request handlers share. */
+export interface CoordinatorContext {
+  store: CollectionStore;
+  catalog: CollectionCatalog;
+  workers: WorkerDirectory;
+  clients: WorkerClients;
+  /** Longest a coordinator → worker call may take when the client set no earlier deadline. */
+  workerTimeoutMs: number;
+}
+
+/**
+ * Deadline of calls to workers: the worker timeout, and a little before the
+ * caller's own deadline, so that a worker that does not answer is reported as
+ * UNAVAILABLE (naming it) before the caller gives up with DEADLINE_EXCEEDED.
+ */
+export function workerDeadline(ctx: CoordinatorContext, call?: CallWithDeadline): number {
+  const now = Date.now();
+  const limit = now + ctx.workerTimeoutMs;
+  const callerDeadline = call?.getDeadline();
+  if (callerDeadline === undefined || callerDeadline === Infinity) return limit;
+  const at = callerDeadline instanceof Date ? callerDeadline.getTime() : Number(callerDeadline);
+  const margin = Math.min(250, Math.max(0, (at - now) * 0.1));
+  return Math.min(limit, at - margin);
+}
+
+/** The live worker holding a shard, or UNAVAILABLE saying which one is down. */
+export function shardTarget(
+  ctx: CoordinatorContext,
+  collection: string,
+  shard: ShardPlacement,
+): WorkerTarget {
+  const worker = ctx.workers.get(shard.workerId);
+  if (!worker) {
+    throw unavailable(
+      `shard ${shard.shard} of collection "${collection}" lives on worker ${shard.workerId}, which is not registered`,
+    );
+  }
+  if (!worker.alive) {
+    throw unavailable(
+      `shard ${shard.shard} of collection "${collection}" lives on worker ${shard.workerId} (${worker.address}), ` +
+        'which stopped sending heartbeats',
+    );
+  }
+  return worker;
+}

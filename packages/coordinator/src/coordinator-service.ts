@@ -1,0 +1,91 @@
+import { type InternalErrorSink, unary, type VecshardHandlers } from '@vecshard/proto';
+import {
+  clusterStatus,
+  createCollection,
+  dropCollection,
+  getCollection,
+  listCollections,
+  trainCollection,
+} from './collection-admin.js';
+import type { CallWithDeadline, CoordinatorContext } from './context.js';
+import { deleteIds, search, serializeWrites, upsert } from './data-path.js';
+
+/** gRPC handlers of vecshard.v1.Vecshard. */
+export function coordinatorHandlers(
+  ctx: CoordinatorContext,
+  onInternal?: InternalErrorSink,
+): VecshardHandlers {
+  return {
+    CreateCollection: unary(
+      'CreateCollection',
+      async (req) => ({ collection: await createCollection(ctx, req) }),
+      onInternal,
+    ),
+
+    GetCollection: unary(
+      'GetCollection',
+      async (req) => ({ collection: await getCollection(ctx, req.name, req.includeTemplate) }),
+      onInternal,
+    ),
+
+    ListCollections: unary(
+      'ListCollections',
+      async () => ({ collections: await listCollections(ctx) }),
+      onInternal,
+    ),
+
+    DropCollection: unary(
+      'DropCollection',
+      async (req, call) => {
+        await serializeWrites(req.name, () => dropCollection(ctx, req.name, call));
+        return {};
+      },
+      onInternal,
+    ),
+
+    Train: unary(
+      'Train',
+      async (req, call) => ({
+        collection: await serializeWrites(req.collection, () =>
+          trainCollection(ctx, req.collection, req.vectors, call),
+        ),
+      }),
+      onInternal,
+    ),
+
+    Upsert: unary(
+      'Upsert',
+      async (req, call) => {
+        const upserted = await serializeWrites(req.collection, async () => {
+          const collection = await ctx.catalog.getReady(req.collection, 'Upsert');
+          return upsert(ctx, collection, req.ids, req.vectors, call);
+        });
+        return { upserted: String(upserted) };
+      },
+      onInternal,
+    ),
+
+    Delete: unary(
+      'Delete',
+      async (req, call) => {
+        const deleted = await serializeWrites(req.collection, async () => {
+          const collection = await ctx.catalog.getReady(req.collection, 'Delete');
+          return deleteIds(ctx, collection, req.ids, call);
+        });
+        return { deleted: String(deleted) };
+      },
+      onInternal,
+    ),
+
+    Search: unary(
+      'Search',
+      async (req, call: CallWithDeadline) => {
+        const collection = await ctx.catalog.getReady(req.collection, 'Search');
+        return search(ctx, collection, req.queries, req.k, req.nprobe, call);
+      },
+      onInternal,
+    ),
+
+    ClusterStatus: unary('ClusterStatus', async () => clusterStatus(ctx), onInternal),
+  };
+}

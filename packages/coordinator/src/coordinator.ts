@@ -1,0 +1,110 @@
+import * as grpc from '@grpc/grpc-js';
+import {
+  addHealthAndReflection,
+  bindServer,
+  clusterKeys,
+  drainServer,
+  publicPackageDefinition,
+  VECSHARD_SERVICE_NAME,
+  VecshardService,
+} from '@vecshard/proto';
+import { Redis } from 'ioredis';
+import { destination, pino } from 'pino';
+import { CollectionCatalog } from './collection-catalog.js';
+import { CollectionStore } from './collection-store.js';
+import type { CoordinatorContext } from './context.js';
+import { coordinatorHandlers } from './coordinator-service.js';
+import { WorkerClients } from './worker-clients.js';
+import { WorkerDirectory } from './worker-directory.js';
+
+export interface CoordinatorOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; default 50051, 0 picks a free one. */
+  port?: number;
+  /** Redis holding the cluster state; default redis://127.0.0.1:6379. */
+  redisUrl?: string;
+  /** Key prefix in Redis (default "vecshard"). */
+  keyPrefix?: string;
+  /** Local folder for the coordinator's files (snapshot staging); optional. */
+  dataDir?: string;
+  /** Largest gRPC message accepted, bytes; default 256 MiB. Larger ones get RESOURCE_EXHAUSTED. */
+  maxMessageBytes?: number;
+  /** Longest a call to a worker may take when the client set no earlier deadline; default 30 s. */
+  workerTimeoutMs?: number;
+  /** pino log level; default "info". */
+  logLevel?: string;
+}
+
+export interface RunningCoordinator {
+  address: string;
+  port: number;
+  /** Stops accepting calls, lets in-flight ones finish (up to 10 s), and releases everything. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_COORDINATOR_PORT = 50051;
+export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
+/** Starts a coordinator serving vecshard.v1.Vecshard, health and reflection, with its state in Redis. */
+export async function startCoordinator(options: CoordinatorOptions = {}): Promise<RunningCoordinator> {
+  const log = pino({ name: 'coordinator', level: options.logLevel ?? 'info' }, destination(2));
+  const keys = clusterKeys(options.keyPrefix);
+  const redisUrl = options.redisUrl ?? 'redis://127.0.0.1:6379';
+  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const subscriber = new Redis(redisUrl, { lazyConnect: true });
+  for (const connection of [redis, subscriber])
+    connection.on('error', (error) => log.warn({ err: error }, 'redis error'));
+  await redis.connect();
+  await subscriber.connect();
+
+  const store = new CollectionStore(redis, keys);
+  const catalog = new CollectionCatalog(store);
+  await subscriber.subscribe(keys.changes);
+  subscriber.on('message', (_channel, name: string) => catalog.invalidate(name));
+  const workers = new WorkerDirectory(redis, keys, (error) =>
+    log.warn({ err: error }, 'worker refresh failed'),
+  );
+  await workers.start();
+  const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const clients = new WorkerClients(maxBytes);
+  const ctx: CoordinatorContext = {
+    store,
+    catalog,
+    workers,
+    clients,
+    workerTimeoutMs: options.workerTimeoutMs ?? 30_000,
+  };
+
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': maxBytes,
+    'grpc.max_send_message_length': maxBytes,
+  });
+  const onInternal = (error: unknown, method: string) => log.error({ err: error, method }, 'request failed');
+  server.addService(VecshardService.service, coordinatorHandlers(ctx, onInternal));
+  const health = addHealthAndReflection(server, publicPackageDefinition, [VECSHARD_SERVICE_NAME]);
+  const host = options.host ?? '127.0.0.1';
+  const port = await bindServer(
+    server,
+    host,
+    options.port ?? DEFAULT_COORDINATOR_PORT,
+    grpc.ServerCredentials.createInsecure(),
+  );
+  health.serving();
+  log.info({ address: `${host}:${port}` }, 'coordinator serving');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      health.notServing();
+      await drainServer(server, 10_000);
+      workers.stop();
+      clients.close();
+      subscriber.disconnect();
+      redis.disconnect();
+      log.info('coordinator stopped');
+    })();
+    return closing;
+  };
+  return { address: `${host}:${port}`, port, close };
+}

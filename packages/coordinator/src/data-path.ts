@@ -1,0 +1,170 @@
+import { decodeFloats, encodeArray, type SearchResponse, WriteQueue } from '@vecshard/proto';
+import type { LiveCollection } from './collection-catalog.js';
+import { type CallWithDeadline, type CoordinatorContext, shardTarget, workerDeadline } from './context.js';
+import { mergeTopK, type ShardHits } from './merge.js';
+import { groupVectorsByShard, type ShardQueries, scatterShardOf, splitQueriesByShard } from './routing.js';
+import { checkK, checkNprobe, checkUpsertIds, decodeIdList, decodeRows } from './validation.js';
+
+type ReadyCollection = Required<LiveCollection>;
+
+/**
+ * Writes to one collection run one at a time on this coordinator: an upsert
+ * removes every id of its batch from all shards before adding, and two
+ * interleaved upserts of the same id could otherwise leave two copies.
+ */
+const writeQueues = new Map<string, WriteQueue>();
+function writes(name: string): WriteQueue {
+  let queue = writeQueues.get(name);
+  if (!queue) {
+    queue = new WriteQueue();
+    writeQueues.set(name, queue);
+  }
+  return queue;
+}
+
+/** Runs a step under the collection's write queue (also used by Train). */
+export function serializeWrites<T>(name: string, step: () => Promise<T>): Promise<T> {
+  return writes(name).run(step);
+}
+
+/**
+ * Assigns each vector to its nearest list and sends it, with that list id, to
+ * the shard that stores it. Under list routing every shard of the collection
+ * is told the batch's ids, so a vector that moved to another shard leaves no
+ * stale copy behind. Resolves once every shard has acknowledged.
+ */
+export async function upsert(
+  ctx: CoordinatorContext,
+  collection: ReadyCollection,
+  idBytes: Uint8Array,
+  vectorBytes: Uint8Array,
+  call: CallWithDeadline,
+): Promise<number> {
+  const { record, template, owner } = collection;
+  const vectors = decodeRows(vectorBytes, record.dim, 'vectors');
+  const ids = decodeIdList(idBytes);
+  checkUpsertIds(ids, vectors.length / record.dim);
+  if (ids.length === 0) return 0;
+  const shardCount = record.placement.length;
+  const targets = record.placement.map((shard) => shardTarget(ctx, record.name, shard));
+  const { lists } = await template.assign(vectors, 1);
+  const shardOf =
+    record.routing === 'scatter'
+      ? (row: number) => scatterShardOf(ids[row], shardCount)
+      : (row: number) => owner[Number(lists[row])];
+  const groups = groupVectorsByShard(ids, vectors, lists, record.dim, shardOf, shardCount);
+  const deadline = workerDeadline(ctx, call);
+  const replaceAll = record.routing === 'lists' ? encodeArray(ids) : Buffer.alloc(0);
+  const empty = Buffer.alloc(0);
+  const byShard = new Map(groups.map((group) => [group.shard, group]));
+  // Scatter routing keeps an id on one shard, so only shards receiving vectors are called.
+  const called = record.routing === 'lists' ? record.placement.map((s) => s.shard) : [...byShard.keys()];
+  await Promise.all(
+    called.map((shard) => {
+      const group = byShard.get(shard);
+      return ctx.clients.call(
+        targets[shard],
+        'AddPreassigned',
+        {
+          collection: record.name,
+          ids: group ? encodeArray(group.ids) : empty,
+          vectors: group ? encodeArray(group.vectors) : empty,
+          lists: group ? encodeArray(group.lists) : empty,
+          replaceIds: replaceAll,
+        },
+        deadline,
+      );
+    }),
+  );
+  return ids.length;
+}
+
+/** Removes ids from every shard of the collection; resolves to the number removed. */
+export async function deleteIds(
+  ctx: CoordinatorContext,
+  collection: ReadyCollection,
+  idBytes: Uint8Array,
+  call: CallWithDeadline,
+): Promise<number> {
+  const { record } = collection;
+  const ids = decodeIdList(idBytes);
+  if (ids.length === 0) return 0;
+  const targets = record.placement.map((shard) => shardTarget(ctx, record.name, shard));
+  const deadline = workerDeadline(ctx, call);
+  const answers = await Promise.all(
+    targets.map((target) =>
+      ctx.clients.call(target, 'Delete', { collection: record.name, ids: encodeArray(ids) }, deadline),
+    ),
+  );
+  return answers.reduce((total, answer) => total + Number(answer.deleted), 0);
+}
+
+/**
+ * Finds each query's nprobe nearest lists, asks only the shards owning some of
+ * them (every shard under scatter routing), and merges their top-k lists.
+ */
+export async function search(
+  ctx: CoordinatorContext,
+  collection: ReadyCollection,
+  queryBytes: Uint8Array,
+  k: number,
+  requestedNprobe: number,
+  call: CallWithDeadline,
+): Promise<SearchResponse> {
+  const { record, template, owner } = collection;
+  checkK(k);
+  const nprobe = requestedNprobe || record.nprobe;
+  checkNprobe(nprobe, record.nlist);
+  const queries = decodeRows(queryBytes, record.dim, 'queries');
+  const nq = queries.length / record.dim;
+  if (nq === 0) return { k, ids: Buffer.alloc(0), distances: Buffer.alloc(0), shardsQueried: 0 };
+  const assignment = await template.assign(queries, nprobe);
+  const parts: ShardQueries[] =
+    record.routing === 'scatter'
+      ? record.placement.map((shard) => ({
+          shard: shard.shard,
+          queryIndex: Int32Array.from({ length: nq }, (_, q) => q),
+          queries,
+          lists: assignment.lists,
+          centroidDistances: assignment.distances,
+        }))
+      : splitQueriesByShard(
+          queries,
+          record.dim,
+          nprobe,
+          assignment.lists,
+          assignment.distances,
+          owner,
+          record.placement.length,
+        );
+  const targets = parts.map((part) => shardTarget(ctx, record.name, record.placement[part.shard]));
+  const deadline = workerDeadline(ctx, call);
+  const hits: ShardHits[] = await Promise.all(
+    parts.map(async (part, i) => {
+      const answer = await ctx.clients.call(
+        targets[i],
+        'SearchPreassigned',
+        {
+          collection: record.name,
+          queries: encodeArray(part.queries),
+          k,
+          lists: encodeArray(part.lists),
+          centroidDistances: encodeArray(part.centroidDistances),
+        },
+        deadline,
+      );
+      return {
+        queryIndex: part.queryIndex,
+        ids: decodeIdList(answer.ids, 'shard result ids'),
+        distances: decodeFloats(answer.distances, 'shard result distances'),
+      };
+    }),
+  );
+  const merged = mergeTopK(nq, k, hits, record.metric !== 'l2');
+  return {
+    k,
+    ids: encodeArray(merged.ids),
+    distances: encodeArray(merged.distances),
+    shardsQueried: parts.length,
+  };
+}

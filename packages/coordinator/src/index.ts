@@ -1,0 +1,12 @@
+export { COORDINATOR_HELP, coordinatorOptionsFromArgs } from './cli-options.js';
+export type { CollectionRecord, ShardPlacement } from './collection-record.js';
+export {
+  type CoordinatorOptions,
+  DEFAULT_COORDINATOR_PORT,
+  DEFAULT_MAX_MESSAGE_BYTES,
+  type RunningCoordinator,
+  startCoordinator,
+} from './coordinator.js';
+export { mergeTopK, type ShardHits } from './merge.js';
+export { countPerList, listOwners, placeLists } from './placement.js';
+export { groupVectorsByShard, scatterShardOf, splitQueriesByShard } from './routing.js';

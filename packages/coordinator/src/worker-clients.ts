@@ -1,0 +1,111 @@
+import * as grpc from '@grpc/grpc-js';
+import {
+  isServiceError,
+  RpcError,
+  type ShardWorkerGrpcClient,
+  ShardWorkerService,
+  type WorkerAddPreassignedRequest,
+  type WorkerAddPreassignedResponse__Output,
+  type WorkerAttachRequest,
+  type WorkerAttachResponse__Output,
+  type WorkerDeleteRequest,
+  type WorkerDeleteResponse__Output,
+  type WorkerDropRequest,
+  type WorkerDropResponse__Output,
+  type WorkerSearchPreassignedRequest,
+  type WorkerSearchPreassignedResponse__Output,
+  type WorkerStatsRequest,
+  type WorkerStatsResponse__Output,
+} from '@vecshard/proto';
+
+/** Request and response types of each worker method. */
+interface WorkerMethods {
+  Attach: [WorkerAttachRequest, WorkerAttachResponse__Output];
+  AddPreassigned: [WorkerAddPreassignedRequest, WorkerAddPreassignedResponse__Output];
+  SearchPreassigned: [WorkerSearchPreassignedRequest, WorkerSearchPreassignedResponse__Output];
+  Delete: [WorkerDeleteRequest, WorkerDeleteResponse__Output];
+  Stats: [WorkerStatsRequest, WorkerStatsResponse__Output];
+  Drop: [WorkerDropRequest, WorkerDropResponse__Output];
+}
+type Methods = keyof WorkerMethods;
+type RequestOf<M extends Methods> = WorkerMethods[M][0];
+type ResponseOf<M extends Methods> = WorkerMethods[M][1];
+
+/** Who a call goes to, for error messages. */
+export interface WorkerTarget {
+  id: string;
+  address: string;
+}
+
+/** One gRPC channel per worker address, reused by every call. */
+export class WorkerClients {
+  private readonly clients = new Map<string, ShardWorkerGrpcClient>();
+
+  constructor(private readonly maxMessageBytes: number) {}
+
+  /**
+   * Calls a worker, resolving to its response. A worker that cannot be reached
+   * or misses the deadline becomes UNAVAILABLE naming the worker; its other
+   * statuses pass through with the worker named.
+   */
+  call<M extends Methods>(
+    target: WorkerTarget,
+    method: M,
+    request: RequestOf<M>,
+    deadline: grpc.Deadline,
+  ): Promise<ResponseOf<M>> {
+    const client = this.client(target.address);
+    return new Promise((resolve, reject) => {
+      const fn = client[method].bind(client) as unknown as (
+        req: unknown,
+        options: grpc.CallOptions,
+        cb: (error: grpc.ServiceError | null, res?: unknown) => void,
+      ) => void;
+      fn(request, { deadline }, (error, response) => {
+        if (error) reject(describe(error, target, method));
+        else resolve(response as ResponseOf<M>);
+      });
+    });
+  }
+
+  /** Forgets the channel of an address (after a worker moved). */
+  forget(address: string): void {
+    this.clients.get(address)?.close();
+    this.clients.delete(address);
+  }
+
+  close(): void {
+    for (const client of this.clients.values()) client.close();
+    this.clients.clear();
+  }
+
+  private client(address: string): ShardWorkerGrpcClient {
+    let client = this.clients.get(address);
+    if (!client) {
+      client = new ShardWorkerService(address, grpc.credentials.createInsecure(), {
+        'grpc.max_receive_message_length': this.maxMessageBytes,
+        'grpc.max_send_message_length': this.maxMessageBytes,
+        // Reconnect quickly after a worker restarts instead of backing off for long.
+        'grpc.initial_reconnect_backoff_ms': 200,
+        'grpc.max_reconnect_backoff_ms': 2000,
+      });
+      this.clients.set(address, client);
+    }
+    return client;
+  }
+}
+
+function describe(error: unknown, target: WorkerTarget, method: string): RpcError {
+  const who = `shard worker ${target.id} at ${target.address}`;
+  if (!isServiceError(error))
+    return new RpcError(grpc.status.INTERNAL, `${method} on ${who} failed: ${error}`);
+  const details = error.details || error.message;
+  if (error.code === grpc.status.UNAVAILABLE || error.code === grpc.status.DEADLINE_EXCEEDED) {
+    return new RpcError(grpc.status.UNAVAILABLE, `${who} is unavailable (${method}): ${details}`);
+  }
+  if (error.code === grpc.status.NOT_FOUND) {
+    // The worker is up but no longer holds the shard: it restarted and has not been given its lists back.
+    return new RpcError(grpc.status.UNAVAILABLE, `${who} does not hold its shard (restarted?): ${details}`);
+  }
+  return new RpcError(error.code, `${who}: ${details}`);
+}

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { coordinatorOptionsFromArgs } from '../src/cli-options.js';
+
+describe('coordinator flags', () => {
+  it('defaults to port 50051 on loopback with a 256 MiB message limit', () => {
+    expect(coordinatorOptionsFromArgs([], {})).toMatchObject({
+      host: '127.0.0.1',
+      port: 50051,
+      redisUrl: 'redis://127.0.0.1:6379',
+      maxMessageBytes: 256 * 1024 * 1024,
+    });
+  });
+  it('prefers flags, falls back to VECSHARD_* variables', () => {
+    const env = {
+      VECSHARD_PORT: '6000',
+      VECSHARD_REDIS_URL: 'redis://r:1',
+      VECSHARD_DATA_DIR: '/d',
+      VECSHARD_HOST: '0.0.0.0',
+    };
+    expect(coordinatorOptionsFromArgs(['--port', '0', '--max-message-mb', '1'], env)).toMatchObject({
+      host: '0.0.0.0',
+      port: 0,
+      redisUrl: 'redis://r:1',
+      dataDir: '/d',
+      maxMessageBytes: 1024 * 1024,
+    });
+  });
+  it('refuses nonsense', () => {
+    expect(() => coordinatorOptionsFromArgs(['--port', '-1'], {})).toThrow(/--port/);
+    expect(() => coordinatorOptionsFromArgs(['--bogus'], {})).toThrow();
+  });
+});

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { countPerList, listOwners, placeLists } from '../src/placement.js';
+
+describe('placeLists', () => {
+  it('puts the largest lists first onto the least-loaded shard', () => {
+    expect(placeLists([10, 1, 7, 3, 5, 2], 2)).toEqual([
+      [0, 1, 3],
+      [2, 4, 5],
+    ]);
+  });
+
+  it('balances expected vectors within the largest list size', () => {
+    const loads = Array.from({ length: 64 }, (_, i) => ((i * 37) % 23) + 1);
+    const placement = placeLists(loads, 3);
+    const totals = placement.map((lists) => lists.reduce((sum, list) => sum + loads[list], 0));
+    expect(Math.max(...totals) - Math.min(...totals)).toBeLessThanOrEqual(Math.max(...loads));
+    expect(placement.flat().sort((a, b) => a - b)).toEqual(loads.map((_, i) => i));
+  });
+
+  it('is deterministic and spreads empty lists evenly', () => {
+    const loads = new Array(9).fill(0);
+    expect(placeLists(loads, 3)).toEqual(placeLists(loads, 3));
+    expect(placeLists(loads, 3).map((lists) => lists.length)).toEqual([3, 3, 3]);
+  });
+
+  it('gives shards without lists when there are more shards than lists', () => {
+    expect(placeLists([4, 2], 3)).toEqual([[0], [1], []]);
+  });
+
+  it('refuses a non-positive shard count', () => {
+    expect(() => placeLists([1], 0)).toThrow(RangeError);
+  });
+});
+
+describe('countPerList and listOwners', () => {
+  it('counts assignments and builds the owner table', () => {
+    expect([...countPerList(BigInt64Array.of(2n, 0n, 2n, -1n), 3)]).toEqual([1, 0, 2]);
+    expect([...listOwners([[1], [0, 2]], 4)]).toEqual([1, 0, 1, -1]);
+  });
+});

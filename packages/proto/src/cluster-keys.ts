@@ -1,0 +1,38 @@
+/**
+ * Redis key layout shared by coordinators and shard workers. Everything lives
+ * under one prefix so several clusters can share a Redis by choosing prefixes.
+ */
+export const DEFAULT_KEY_PREFIX = 'vecshard';
+
+export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
+  return {
+    /** Hash: worker id → JSON WorkerRegistration. */
+    workers: `${prefix}:workers`,
+    /** String with a short TTL, refreshed by the worker's heartbeat: present = alive. */
+    workerAlive: (id: string) => `${prefix}:worker:${id}:alive`,
+    /** Set of collection names. */
+    collections: `${prefix}:collections`,
+    /** String: JSON collection record (configuration, state, placement). */
+    collection: (name: string) => `${prefix}:collection:${name}`,
+    /** String (binary): the trained, empty template index. */
+    template: (name: string) => `${prefix}:collection:${name}:template`,
+    /** Pub/sub channel: a collection name whose record changed, so other coordinators reload it. */
+    changes: `${prefix}:collection-changes`,
+  };
+}
+
+export type ClusterKeys = ReturnType<typeof clusterKeys>;
+
+/** What a shard worker publishes about itself. */
+export interface WorkerRegistration {
+  id: string;
+  /** host:port the coordinator dials. */
+  address: string;
+  /** "cpu" or "cuda:N". */
+  device: string;
+  startedAtMs: number;
+}
+
+/** Heartbeat period and the TTL of the alive key: a worker is declared dead ~3 s after its last beat. */
+export const HEARTBEAT_INTERVAL_MS = 1000;
+export const HEARTBEAT_TTL_MS = 3000;

@@ -1,0 +1,65 @@
+import type * as grpc from '@grpc/grpc-js';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
+
+import type { ClusterStatusRequest as _vecshard_v1_ClusterStatusRequest, ClusterStatusRequest__Output as _vecshard_v1_ClusterStatusRequest__Output } from './vecshard/v1/ClusterStatusRequest.js';
+import type { ClusterStatusResponse as _vecshard_v1_ClusterStatusResponse, ClusterStatusResponse__Output as _vecshard_v1_ClusterStatusResponse__Output } from './vecshard/v1/ClusterStatusResponse.js';
+import type { CollectionInfo as _vecshard_v1_CollectionInfo, CollectionInfo__Output as _vecshard_v1_CollectionInfo__Output } from './vecshard/v1/CollectionInfo.js';
+import type { CreateCollectionRequest as _vecshard_v1_CreateCollectionRequest, CreateCollectionRequest__Output as _vecshard_v1_CreateCollectionRequest__Output } from './vecshard/v1/CreateCollectionRequest.js';
+import type { CreateCollectionResponse as _vecshard_v1_CreateCollectionResponse, CreateCollectionResponse__Output as _vecshard_v1_CreateCollectionResponse__Output } from './vecshard/v1/CreateCollectionResponse.js';
+import type { DeleteRequest as _vecshard_v1_DeleteRequest, DeleteRequest__Output as _vecshard_v1_DeleteRequest__Output } from './vecshard/v1/DeleteRequest.js';
+import type { DeleteResponse as _vecshard_v1_DeleteResponse, DeleteResponse__Output as _vecshard_v1_DeleteResponse__Output } from './vecshard/v1/DeleteResponse.js';
+import type { DropCollectionRequest as _vecshard_v1_DropCollectionRequest, DropCollectionRequest__Output as _vecshard_v1_DropCollectionRequest__Output } from './vecshard/v1/DropCollectionRequest.js';
+import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, DropCollectionResponse__Output as _vecshard_v1_DropCollectionResponse__Output } from './vecshard/v1/DropCollectionResponse.js';
+import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from './vecshard/v1/GetCollectionRequest.js';
+import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from './vecshard/v1/GetCollectionResponse.js';
+import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from './vecshard/v1/ListCollectionsRequest.js';
+import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from './vecshard/v1/ListCollectionsResponse.js';
+import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
+import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from './vecshard/v1/SearchResponse.js';
+import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from './vecshard/v1/ShardInfo.js';
+import type { TrainRequest as _vecshard_v1_TrainRequest, TrainRequest__Output as _vecshard_v1_TrainRequest__Output } from './vecshard/v1/TrainRequest.js';
+import type { TrainResponse as _vecshard_v1_TrainResponse, TrainResponse__Output as _vecshard_v1_TrainResponse__Output } from './vecshard/v1/TrainResponse.js';
+import type { UpsertRequest as _vecshard_v1_UpsertRequest, UpsertRequest__Output as _vecshard_v1_UpsertRequest__Output } from './vecshard/v1/UpsertRequest.js';
+import type { UpsertResponse as _vecshard_v1_UpsertResponse, UpsertResponse__Output as _vecshard_v1_UpsertResponse__Output } from './vecshard/v1/UpsertResponse.js';
+import type { VecshardClient as _vecshard_v1_VecshardClient, VecshardDefinition as _vecshard_v1_VecshardDefinition } from './vecshard/v1/Vecshard.js';
+import type { WorkerStatus as _vecshard_v1_WorkerStatus, WorkerStatus__Output as _vecshard_v1_WorkerStatus__Output } from './vecshard/v1/WorkerStatus.js';
+
+type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
+  new(...args: ConstructorParameters<Constructor>): Subtype;
+};
+
+export interface ProtoGrpcType {
+  vecshard: {
+    v1: {
+      ClusterStatusRequest: MessageTypeDefinition<_vecshard_v1_ClusterStatusRequest, _vecshard_v1_ClusterStatusRequest__Output>
+      ClusterStatusResponse: MessageTypeDefinition<_vecshard_v1_ClusterStatusResponse, _vecshard_v1_ClusterStatusResponse__Output>
+      CollectionInfo: MessageTypeDefinition<_vecshard_v1_CollectionInfo, _vecshard_v1_CollectionInfo__Output>
+      CollectionState: EnumTypeDefinition
+      CreateCollectionRequest: MessageTypeDefinition<_vecshard_v1_CreateCollectionRequest, _vecshard_v1_CreateCollectionRequest__Output>
+      CreateCollectionResponse: MessageTypeDefinition<_vecshard_v1_CreateCollectionResponse, _vecshard_v1_CreateCollectionResponse__Output>
+      DeleteRequest: MessageTypeDefinition<_vecshard_v1_DeleteRequest, _vecshard_v1_DeleteRequest__Output>
+      DeleteResponse: MessageTypeDefinition<_vecshard_v1_DeleteResponse, _vecshard_v1_DeleteResponse__Output>
+      DropCollectionRequest: MessageTypeDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionRequest__Output>
+      DropCollectionResponse: MessageTypeDefinition<_vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionResponse__Output>
+      GetCollectionRequest: MessageTypeDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionRequest__Output>
+      GetCollectionResponse: MessageTypeDefinition<_vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionResponse__Output>
+      ListCollectionsRequest: MessageTypeDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsRequest__Output>
+      ListCollectionsResponse: MessageTypeDefinition<_vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsResponse__Output>
+      Metric: EnumTypeDefinition
+      Routing: EnumTypeDefinition
+      SearchRequest: MessageTypeDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchRequest__Output>
+      SearchResponse: MessageTypeDefinition<_vecshard_v1_SearchResponse, _vecshard_v1_SearchResponse__Output>
+      ShardInfo: MessageTypeDefinition<_vecshard_v1_ShardInfo, _vecshard_v1_ShardInfo__Output>
+      TrainRequest: MessageTypeDefinition<_vecshard_v1_TrainRequest, _vecshard_v1_TrainRequest__Output>
+      TrainResponse: MessageTypeDefinition<_vecshard_v1_TrainResponse, _vecshard_v1_TrainResponse__Output>
+      UpsertRequest: MessageTypeDefinition<_vecshard_v1_UpsertRequest, _vecshard_v1_UpsertRequest__Output>
+      UpsertResponse: MessageTypeDefinition<_vecshard_v1_UpsertResponse, _vecshard_v1_UpsertResponse__Output>
+      /**
+       * The vecshard service, served by the coordinator.
+       */
+      Vecshard: SubtypeConstructor<typeof grpc.Client, _vecshard_v1_VecshardClient> & { service: _vecshard_v1_VecshardDefinition }
+      WorkerStatus: MessageTypeDefinition<_vecshard_v1_WorkerStatus, _vecshard_v1_WorkerStatus__Output>
+    }
+  }
+}
+

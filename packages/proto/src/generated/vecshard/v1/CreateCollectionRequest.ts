@@ -1,0 +1,78 @@
+// Original file: ../../proto/vecshard/v1/vecshard.proto
+
+import type { Metric as _vecshard_v1_Metric, Metric__Output as _vecshard_v1_Metric__Output } from '../../vecshard/v1/Metric.js';
+import type { Routing as _vecshard_v1_Routing, Routing__Output as _vecshard_v1_Routing__Output } from '../../vecshard/v1/Routing.js';
+
+/**
+ * Asks for a new collection.
+ */
+export interface CreateCollectionRequest {
+  /**
+   * Collection name: 1 to 128 characters from [A-Za-z0-9_.-], starting with a
+   * letter or digit.
+   */
+  'name'?: (string);
+  /**
+   * Vector dimension, 1..65536.
+   */
+  'dim'?: (number);
+  /**
+   * Distance metric; must be set.
+   */
+  'metric'?: (_vecshard_v1_Metric);
+  /**
+   * FAISS index factory string of an IVF index, e.g. "IVF1024,Flat",
+   * "IVF256,SQ8" or "IVF256,PQ16".
+   */
+  'index'?: (string);
+  /**
+   * Lists probed per query when a search does not say; 1..nlist. 0 means 1.
+   */
+  'nprobe'?: (number);
+  /**
+   * How many shard workers the collection spreads over; 0 means every live
+   * worker at training time. More than the live workers is refused at Train.
+   */
+  'shards'?: (number);
+  /**
+   * How vectors and queries are routed; unset means ROUTING_LISTS.
+   */
+  'routing'?: (_vecshard_v1_Routing);
+}
+
+/**
+ * Asks for a new collection.
+ */
+export interface CreateCollectionRequest__Output {
+  /**
+   * Collection name: 1 to 128 characters from [A-Za-z0-9_.-], starting with a
+   * letter or digit.
+   */
+  'name': (string);
+  /**
+   * Vector dimension, 1..65536.
+   */
+  'dim': (number);
+  /**
+   * Distance metric; must be set.
+   */
+  'metric': (_vecshard_v1_Metric__Output);
+  /**
+   * FAISS index factory string of an IVF index, e.g. "IVF1024,Flat",
+   * "IVF256,SQ8" or "IVF256,PQ16".
+   */
+  'index': (string);
+  /**
+   * Lists probed per query when a search does not say; 1..nlist. 0 means 1.
+   */
+  'nprobe': (number);
+  /**
+   * How many shard workers the collection spreads over; 0 means every live
+   * worker at training time. More than the live workers is refused at Train.
+   */
+  'shards': (number);
+  /**
+   * How vectors and queries are routed; unset means ROUTING_LISTS.
+   */
+  'routing': (_vecshard_v1_Routing__Output);
+}

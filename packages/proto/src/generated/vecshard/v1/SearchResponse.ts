@@ -1,0 +1,50 @@
+// Original file: ../../proto/vecshard/v1/vecshard.proto
+
+
+/**
+ * Results, one row of k per query.
+ */
+export interface SearchResponse {
+  /**
+   * Neighbours per query (as requested).
+   */
+  'k'?: (number);
+  /**
+   * nq·k int64 LE, row-major, best first; -1 where fewer than k were found.
+   */
+  'ids'?: (Buffer | Uint8Array | string);
+  /**
+   * nq·k float32 LE matching `ids`: squared L2 (ascending) or inner product /
+   * cosine similarity (descending).
+   */
+  'distances'?: (Buffer | Uint8Array | string);
+  /**
+   * How many shards were asked (at most the collection's shard count; less
+   * when the probed lists live on fewer shards).
+   */
+  'shardsQueried'?: (number);
+}
+
+/**
+ * Results, one row of k per query.
+ */
+export interface SearchResponse__Output {
+  /**
+   * Neighbours per query (as requested).
+   */
+  'k': (number);
+  /**
+   * nq·k int64 LE, row-major, best first; -1 where fewer than k were found.
+   */
+  'ids': (Buffer);
+  /**
+   * nq·k float32 LE matching `ids`: squared L2 (ascending) or inner product /
+   * cosine similarity (descending).
+   */
+  'distances': (Buffer);
+  /**
+   * How many shards were asked (at most the collection's shard count; less
+   * when the probed lists live on fewer shards).
+   */
+  'shardsQueried': (number);
+}

@@ -1,0 +1,235 @@
+// Original file: ../../proto/vecshard/v1/vecshard.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { ClusterStatusRequest as _vecshard_v1_ClusterStatusRequest, ClusterStatusRequest__Output as _vecshard_v1_ClusterStatusRequest__Output } from '../../vecshard/v1/ClusterStatusRequest.js';
+import type { ClusterStatusResponse as _vecshard_v1_ClusterStatusResponse, ClusterStatusResponse__Output as _vecshard_v1_ClusterStatusResponse__Output } from '../../vecshard/v1/ClusterStatusResponse.js';
+import type { CreateCollectionRequest as _vecshard_v1_CreateCollectionRequest, CreateCollectionRequest__Output as _vecshard_v1_CreateCollectionRequest__Output } from '../../vecshard/v1/CreateCollectionRequest.js';
+import type { CreateCollectionResponse as _vecshard_v1_CreateCollectionResponse, CreateCollectionResponse__Output as _vecshard_v1_CreateCollectionResponse__Output } from '../../vecshard/v1/CreateCollectionResponse.js';
+import type { DeleteRequest as _vecshard_v1_DeleteRequest, DeleteRequest__Output as _vecshard_v1_DeleteRequest__Output } from '../../vecshard/v1/DeleteRequest.js';
+import type { DeleteResponse as _vecshard_v1_DeleteResponse, DeleteResponse__Output as _vecshard_v1_DeleteResponse__Output } from '../../vecshard/v1/DeleteResponse.js';
+import type { DropCollectionRequest as _vecshard_v1_DropCollectionRequest, DropCollectionRequest__Output as _vecshard_v1_DropCollectionRequest__Output } from '../../vecshard/v1/DropCollectionRequest.js';
+import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, DropCollectionResponse__Output as _vecshard_v1_DropCollectionResponse__Output } from '../../vecshard/v1/DropCollectionResponse.js';
+import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from '../../vecshard/v1/GetCollectionRequest.js';
+import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from '../../vecshard/v1/GetCollectionResponse.js';
+import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from '../../vecshard/v1/ListCollectionsRequest.js';
+import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from '../../vecshard/v1/ListCollectionsResponse.js';
+import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from '../../vecshard/v1/SearchRequest.js';
+import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from '../../vecshard/v1/SearchResponse.js';
+import type { TrainRequest as _vecshard_v1_TrainRequest, TrainRequest__Output as _vecshard_v1_TrainRequest__Output } from '../../vecshard/v1/TrainRequest.js';
+import type { TrainResponse as _vecshard_v1_TrainResponse, TrainResponse__Output as _vecshard_v1_TrainResponse__Output } from '../../vecshard/v1/TrainResponse.js';
+import type { UpsertRequest as _vecshard_v1_UpsertRequest, UpsertRequest__Output as _vecshard_v1_UpsertRequest__Output } from '../../vecshard/v1/UpsertRequest.js';
+import type { UpsertResponse as _vecshard_v1_UpsertResponse, UpsertResponse__Output as _vecshard_v1_UpsertResponse__Output } from '../../vecshard/v1/UpsertResponse.js';
+
+/**
+ * The vecshard service, served by the coordinator.
+ */
+export interface VecshardClient extends grpc.Client {
+  /**
+   * The shard workers the coordinator knows and the collections it serves.
+   */
+  ClusterStatus(argument: _vecshard_v1_ClusterStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  ClusterStatus(argument: _vecshard_v1_ClusterStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  ClusterStatus(argument: _vecshard_v1_ClusterStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  ClusterStatus(argument: _vecshard_v1_ClusterStatusRequest, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The shard workers the coordinator knows and the collections it serves.
+   */
+  clusterStatus(argument: _vecshard_v1_ClusterStatusRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  clusterStatus(argument: _vecshard_v1_ClusterStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  clusterStatus(argument: _vecshard_v1_ClusterStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  clusterStatus(argument: _vecshard_v1_ClusterStatusRequest, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Creates an empty, untrained collection.
+   */
+  CreateCollection(argument: _vecshard_v1_CreateCollectionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  CreateCollection(argument: _vecshard_v1_CreateCollectionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  CreateCollection(argument: _vecshard_v1_CreateCollectionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  CreateCollection(argument: _vecshard_v1_CreateCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Creates an empty, untrained collection.
+   */
+  createCollection(argument: _vecshard_v1_CreateCollectionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  createCollection(argument: _vecshard_v1_CreateCollectionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  createCollection(argument: _vecshard_v1_CreateCollectionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  createCollection(argument: _vecshard_v1_CreateCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_CreateCollectionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Removes vectors by id; ids that are not stored are ignored.
+   */
+  Delete(argument: _vecshard_v1_DeleteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  Delete(argument: _vecshard_v1_DeleteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  Delete(argument: _vecshard_v1_DeleteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  Delete(argument: _vecshard_v1_DeleteRequest, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Removes vectors by id; ids that are not stored are ignored.
+   */
+  delete(argument: _vecshard_v1_DeleteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  delete(argument: _vecshard_v1_DeleteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  delete(argument: _vecshard_v1_DeleteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  delete(argument: _vecshard_v1_DeleteRequest, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Drops a collection and everything stored in it.
+   */
+  DropCollection(argument: _vecshard_v1_DropCollectionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  DropCollection(argument: _vecshard_v1_DropCollectionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  DropCollection(argument: _vecshard_v1_DropCollectionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  DropCollection(argument: _vecshard_v1_DropCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Drops a collection and everything stored in it.
+   */
+  dropCollection(argument: _vecshard_v1_DropCollectionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  dropCollection(argument: _vecshard_v1_DropCollectionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  dropCollection(argument: _vecshard_v1_DropCollectionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  dropCollection(argument: _vecshard_v1_DropCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Describes one collection.
+   */
+  GetCollection(argument: _vecshard_v1_GetCollectionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  GetCollection(argument: _vecshard_v1_GetCollectionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  GetCollection(argument: _vecshard_v1_GetCollectionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  GetCollection(argument: _vecshard_v1_GetCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Describes one collection.
+   */
+  getCollection(argument: _vecshard_v1_GetCollectionRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  getCollection(argument: _vecshard_v1_GetCollectionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  getCollection(argument: _vecshard_v1_GetCollectionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  getCollection(argument: _vecshard_v1_GetCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Lists every collection.
+   */
+  ListCollections(argument: _vecshard_v1_ListCollectionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  ListCollections(argument: _vecshard_v1_ListCollectionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  ListCollections(argument: _vecshard_v1_ListCollectionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  ListCollections(argument: _vecshard_v1_ListCollectionsRequest, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Lists every collection.
+   */
+  listCollections(argument: _vecshard_v1_ListCollectionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  listCollections(argument: _vecshard_v1_ListCollectionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  listCollections(argument: _vecshard_v1_ListCollectionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  listCollections(argument: _vecshard_v1_ListCollectionsRequest, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * k nearest neighbours of each query.
+   */
+  Search(argument: _vecshard_v1_SearchRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  Search(argument: _vecshard_v1_SearchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  Search(argument: _vecshard_v1_SearchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  Search(argument: _vecshard_v1_SearchRequest, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * k nearest neighbours of each query.
+   */
+  search(argument: _vecshard_v1_SearchRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  search(argument: _vecshard_v1_SearchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  search(argument: _vecshard_v1_SearchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  search(argument: _vecshard_v1_SearchRequest, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Trains the collection's index on a sample and places its lists on the
+   * shard workers. A collection is trained once.
+   */
+  Train(argument: _vecshard_v1_TrainRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  Train(argument: _vecshard_v1_TrainRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  Train(argument: _vecshard_v1_TrainRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  Train(argument: _vecshard_v1_TrainRequest, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Trains the collection's index on a sample and places its lists on the
+   * shard workers. A collection is trained once.
+   */
+  train(argument: _vecshard_v1_TrainRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  train(argument: _vecshard_v1_TrainRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  train(argument: _vecshard_v1_TrainRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  train(argument: _vecshard_v1_TrainRequest, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Inserts vectors, replacing any stored vector with the same id. Refused
+   * with FAILED_PRECONDITION before Train (vecshard never trains implicitly).
+   * Acknowledged only once every shard involved has stored its part.
+   */
+  Upsert(argument: _vecshard_v1_UpsertRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  Upsert(argument: _vecshard_v1_UpsertRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  Upsert(argument: _vecshard_v1_UpsertRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  Upsert(argument: _vecshard_v1_UpsertRequest, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Inserts vectors, replacing any stored vector with the same id. Refused
+   * with FAILED_PRECONDITION before Train (vecshard never trains implicitly).
+   * Acknowledged only once every shard involved has stored its part.
+   */
+  upsert(argument: _vecshard_v1_UpsertRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  upsert(argument: _vecshard_v1_UpsertRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  upsert(argument: _vecshard_v1_UpsertRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  upsert(argument: _vecshard_v1_UpsertRequest, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+/**
+ * The vecshard service, served by the coordinator.
+ */
+export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * The shard workers the coordinator knows and the collections it serves.
+   */
+  ClusterStatus: grpc.handleUnaryCall<_vecshard_v1_ClusterStatusRequest__Output, _vecshard_v1_ClusterStatusResponse>;
+  
+  /**
+   * Creates an empty, untrained collection.
+   */
+  CreateCollection: grpc.handleUnaryCall<_vecshard_v1_CreateCollectionRequest__Output, _vecshard_v1_CreateCollectionResponse>;
+  
+  /**
+   * Removes vectors by id; ids that are not stored are ignored.
+   */
+  Delete: grpc.handleUnaryCall<_vecshard_v1_DeleteRequest__Output, _vecshard_v1_DeleteResponse>;
+  
+  /**
+   * Drops a collection and everything stored in it.
+   */
+  DropCollection: grpc.handleUnaryCall<_vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse>;
+  
+  /**
+   * Describes one collection.
+   */
+  GetCollection: grpc.handleUnaryCall<_vecshard_v1_GetCollectionRequest__Output, _vecshard_v1_GetCollectionResponse>;
+  
+  /**
+   * Lists every collection.
+   */
+  ListCollections: grpc.handleUnaryCall<_vecshard_v1_ListCollectionsRequest__Output, _vecshard_v1_ListCollectionsResponse>;
+  
+  /**
+   * k nearest neighbours of each query.
+   */
+  Search: grpc.handleUnaryCall<_vecshard_v1_SearchRequest__Output, _vecshard_v1_SearchResponse>;
+  
+  /**
+   * Trains the collection's index on a sample and places its lists on the
+   * shard workers. A collection is trained once.
+   */
+  Train: grpc.handleUnaryCall<_vecshard_v1_TrainRequest__Output, _vecshard_v1_TrainResponse>;
+  
+  /**
+   * Inserts vectors, replacing any stored vector with the same id. Refused
+   * with FAILED_PRECONDITION before Train (vecshard never trains implicitly).
+   * Acknowledged only once every shard involved has stored its part.
+   */
+  Upsert: grpc.handleUnaryCall<_vecshard_v1_UpsertRequest__Output, _vecshard_v1_UpsertResponse>;
+  
+}
+
+export interface VecshardDefinition extends grpc.ServiceDefinition {
+  ClusterStatus: MethodDefinition<_vecshard_v1_ClusterStatusRequest, _vecshard_v1_ClusterStatusResponse, _vecshard_v1_ClusterStatusRequest__Output, _vecshard_v1_ClusterStatusResponse__Output>
+  CreateCollection: MethodDefinition<_vecshard_v1_CreateCollectionRequest, _vecshard_v1_CreateCollectionResponse, _vecshard_v1_CreateCollectionRequest__Output, _vecshard_v1_CreateCollectionResponse__Output>
+  Delete: MethodDefinition<_vecshard_v1_DeleteRequest, _vecshard_v1_DeleteResponse, _vecshard_v1_DeleteRequest__Output, _vecshard_v1_DeleteResponse__Output>
+  DropCollection: MethodDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse__Output>
+  GetCollection: MethodDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionRequest__Output, _vecshard_v1_GetCollectionResponse__Output>
+  ListCollections: MethodDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsRequest__Output, _vecshard_v1_ListCollectionsResponse__Output>
+  Search: MethodDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchResponse, _vecshard_v1_SearchRequest__Output, _vecshard_v1_SearchResponse__Output>
+  Train: MethodDefinition<_vecshard_v1_TrainRequest, _vecshard_v1_TrainResponse, _vecshard_v1_TrainRequest__Output, _vecshard_v1_TrainResponse__Output>
+  Upsert: MethodDefinition<_vecshard_v1_UpsertRequest, _vecshard_v1_UpsertResponse, _vecshard_v1_UpsertRequest__Output, _vecshard_v1_UpsertResponse__Output>
+}

@@ -1,0 +1,56 @@
+// Original file: ../../proto/vecshard/worker/v1/worker.proto
+
+
+/**
+ * Vectors already assigned to lists.
+ */
+export interface AddPreassignedRequest {
+  /**
+   * Collection name.
+   */
+  'collection'?: (string);
+  /**
+   * n ids, int64 LE.
+   */
+  'ids'?: (Buffer | Uint8Array | string);
+  /**
+   * n·dim float32 LE.
+   */
+  'vectors'?: (Buffer | Uint8Array | string);
+  /**
+   * n list ids, int64 LE, each owned by this worker.
+   */
+  'lists'?: (Buffer | Uint8Array | string);
+  /**
+   * Ids, int64 LE, to remove before adding if held: the whole upsert batch,
+   * so a vector moving to another shard leaves no stale copy here.
+   */
+  'replaceIds'?: (Buffer | Uint8Array | string);
+}
+
+/**
+ * Vectors already assigned to lists.
+ */
+export interface AddPreassignedRequest__Output {
+  /**
+   * Collection name.
+   */
+  'collection': (string);
+  /**
+   * n ids, int64 LE.
+   */
+  'ids': (Buffer);
+  /**
+   * n·dim float32 LE.
+   */
+  'vectors': (Buffer);
+  /**
+   * n list ids, int64 LE, each owned by this worker.
+   */
+  'lists': (Buffer);
+  /**
+   * Ids, int64 LE, to remove before adding if held: the whole upsert batch,
+   * so a vector moving to another shard leaves no stale copy here.
+   */
+  'replaceIds': (Buffer);
+}

@@ -1,0 +1,55 @@
+// Original file: ../../proto/vecshard/worker/v1/worker.proto
+
+import type { Metric as _vecshard_worker_v1_Metric, Metric__Output as _vecshard_worker_v1_Metric__Output } from '../../../vecshard/worker/v1/Metric.js';
+
+/**
+ * A collection to hold.
+ */
+export interface AttachRequest {
+  /**
+   * Collection name.
+   */
+  'collection'?: (string);
+  /**
+   * Trained, empty FAISS index (write_index format).
+   */
+  'template'?: (Buffer | Uint8Array | string);
+  /**
+   * Metric (FAISS does not record cosine in the index bytes).
+   */
+  'metric'?: (_vecshard_worker_v1_Metric);
+  /**
+   * Inverted lists this worker owns; vectors only ever arrive for these.
+   */
+  'lists'?: (number)[];
+  /**
+   * Shard number, for reporting.
+   */
+  'shard'?: (number);
+}
+
+/**
+ * A collection to hold.
+ */
+export interface AttachRequest__Output {
+  /**
+   * Collection name.
+   */
+  'collection': (string);
+  /**
+   * Trained, empty FAISS index (write_index format).
+   */
+  'template': (Buffer);
+  /**
+   * Metric (FAISS does not record cosine in the index bytes).
+   */
+  'metric': (_vecshard_worker_v1_Metric__Output);
+  /**
+   * Inverted lists this worker owns; vectors only ever arrive for these.
+   */
+  'lists': (number)[];
+  /**
+   * Shard number, for reporting.
+   */
+  'shard': (number);
+}

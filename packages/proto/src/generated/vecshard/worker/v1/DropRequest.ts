@@ -1,0 +1,22 @@
+// Original file: ../../proto/vecshard/worker/v1/worker.proto
+
+
+/**
+ * A collection to forget.
+ */
+export interface DropRequest {
+  /**
+   * Collection name.
+   */
+  'collection'?: (string);
+}
+
+/**
+ * A collection to forget.
+ */
+export interface DropRequest__Output {
+  /**
+   * Collection name.
+   */
+  'collection': (string);
+}

@@ -1,0 +1,54 @@
+// Original file: ../../proto/vecshard/worker/v1/worker.proto
+
+
+/**
+ * Queries with their coarse assignment.
+ */
+export interface SearchPreassignedRequest {
+  /**
+   * Collection name.
+   */
+  'collection'?: (string);
+  /**
+   * nq·dim float32 LE.
+   */
+  'queries'?: (Buffer | Uint8Array | string);
+  /**
+   * Neighbours per query.
+   */
+  'k'?: (number);
+  /**
+   * nq·nprobe list ids, int64 LE; -1 for a list this shard does not search.
+   */
+  'lists'?: (Buffer | Uint8Array | string);
+  /**
+   * nq·nprobe centroid distances, float32 LE, matching `lists`.
+   */
+  'centroidDistances'?: (Buffer | Uint8Array | string);
+}
+
+/**
+ * Queries with their coarse assignment.
+ */
+export interface SearchPreassignedRequest__Output {
+  /**
+   * Collection name.
+   */
+  'collection': (string);
+  /**
+   * nq·dim float32 LE.
+   */
+  'queries': (Buffer);
+  /**
+   * Neighbours per query.
+   */
+  'k': (number);
+  /**
+   * nq·nprobe list ids, int64 LE; -1 for a list this shard does not search.
+   */
+  'lists': (Buffer);
+  /**
+   * nq·nprobe centroid distances, float32 LE, matching `lists`.
+   */
+  'centroidDistances': (Buffer);
+}

@@ -1,0 +1,163 @@
+// Original file: ../../proto/vecshard/worker/v1/worker.proto
+
+import type * as grpc from '@grpc/grpc-js'
+import type { MethodDefinition } from '@grpc/proto-loader'
+import type { AddPreassignedRequest as _vecshard_worker_v1_AddPreassignedRequest, AddPreassignedRequest__Output as _vecshard_worker_v1_AddPreassignedRequest__Output } from '../../../vecshard/worker/v1/AddPreassignedRequest.js';
+import type { AddPreassignedResponse as _vecshard_worker_v1_AddPreassignedResponse, AddPreassignedResponse__Output as _vecshard_worker_v1_AddPreassignedResponse__Output } from '../../../vecshard/worker/v1/AddPreassignedResponse.js';
+import type { AttachRequest as _vecshard_worker_v1_AttachRequest, AttachRequest__Output as _vecshard_worker_v1_AttachRequest__Output } from '../../../vecshard/worker/v1/AttachRequest.js';
+import type { AttachResponse as _vecshard_worker_v1_AttachResponse, AttachResponse__Output as _vecshard_worker_v1_AttachResponse__Output } from '../../../vecshard/worker/v1/AttachResponse.js';
+import type { DeleteRequest as _vecshard_worker_v1_DeleteRequest, DeleteRequest__Output as _vecshard_worker_v1_DeleteRequest__Output } from '../../../vecshard/worker/v1/DeleteRequest.js';
+import type { DeleteResponse as _vecshard_worker_v1_DeleteResponse, DeleteResponse__Output as _vecshard_worker_v1_DeleteResponse__Output } from '../../../vecshard/worker/v1/DeleteResponse.js';
+import type { DropRequest as _vecshard_worker_v1_DropRequest, DropRequest__Output as _vecshard_worker_v1_DropRequest__Output } from '../../../vecshard/worker/v1/DropRequest.js';
+import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Output as _vecshard_worker_v1_DropResponse__Output } from '../../../vecshard/worker/v1/DropResponse.js';
+import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from '../../../vecshard/worker/v1/SearchPreassignedRequest.js';
+import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from '../../../vecshard/worker/v1/SearchPreassignedResponse.js';
+import type { StatsRequest as _vecshard_worker_v1_StatsRequest, StatsRequest__Output as _vecshard_worker_v1_StatsRequest__Output } from '../../../vecshard/worker/v1/StatsRequest.js';
+import type { StatsResponse as _vecshard_worker_v1_StatsResponse, StatsResponse__Output as _vecshard_worker_v1_StatsResponse__Output } from '../../../vecshard/worker/v1/StatsResponse.js';
+
+/**
+ * A shard worker: holds inverted lists of collections in FAISS indexes.
+ */
+export interface ShardWorkerClient extends grpc.Client {
+  /**
+   * Adds vectors into given inverted lists, first removing any stored vector
+   * whose id is in replace_ids.
+   */
+  AddPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  AddPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  AddPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  AddPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Adds vectors into given inverted lists, first removing any stored vector
+   * whose id is in replace_ids.
+   */
+  addPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  addPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  addPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  addPreassigned(argument: _vecshard_worker_v1_AddPreassignedRequest, callback: grpc.requestCallback<_vecshard_worker_v1_AddPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Installs a collection's trained, empty template index with the lists the
+   * worker owns. Attaching again replaces the collection (it starts empty).
+   */
+  Attach(argument: _vecshard_worker_v1_AttachRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  Attach(argument: _vecshard_worker_v1_AttachRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  Attach(argument: _vecshard_worker_v1_AttachRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  Attach(argument: _vecshard_worker_v1_AttachRequest, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Installs a collection's trained, empty template index with the lists the
+   * worker owns. Attaching again replaces the collection (it starts empty).
+   */
+  attach(argument: _vecshard_worker_v1_AttachRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  attach(argument: _vecshard_worker_v1_AttachRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  attach(argument: _vecshard_worker_v1_AttachRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  attach(argument: _vecshard_worker_v1_AttachRequest, callback: grpc.requestCallback<_vecshard_worker_v1_AttachResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Removes vectors by id.
+   */
+  Delete(argument: _vecshard_worker_v1_DeleteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  Delete(argument: _vecshard_worker_v1_DeleteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  Delete(argument: _vecshard_worker_v1_DeleteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  Delete(argument: _vecshard_worker_v1_DeleteRequest, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Removes vectors by id.
+   */
+  delete(argument: _vecshard_worker_v1_DeleteRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  delete(argument: _vecshard_worker_v1_DeleteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  delete(argument: _vecshard_worker_v1_DeleteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  delete(argument: _vecshard_worker_v1_DeleteRequest, callback: grpc.requestCallback<_vecshard_worker_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Forgets a collection.
+   */
+  Drop(argument: _vecshard_worker_v1_DropRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  Drop(argument: _vecshard_worker_v1_DropRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  Drop(argument: _vecshard_worker_v1_DropRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  Drop(argument: _vecshard_worker_v1_DropRequest, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Forgets a collection.
+   */
+  drop(argument: _vecshard_worker_v1_DropRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  drop(argument: _vecshard_worker_v1_DropRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  drop(argument: _vecshard_worker_v1_DropRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  drop(argument: _vecshard_worker_v1_DropRequest, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Searches only the given lists of each query.
+   */
+  SearchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  SearchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  SearchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  SearchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Searches only the given lists of each query.
+   */
+  searchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  searchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  searchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  searchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Sizes and counters of every collection the worker holds.
+   */
+  Stats(argument: _vecshard_worker_v1_StatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  Stats(argument: _vecshard_worker_v1_StatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  Stats(argument: _vecshard_worker_v1_StatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  Stats(argument: _vecshard_worker_v1_StatsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Sizes and counters of every collection the worker holds.
+   */
+  stats(argument: _vecshard_worker_v1_StatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  stats(argument: _vecshard_worker_v1_StatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  stats(argument: _vecshard_worker_v1_StatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  stats(argument: _vecshard_worker_v1_StatsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
+  
+}
+
+/**
+ * A shard worker: holds inverted lists of collections in FAISS indexes.
+ */
+export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
+  /**
+   * Adds vectors into given inverted lists, first removing any stored vector
+   * whose id is in replace_ids.
+   */
+  AddPreassigned: grpc.handleUnaryCall<_vecshard_worker_v1_AddPreassignedRequest__Output, _vecshard_worker_v1_AddPreassignedResponse>;
+  
+  /**
+   * Installs a collection's trained, empty template index with the lists the
+   * worker owns. Attaching again replaces the collection (it starts empty).
+   */
+  Attach: grpc.handleUnaryCall<_vecshard_worker_v1_AttachRequest__Output, _vecshard_worker_v1_AttachResponse>;
+  
+  /**
+   * Removes vectors by id.
+   */
+  Delete: grpc.handleUnaryCall<_vecshard_worker_v1_DeleteRequest__Output, _vecshard_worker_v1_DeleteResponse>;
+  
+  /**
+   * Forgets a collection.
+   */
+  Drop: grpc.handleUnaryCall<_vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse>;
+  
+  /**
+   * Searches only the given lists of each query.
+   */
+  SearchPreassigned: grpc.handleUnaryCall<_vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse>;
+  
+  /**
+   * Sizes and counters of every collection the worker holds.
+   */
+  Stats: grpc.handleUnaryCall<_vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse>;
+  
+}
+
+export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
+  AddPreassigned: MethodDefinition<_vecshard_worker_v1_AddPreassignedRequest, _vecshard_worker_v1_AddPreassignedResponse, _vecshard_worker_v1_AddPreassignedRequest__Output, _vecshard_worker_v1_AddPreassignedResponse__Output>
+  Attach: MethodDefinition<_vecshard_worker_v1_AttachRequest, _vecshard_worker_v1_AttachResponse, _vecshard_worker_v1_AttachRequest__Output, _vecshard_worker_v1_AttachResponse__Output>
+  Delete: MethodDefinition<_vecshard_worker_v1_DeleteRequest, _vecshard_worker_v1_DeleteResponse, _vecshard_worker_v1_DeleteRequest__Output, _vecshard_worker_v1_DeleteResponse__Output>
+  Drop: MethodDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse__Output>
+  SearchPreassigned: MethodDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse__Output>
+  Stats: MethodDefinition<_vecshard_worker_v1_StatsRequest, _vecshard_worker_v1_StatsResponse, _vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse__Output>
+}

@@ -1,0 +1,65 @@
+import * as grpc from '@grpc/grpc-js';
+
+/** An error that carries the gRPC status a handler should answer with. */
+export class RpcError extends Error {
+  override name = 'RpcError';
+  constructor(
+    readonly code: grpc.status,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+export const invalidArgument = (message: string) => new RpcError(grpc.status.INVALID_ARGUMENT, message);
+export const notFound = (message: string) => new RpcError(grpc.status.NOT_FOUND, message);
+export const failedPrecondition = (message: string) => new RpcError(grpc.status.FAILED_PRECONDITION, message);
+export const unavailable = (message: string) => new RpcError(grpc.status.UNAVAILABLE, message);
+
+/** The status name of a code, e.g. 3 → "INVALID_ARGUMENT". */
+export function statusName(code: number): string {
+  return grpc.status[code] ?? `STATUS_${code}`;
+}
+
+/** Whether an error came from a gRPC call (has a numeric status code). */
+export function isServiceError(error: unknown): error is grpc.ServiceError {
+  return (
+    typeof error === 'object' && error !== null && typeof (error as { code?: unknown }).code === 'number'
+  );
+}
+
+/** Called with every error a handler turns into INTERNAL, so it is logged once. */
+export type InternalErrorSink = (error: unknown, method: string) => void;
+
+/**
+ * Wraps an async unary handler: its result is the response; an RpcError (or a
+ * gRPC error passed through from a downstream call) becomes that status; any
+ * other error becomes INTERNAL with its message, so no input can crash the
+ * process through an unhandled rejection.
+ */
+export function unary<Req, Res>(
+  method: string,
+  handler: (request: Req, call: grpc.ServerUnaryCall<Req, Res>) => Promise<Res>,
+  onInternal?: InternalErrorSink,
+): grpc.handleUnaryCall<Req, Res> {
+  return (call, callback) => {
+    handler(call.request, call).then(
+      (response) => callback(null, response),
+      (error: unknown) => callback(toStatus(error, method, onInternal)),
+    );
+  };
+}
+
+function toStatus(
+  error: unknown,
+  method: string,
+  onInternal?: InternalErrorSink,
+): Partial<grpc.StatusObject> {
+  if (error instanceof RpcError) return { code: error.code, details: error.message };
+  if (isServiceError(error) && error.code !== grpc.status.OK) {
+    return { code: error.code, details: error.details || error.message };
+  }
+  onInternal?.(error, method);
+  const message = error instanceof Error ? error.message : String(error);
+  return { code: grpc.status.INTERNAL, details: `${method} failed: ${message}` };
+}

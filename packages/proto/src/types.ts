@@ -1,0 +1,120 @@
+// Friendly names for the generated message and service types (src/generated, from proto/).
+// Public API types keep their names; internal worker types are prefixed with Worker.
+export type {
+  ClusterStatusRequest,
+  ClusterStatusRequest__Output,
+} from './generated/vecshard/v1/ClusterStatusRequest.js';
+export type {
+  ClusterStatusResponse,
+  ClusterStatusResponse__Output,
+} from './generated/vecshard/v1/ClusterStatusResponse.js';
+export type { CollectionInfo, CollectionInfo__Output } from './generated/vecshard/v1/CollectionInfo.js';
+export type { CollectionState, CollectionState__Output } from './generated/vecshard/v1/CollectionState.js';
+export type {
+  CreateCollectionRequest,
+  CreateCollectionRequest__Output,
+} from './generated/vecshard/v1/CreateCollectionRequest.js';
+export type {
+  CreateCollectionResponse,
+  CreateCollectionResponse__Output,
+} from './generated/vecshard/v1/CreateCollectionResponse.js';
+export type { DeleteRequest, DeleteRequest__Output } from './generated/vecshard/v1/DeleteRequest.js';
+export type { DeleteResponse, DeleteResponse__Output } from './generated/vecshard/v1/DeleteResponse.js';
+export type {
+  DropCollectionRequest,
+  DropCollectionRequest__Output,
+} from './generated/vecshard/v1/DropCollectionRequest.js';
+export type {
+  DropCollectionResponse,
+  DropCollectionResponse__Output,
+} from './generated/vecshard/v1/DropCollectionResponse.js';
+export type {
+  GetCollectionRequest,
+  GetCollectionRequest__Output,
+} from './generated/vecshard/v1/GetCollectionRequest.js';
+export type {
+  GetCollectionResponse,
+  GetCollectionResponse__Output,
+} from './generated/vecshard/v1/GetCollectionResponse.js';
+export type {
+  ListCollectionsRequest,
+  ListCollectionsRequest__Output,
+} from './generated/vecshard/v1/ListCollectionsRequest.js';
+export type {
+  ListCollectionsResponse,
+  ListCollectionsResponse__Output,
+} from './generated/vecshard/v1/ListCollectionsResponse.js';
+export type { Metric, Metric__Output } from './generated/vecshard/v1/Metric.js';
+export type { Routing, Routing__Output } from './generated/vecshard/v1/Routing.js';
+export type { SearchRequest, SearchRequest__Output } from './generated/vecshard/v1/SearchRequest.js';
+export type { SearchResponse, SearchResponse__Output } from './generated/vecshard/v1/SearchResponse.js';
+export type { ShardInfo, ShardInfo__Output } from './generated/vecshard/v1/ShardInfo.js';
+export type { TrainRequest, TrainRequest__Output } from './generated/vecshard/v1/TrainRequest.js';
+export type { TrainResponse, TrainResponse__Output } from './generated/vecshard/v1/TrainResponse.js';
+export type { UpsertRequest, UpsertRequest__Output } from './generated/vecshard/v1/UpsertRequest.js';
+export type { UpsertResponse, UpsertResponse__Output } from './generated/vecshard/v1/UpsertResponse.js';
+export type {
+  VecshardClient as VecshardGrpcClient,
+  VecshardHandlers,
+} from './generated/vecshard/v1/Vecshard.js';
+export type { WorkerStatus, WorkerStatus__Output } from './generated/vecshard/v1/WorkerStatus.js';
+export type {
+  AddPreassignedRequest as WorkerAddPreassignedRequest,
+  AddPreassignedRequest__Output as WorkerAddPreassignedRequest__Output,
+} from './generated/vecshard/worker/v1/AddPreassignedRequest.js';
+export type {
+  AddPreassignedResponse as WorkerAddPreassignedResponse,
+  AddPreassignedResponse__Output as WorkerAddPreassignedResponse__Output,
+} from './generated/vecshard/worker/v1/AddPreassignedResponse.js';
+export type {
+  AttachRequest as WorkerAttachRequest,
+  AttachRequest__Output as WorkerAttachRequest__Output,
+} from './generated/vecshard/worker/v1/AttachRequest.js';
+export type {
+  AttachResponse as WorkerAttachResponse,
+  AttachResponse__Output as WorkerAttachResponse__Output,
+} from './generated/vecshard/worker/v1/AttachResponse.js';
+export type {
+  CollectionStats as WorkerCollectionStats,
+  CollectionStats__Output as WorkerCollectionStats__Output,
+} from './generated/vecshard/worker/v1/CollectionStats.js';
+export type {
+  DeleteRequest as WorkerDeleteRequest,
+  DeleteRequest__Output as WorkerDeleteRequest__Output,
+} from './generated/vecshard/worker/v1/DeleteRequest.js';
+export type {
+  DeleteResponse as WorkerDeleteResponse,
+  DeleteResponse__Output as WorkerDeleteResponse__Output,
+} from './generated/vecshard/worker/v1/DeleteResponse.js';
+export type {
+  DropRequest as WorkerDropRequest,
+  DropRequest__Output as WorkerDropRequest__Output,
+} from './generated/vecshard/worker/v1/DropRequest.js';
+export type {
+  DropResponse as WorkerDropResponse,
+  DropResponse__Output as WorkerDropResponse__Output,
+} from './generated/vecshard/worker/v1/DropResponse.js';
+export type {
+  Metric as WorkerMetric,
+  Metric__Output as WorkerMetric__Output,
+} from './generated/vecshard/worker/v1/Metric.js';
+export type {
+  SearchPreassignedRequest as WorkerSearchPreassignedRequest,
+  SearchPreassignedRequest__Output as WorkerSearchPreassignedRequest__Output,
+} from './generated/vecshard/worker/v1/SearchPreassignedRequest.js';
+export type {
+  SearchPreassignedResponse as WorkerSearchPreassignedResponse,
+  SearchPreassignedResponse__Output as WorkerSearchPreassignedResponse__Output,
+} from './generated/vecshard/worker/v1/SearchPreassignedResponse.js';
+export type {
+  ShardWorkerClient as ShardWorkerGrpcClient,
+  ShardWorkerHandlers,
+} from './generated/vecshard/worker/v1/ShardWorker.js';
+export type {
+  StatsRequest as WorkerStatsRequest,
+  StatsRequest__Output as WorkerStatsRequest__Output,
+} from './generated/vecshard/worker/v1/StatsRequest.js';
+export type {
+  StatsResponse as WorkerStatsResponse,
+  StatsResponse__Output as WorkerStatsResponse__Output,
+} from './generated/vecshard/worker/v1/StatsResponse.js';

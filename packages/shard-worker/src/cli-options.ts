@@ -1,0 +1,54 @@
+import { parseArgs } from 'node:util';
+
+export const WORKER_HELP = `Usage: shard-worker [options]
+
+  --host HOST        interface to listen on (env VECSHARD_HOST, default 127.0.0.1)
+  --port N           gRPC port, 0 = any free port (env VECSHARD_PORT, default 0)
+  --redis URL        Redis for registration (env VECSHARD_REDIS_URL, default redis://127.0.0.1:6379)
+  --id ID            worker id (env VECSHARD_WORKER_ID, default <hostname>-<port>)
+  --device DEV       cpu or cuda:N (env VECSHARD_DEVICE, default cpu)
+  --threads N        FAISS threads per call (env VECSHARD_FAISS_THREADS, default all cores)
+  --advertise ADDR   address coordinators dial (env VECSHARD_ADVERTISE_ADDRESS, default HOST:PORT)
+  --log-level LEVEL  pino log level (env VECSHARD_LOG_LEVEL, default info)
+`;
+
+/** Reads flags, falling back to VECSHARD_* environment variables. */
+export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = process.env) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      host: { type: 'string' },
+      port: { type: 'string' },
+      redis: { type: 'string' },
+      id: { type: 'string' },
+      device: { type: 'string' },
+      threads: { type: 'string' },
+      advertise: { type: 'string' },
+      'log-level': { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    strict: true,
+  });
+  return {
+    help: values.help ?? false,
+    host: values.host ?? env.VECSHARD_HOST ?? '127.0.0.1',
+    port: integer(values.port ?? env.VECSHARD_PORT ?? '0', 'port'),
+    redisUrl: values.redis ?? env.VECSHARD_REDIS_URL ?? 'redis://127.0.0.1:6379',
+    id: values.id ?? env.VECSHARD_WORKER_ID,
+    device: values.device ?? env.VECSHARD_DEVICE ?? 'cpu',
+    threads: optionalInteger(values.threads ?? env.VECSHARD_FAISS_THREADS, 'threads'),
+    advertiseAddress: values.advertise ?? env.VECSHARD_ADVERTISE_ADDRESS,
+    logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
+  };
+}
+
+function integer(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 0)
+    throw new TypeError(`--${what} must be a non-negative integer, got "${text}"`);
+  return value;
+}
+
+function optionalInteger(text: string | undefined, what: string): number | undefined {
+  return text === undefined || text === '' ? undefined : integer(text, what);
+}

@@ -1,0 +1,141 @@
+import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@vecshard/faiss';
+import { failedPrecondition, invalidArgument, WriteQueue } from '@vecshard/proto';
+
+/** What a worker reports about one collection it holds. */
+export interface ShardCollectionStats {
+  collection: string;
+  shard: number;
+  lists: number;
+  vectors: number;
+  memoryBytes: number;
+  searchRequests: number;
+  searchQueries: number;
+}
+
+/**
+ * One collection's shard on this worker: the template index with only the
+ * owned inverted lists filled. Keeps the set of stored ids so replacing and
+ * deleting only touch FAISS when an id is actually held (FAISS's remove scans
+ * every list, which is costly for batches that are all new ids).
+ */
+export class ShardCollection {
+  private readonly ids = new Set<bigint>();
+  private readonly writes = new WriteQueue();
+  private searchRequests = 0;
+  private searchQueries = 0;
+
+  private constructor(
+    readonly name: string,
+    readonly shard: number,
+    private readonly index: FaissIndex,
+    private readonly owned: Uint8Array,
+    private readonly ownedCount: number,
+  ) {}
+
+  static async attach(
+    name: string,
+    shard: number,
+    template: Uint8Array,
+    metric: Metric,
+    lists: number[],
+  ): Promise<ShardCollection> {
+    let index: FaissIndex;
+    try {
+      index = await FaissIndex.deserialize(template, metric);
+    } catch (error) {
+      throw invalidArgument(`template index of "${name}" cannot be read: ${(error as Error).message}`);
+    }
+    if (!index.isIvf) throw invalidArgument(`template index of "${name}" is not an IVF index`);
+    if (!index.isTrained) throw invalidArgument(`template index of "${name}" is not trained`);
+    if (index.ntotal !== 0) throw invalidArgument(`template index of "${name}" is not empty`);
+    const owned = new Uint8Array(index.nlist);
+    for (const list of lists) {
+      if (!Number.isInteger(list) || list < 0 || list >= index.nlist) {
+        throw invalidArgument(`list ${list} is outside 0..${index.nlist - 1} of "${name}"`);
+      }
+      owned[list] = 1;
+    }
+    return new ShardCollection(
+      name,
+      shard,
+      index,
+      owned,
+      owned.reduce((a, b) => a + b, 0),
+    );
+  }
+
+  get dim(): number {
+    return this.index.dim;
+  }
+
+  /** Removes the held ids among `replaceIds`, then adds the vectors into their (owned) lists. */
+  add(ids: BigInt64Array, vectors: Float32Array, lists: BigInt64Array, replaceIds: BigInt64Array) {
+    this.checkRows(vectors, ids.length, 'vectors');
+    if (lists.length !== ids.length)
+      throw invalidArgument(`${lists.length} list ids for ${ids.length} vectors`);
+    for (const list of lists) {
+      if (list < 0n || list >= BigInt(this.owned.length) || !this.owned[Number(list)]) {
+        throw failedPrecondition(`list ${list} of "${this.name}" is not owned by shard ${this.shard}`);
+      }
+    }
+    return this.writes.run(async () => {
+      const replaced = await this.removeHeld(replaceIds);
+      await this.removeHeld(ids);
+      if (ids.length > 0) await this.index.addPreassigned(vectors, ids, lists);
+      for (const id of ids) this.ids.add(id);
+      return { added: ids.length, replaced };
+    });
+  }
+
+  delete(ids: BigInt64Array): Promise<number> {
+    return this.writes.run(() => this.removeHeld(ids));
+  }
+
+  async search(queries: Float32Array, k: number, assignment: Assignment): Promise<SearchResult> {
+    const nq = this.checkRows(queries, undefined, 'queries');
+    this.searchRequests++;
+    this.searchQueries += nq;
+    if (nq > 0 && assignment.lists.length % nq !== 0) {
+      throw invalidArgument(
+        `${assignment.lists.length} list ids are not a whole number per query for ${nq} queries`,
+      );
+    }
+    try {
+      return await this.index.searchPreassigned(queries, k, assignment);
+    } catch (error) {
+      if (error instanceof RangeError || error instanceof TypeError) throw invalidArgument(error.message);
+      throw error;
+    }
+  }
+
+  stats(): ShardCollectionStats {
+    return {
+      collection: this.name,
+      shard: this.shard,
+      lists: this.ownedCount,
+      vectors: this.index.ntotal,
+      memoryBytes: this.index.memoryBytes(),
+      searchRequests: this.searchRequests,
+      searchQueries: this.searchQueries,
+    };
+  }
+
+  private async removeHeld(ids: BigInt64Array): Promise<number> {
+    const held = ids.filter((id) => this.ids.has(id));
+    if (held.length === 0) return 0;
+    const removed = await this.index.remove(held);
+    for (const id of held) this.ids.delete(id);
+    return removed;
+  }
+
+  private checkRows(vectors: Float32Array, expected: number | undefined, what: string): number {
+    if (vectors.length % this.dim !== 0) {
+      throw invalidArgument(
+        `${what} have ${vectors.length} floats, not a multiple of the dimension ${this.dim}`,
+      );
+    }
+    const n = vectors.length / this.dim;
+    if (expected !== undefined && n !== expected) throw invalidArgument(`${expected} ids for ${n} vectors`);
+    return n;
+  }
+}

@@ -1,0 +1,137 @@
+import {
+  decodeFloats,
+  decodeIds,
+  encodeArray,
+  type InternalErrorSink,
+  invalidArgument,
+  metricFromEnum,
+  notFound,
+  RpcError,
+  type ShardWorkerHandlers,
+  unary,
+  WireFormatError,
+} from '@vecshard/proto';
+import { ShardCollection } from './shard-collection.js';
+
+/** The collections a worker holds, by name. */
+export type ShardRegistry = Map<string, ShardCollection>;
+
+/** Identity the worker reports in Stats. */
+export interface WorkerIdentity {
+  id: string;
+  device: string;
+}
+
+/** gRPC handlers of vecshard.worker.v1.ShardWorker over a registry of shard collections. */
+export function shardWorkerHandlers(
+  registry: ShardRegistry,
+  identity: WorkerIdentity,
+  onInternal?: InternalErrorSink,
+): ShardWorkerHandlers {
+  const held = (name: string): ShardCollection => {
+    const shard = registry.get(name);
+    if (!shard) throw notFound(`collection "${name}" is not attached to worker ${identity.id}`);
+    return shard;
+  };
+
+  return {
+    Attach: unary(
+      'Attach',
+      async (req) => {
+        const metric = metricFromEnum(req.metric);
+        if (!metric) throw invalidArgument(`metric ${req.metric} is not supported`);
+        const shard = await ShardCollection.attach(
+          req.collection,
+          req.shard,
+          req.template,
+          metric,
+          req.lists,
+        );
+        registry.set(req.collection, shard);
+        return {};
+      },
+      onInternal,
+    ),
+
+    AddPreassigned: unary(
+      'AddPreassigned',
+      async (req) => {
+        const result = await wire(() =>
+          held(req.collection).add(
+            decodeIds(req.ids),
+            decodeFloats(req.vectors),
+            decodeIds(req.lists, 'lists'),
+            decodeIds(req.replaceIds, 'replace ids'),
+          ),
+        );
+        return { added: String(result.added), replaced: String(result.replaced) };
+      },
+      onInternal,
+    ),
+
+    SearchPreassigned: unary(
+      'SearchPreassigned',
+      async (req) => {
+        const result = await wire(() =>
+          held(req.collection).search(decodeFloats(req.queries, 'queries'), req.k, {
+            lists: decodeIds(req.lists, 'lists'),
+            distances: decodeFloats(req.centroidDistances, 'centroid distances'),
+          }),
+        );
+        return { ids: encodeArray(result.labels), distances: encodeArray(result.distances) };
+      },
+      onInternal,
+    ),
+
+    Delete: unary(
+      'Delete',
+      async (req) => {
+        const deleted = await wire(() => held(req.collection).delete(decodeIds(req.ids)));
+        return { deleted: String(deleted) };
+      },
+      onInternal,
+    ),
+
+    Stats: unary(
+      'Stats',
+      async () => ({
+        workerId: identity.id,
+        device: identity.device,
+        rssBytes: String(process.memoryUsage.rss()),
+        collections: [...registry.values()].map((shard) => {
+          const s = shard.stats();
+          return {
+            ...s,
+            vectors: String(s.vectors),
+            memoryBytes: String(s.memoryBytes),
+            searchRequests: String(s.searchRequests),
+            searchQueries: String(s.searchQueries),
+          };
+        }),
+      }),
+      onInternal,
+    ),
+
+    Drop: unary(
+      'Drop',
+      async (req) => {
+        registry.delete(req.collection);
+        return {};
+      },
+      onInternal,
+    ),
+  };
+}
+
+/** Runs a step, turning malformed bytes and argument errors from the binding into INVALID_ARGUMENT. */
+async function wire<T>(step: () => Promise<T>): Promise<T> {
+  try {
+    return await step();
+  } catch (error) {
+    if (error instanceof RpcError) throw error;
+    if (error instanceof WireFormatError || error instanceof RangeError || error instanceof TypeError) {
+      throw invalidArgument(error.message);
+    }
+    throw error;
+  }
+}

@@ -1,0 +1,108 @@
+import { hostname } from 'node:os';
+import * as grpc from '@grpc/grpc-js';
+import { hasGpu, setNumThreads } from '@vecshard/faiss';
+import {
+  addHealthAndReflection,
+  bindServer,
+  clusterKeys,
+  drainServer,
+  SHARD_WORKER_SERVICE_NAME,
+  ShardWorkerService,
+  workerPackageDefinition,
+} from '@vecshard/proto';
+import { Redis } from 'ioredis';
+import { destination, pino } from 'pino';
+import { parseDevice } from './device.js';
+import { WorkerHeartbeat } from './registration.js';
+import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
+
+export interface ShardWorkerOptions {
+  /** Interface to listen on; default 127.0.0.1. */
+  host?: string;
+  /** Port; 0 (default) picks a free one. */
+  port?: number;
+  /** Redis URL for registration and heartbeats; without it the worker runs unregistered. */
+  redisUrl?: string;
+  /** Key prefix in Redis (default "vecshard"). */
+  keyPrefix?: string;
+  /** Worker id; default `<hostname>-<port>`. */
+  id?: string;
+  /** "cpu" (default) or "cuda:N". */
+  device?: string;
+  /** FAISS (OpenMP) threads per call; default: FAISS's own default. */
+  threads?: number;
+  /** Address coordinators should dial, when not host:port (e.g. a Kubernetes DNS name). */
+  advertiseAddress?: string;
+  /** Largest gRPC message accepted or sent, bytes; default 256 MiB. */
+  maxMessageBytes?: number;
+  /** How long close() waits for in-flight calls before cutting them; default 10 s. */
+  drainTimeoutMs?: number;
+  /** pino log level; default "info". */
+  logLevel?: string;
+}
+
+export interface RunningShardWorker {
+  address: string;
+  id: string;
+  device: string;
+  /** Stops accepting calls, lets in-flight ones finish, deregisters, and releases everything. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+
+/** Starts a shard worker serving vecshard.worker.v1.ShardWorker, health and reflection. */
+export async function startShardWorker(options: ShardWorkerOptions = {}): Promise<RunningShardWorker> {
+  const log = pino({ name: 'shard-worker', level: options.logLevel ?? 'info' }, destination(2));
+  const device = parseDevice(options.device ?? 'cpu', hasGpu());
+  if (device.cudaIndex !== undefined) process.env.CUDA_VISIBLE_DEVICES = String(device.cudaIndex);
+  if (options.threads !== undefined) setNumThreads(options.threads);
+
+  const host = options.host ?? '127.0.0.1';
+  const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const server = new grpc.Server({
+    'grpc.max_receive_message_length': maxBytes,
+    'grpc.max_send_message_length': maxBytes,
+  });
+  const registry: ShardRegistry = new Map();
+  const port = await bindServer(server, host, options.port ?? 0, grpc.ServerCredentials.createInsecure());
+  const id = options.id ?? `${hostname()}-${port}`;
+  const onInternal = (error: unknown, method: string) => log.error({ err: error, method }, 'request failed');
+  server.addService(
+    ShardWorkerService.service,
+    shardWorkerHandlers(registry, { id, device: device.name }, onInternal),
+  );
+  const health = addHealthAndReflection(server, workerPackageDefinition, [SHARD_WORKER_SERVICE_NAME]);
+  const address = options.advertiseAddress ?? `${host}:${port}`;
+
+  let redis: Redis | undefined;
+  let heartbeat: WorkerHeartbeat | undefined;
+  if (options.redisUrl) {
+    redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
+    await redis.connect();
+    const registration = { id, address, device: device.name, startedAtMs: Date.now() };
+    heartbeat = new WorkerHeartbeat(redis, clusterKeys(options.keyPrefix), registration, (error) =>
+      log.warn({ err: error }, 'heartbeat failed'),
+    );
+    await heartbeat.start();
+  }
+  health.serving();
+  log.info({ id, address, device: device.name }, 'shard worker serving');
+
+  let closing: Promise<void> | undefined;
+  const close = () => {
+    closing ??= (async () => {
+      health.notServing();
+      await drainServer(server, options.drainTimeoutMs ?? 10_000);
+      await heartbeat?.stop().catch((error) => log.warn({ err: error }, 'deregistration failed'));
+      redis?.disconnect();
+      registry.clear();
+      log.info({ id }, 'shard worker stopped');
+    })();
+    return closing;
+  };
+  return { address, id, device: device.name, close };
+}
+
+/** Stops taking new calls and waits for running ones, cutting them off after `timeoutMs`. */

@@ -1,0 +1,130 @@
+import { join } from 'node:path';
+import { VecshardClient } from '@vecshard/client';
+import { freePort, REPO_ROOT, type StartedProcess, startProcess } from './processes.js';
+
+const COORDINATOR_MAIN = join(REPO_ROOT, 'packages/coordinator/dist/main.js');
+const WORKER_MAIN = join(REPO_ROOT, 'packages/shard-worker/dist/main.js');
+
+export interface RedisServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** A throw-away redis-server on a free loopback port, with persistence off. */
+export async function startRedis(): Promise<RedisServer> {
+  const port = await freePort();
+  const redis = await startProcess(
+    'redis-server',
+    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    /Ready to accept connections/,
+  );
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    stop: async () => {
+      await redis.stop('SIGKILL');
+    },
+  };
+}
+
+export interface WorkerProcess {
+  id: string;
+  address: string;
+  process: StartedProcess;
+}
+
+export async function startWorker(
+  redisUrl: string,
+  id: string,
+  extraArgs: string[] = [],
+): Promise<WorkerProcess> {
+  const process = await startProcess(
+    'node',
+    [
+      WORKER_MAIN,
+      '--port',
+      '0',
+      '--redis',
+      redisUrl,
+      '--id',
+      id,
+      '--threads',
+      '1',
+      '--log-level',
+      'warn',
+      ...extraArgs,
+    ],
+    /shard-worker ready at (\S+)/,
+  );
+  return { id, address: process.ready, process };
+}
+
+export interface CoordinatorProcess {
+  address: string;
+  process: StartedProcess;
+}
+
+export async function startCoordinatorProcess(
+  redisUrl: string,
+  extraArgs: string[] = [],
+  port = 0,
+): Promise<CoordinatorProcess> {
+  const process = await startProcess(
+    'node',
+    [COORDINATOR_MAIN, '--port', String(port), '--redis', redisUrl, '--log-level', 'warn', ...extraArgs],
+    /coordinator ready at (\S+)/,
+  );
+  return { address: process.ready, process };
+}
+
+export interface TestCluster {
+  redis: RedisServer;
+  workers: WorkerProcess[];
+  coordinator: CoordinatorProcess;
+  client: VecshardClient;
+  /** Kills the coordinator (SIGKILL) and starts a new one on the same port and Redis. */
+  restartCoordinator(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/**
+ * Redis, `workers` shard workers (ids w0, w1, …) and a coordinator, all real
+ * processes on loopback, plus a client connected to the coordinator.
+ */
+export async function startCluster(
+  options: { workers: number; coordinatorArgs?: string[]; clientDeadlineMs?: number } = { workers: 1 },
+): Promise<TestCluster> {
+  const redis = await startRedis();
+  const cluster: TestCluster = {
+    redis,
+    workers: [],
+    coordinator: undefined as unknown as CoordinatorProcess,
+    client: undefined as unknown as VecshardClient,
+    restartCoordinator: async () => {
+      const port = Number(cluster.coordinator.address.split(':').pop());
+      await cluster.coordinator.process.stop('SIGKILL');
+      cluster.coordinator = await startCoordinatorProcess(redis.url, options.coordinatorArgs, port);
+    },
+    stop: async () => {
+      cluster.client?.close();
+      await Promise.all([
+        cluster.coordinator?.process.stop('SIGKILL'),
+        ...cluster.workers.map((worker) => worker.process.stop('SIGKILL')),
+      ]);
+      await redis.stop();
+    },
+  };
+  try {
+    cluster.workers = await Promise.all(
+      Array.from({ length: options.workers }, (_, i) => startWorker(redis.url, `w${i}`)),
+    );
+    cluster.coordinator = await startCoordinatorProcess(redis.url, options.coordinatorArgs);
+    cluster.client = new VecshardClient(cluster.coordinator.address, {
+      deadlineMs: options.clientDeadlineMs ?? 60_000,
+      retries: 2,
+    });
+    return cluster;
+  } catch (error) {
+    await cluster.stop();
+    throw error;
+  }
+}
