@@ -15,6 +15,14 @@ export const invalidArgument = (message: string) => new RpcError(grpc.status.INV
 export const notFound = (message: string) => new RpcError(grpc.status.NOT_FOUND, message);
 export const failedPrecondition = (message: string) => new RpcError(grpc.status.FAILED_PRECONDITION, message);
 export const unavailable = (message: string) => new RpcError(grpc.status.UNAVAILABLE, message);
+export const resourceExhausted = (message: string) => new RpcError(grpc.status.RESOURCE_EXHAUSTED, message);
+
+/** The statuses of the FAISS binding's error codes (`error.code` on its rejections). */
+const FAISS_ERROR_STATUS: Record<string, grpc.status> = {
+  ERR_INVALID_ARGUMENT: grpc.status.INVALID_ARGUMENT,
+  ERR_FAILED_PRECONDITION: grpc.status.FAILED_PRECONDITION,
+  ERR_DEVICE_MEMORY: grpc.status.RESOURCE_EXHAUSTED,
+};
 
 /** The status name of a code, e.g. 3 → "INVALID_ARGUMENT". */
 export function statusName(code: number): string {
@@ -56,6 +64,8 @@ function toStatus(
   onInternal?: InternalErrorSink,
 ): Partial<grpc.StatusObject> {
   if (error instanceof RpcError) return { code: error.code, details: error.message };
+  const faissStatus = FAISS_ERROR_STATUS[(error as { code?: unknown })?.code as string];
+  if (faissStatus !== undefined) return { code: faissStatus, details: (error as Error).message };
   if (isServiceError(error) && error.code !== grpc.status.OK) {
     return { code: error.code, details: error.details || error.message };
   }

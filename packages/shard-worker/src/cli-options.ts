@@ -8,6 +8,7 @@ export const WORKER_HELP = `Usage: shard-worker [options]
   --id ID            worker id (env VECSHARD_WORKER_ID, default <hostname>-<port>)
   --device DEV       cpu or cuda:N (env VECSHARD_DEVICE, default cpu)
   --threads N        FAISS threads per call (env VECSHARD_FAISS_THREADS, default all cores)
+  --gpu-temp-mb N    GPU scratch memory FAISS reserves, MiB (env VECSHARD_GPU_TEMP_MEMORY_MB, default FAISS's)
   --advertise ADDR   address coordinators dial (env VECSHARD_ADVERTISE_ADDRESS, default HOST:PORT)
   --log-level LEVEL  pino log level (env VECSHARD_LOG_LEVEL, default info)
 `;
@@ -23,6 +24,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       id: { type: 'string' },
       device: { type: 'string' },
       threads: { type: 'string' },
+      'gpu-temp-mb': { type: 'string' },
       advertise: { type: 'string' },
       'log-level': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -37,6 +39,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     id: values.id ?? env.VECSHARD_WORKER_ID,
     device: values.device ?? env.VECSHARD_DEVICE ?? 'cpu',
     threads: optionalInteger(values.threads ?? env.VECSHARD_FAISS_THREADS, 'threads'),
+    gpuTempMemoryMb: optionalInteger(values['gpu-temp-mb'] ?? env.VECSHARD_GPU_TEMP_MEMORY_MB, 'gpu-temp-mb'),
     advertiseAddress: values.advertise ?? env.VECSHARD_ADVERTISE_ADDRESS,
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
   };

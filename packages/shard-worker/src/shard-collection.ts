@@ -1,5 +1,6 @@
 import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@vecshard/faiss';
 import { failedPrecondition, invalidArgument, WriteQueue } from '@vecshard/proto';
+import { SearchBatcher } from './search-batcher.js';
 
 /** What a worker reports about one collection it holds. */
 export interface ShardCollectionStats {
@@ -21,6 +22,8 @@ export interface ShardCollectionStats {
 export class ShardCollection {
   private readonly ids = new Set<bigint>();
   private readonly writes = new WriteQueue();
+  /** On a GPU, searches go one FAISS call at a time, concurrent ones merged. */
+  private readonly gpuSearches?: SearchBatcher;
   private searchRequests = 0;
   private searchQueries = 0;
 
@@ -30,7 +33,11 @@ export class ShardCollection {
     private readonly index: FaissIndex,
     private readonly owned: Uint8Array,
     private readonly ownedCount: number,
-  ) {}
+  ) {
+    if (index.device === 'cuda') {
+      this.gpuSearches = new SearchBatcher(index.dim, (q, k, a) => index.searchPreassigned(q, k, a));
+    }
+  }
 
   static async attach(
     name: string,
@@ -38,6 +45,7 @@ export class ShardCollection {
     template: Uint8Array,
     metric: Metric,
     lists: number[],
+    placement: { device: string; gpuTempMemoryBytes?: number } = { device: 'cpu' },
   ): Promise<ShardCollection> {
     let index: FaissIndex;
     try {
@@ -54,6 +62,10 @@ export class ShardCollection {
         throw invalidArgument(`list ${list} is outside 0..${index.nlist - 1} of "${name}"`);
       }
       owned[list] = 1;
+    }
+    // CUDA_VISIBLE_DEVICES leaves this worker's one GPU visible as device 0.
+    if (placement.device.startsWith('cuda')) {
+      await index.toDevice(0, { tempMemoryBytes: placement.gpuTempMemoryBytes });
     }
     return new ShardCollection(
       name,
@@ -101,6 +113,7 @@ export class ShardCollection {
       );
     }
     try {
+      if (this.gpuSearches) return await this.gpuSearches.search(queries, k, assignment);
       return await this.index.searchPreassigned(queries, k, assignment);
     } catch (error) {
       if (error instanceof RangeError || error instanceof TypeError) throw invalidArgument(error.message);

@@ -20,6 +20,8 @@ export type ShardRegistry = Map<string, ShardCollection>;
 export interface WorkerIdentity {
   id: string;
   device: string;
+  /** GPU scratch memory for FAISS on a cuda device (0 = FAISS's default). */
+  gpuTempMemoryBytes?: number;
 }
 
 /** gRPC handlers of vecshard.worker.v1.ShardWorker over a registry of shard collections. */
@@ -46,6 +48,7 @@ export function shardWorkerHandlers(
           req.template,
           metric,
           req.lists,
+          { device: identity.device, gpuTempMemoryBytes: identity.gpuTempMemoryBytes },
         );
         registry.set(req.collection, shard);
         return {};

@@ -31,6 +31,8 @@ export interface ShardWorkerOptions {
   device?: string;
   /** FAISS (OpenMP) threads per call; default: FAISS's own default. */
   threads?: number;
+  /** GPU scratch memory FAISS reserves on a cuda device, MiB; default FAISS's own. */
+  gpuTempMemoryMb?: number;
   /** Address coordinators should dial, when not host:port (e.g. a Kubernetes DNS name). */
   advertiseAddress?: string;
   /** Largest gRPC message accepted or sent, bytes; default 256 MiB. */
@@ -70,7 +72,11 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   const onInternal = (error: unknown, method: string) => log.error({ err: error, method }, 'request failed');
   server.addService(
     ShardWorkerService.service,
-    shardWorkerHandlers(registry, { id, device: device.name }, onInternal),
+    shardWorkerHandlers(
+      registry,
+      { id, device: device.name, gpuTempMemoryBytes: (options.gpuTempMemoryMb ?? 0) * 1024 * 1024 },
+      onInternal,
+    ),
   );
   const health = addHealthAndReflection(server, workerPackageDefinition, [SHARD_WORKER_SERVICE_NAME]);
   const address = options.advertiseAddress ?? `${host}:${port}`;
