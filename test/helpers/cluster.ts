@@ -29,7 +29,14 @@ export async function startRedis(): Promise<RedisServer> {
 export interface WorkerProcess {
   id: string;
   address: string;
+  /** http://127.0.0.1:PORT/metrics (each process takes a free metrics port unless told otherwise). */
+  metricsUrl?: string;
   process: StartedProcess;
+}
+
+/** The metrics URL a process printed before its ready line, if it serves metrics. */
+function metricsUrlOf(process: StartedProcess): string | undefined {
+  return /metrics at (\S+)/.exec(process.output())?.[1];
 }
 
 export async function startWorker(
@@ -51,15 +58,18 @@ export async function startWorker(
       '1',
       '--log-level',
       'warn',
+      '--metrics-port',
+      '0',
       ...extraArgs,
     ],
     /shard-worker ready at (\S+)/,
   );
-  return { id, address: process.ready, process };
+  return { id, address: process.ready, metricsUrl: metricsUrlOf(process), process };
 }
 
 export interface CoordinatorProcess {
   address: string;
+  metricsUrl?: string;
   process: StartedProcess;
 }
 
@@ -70,10 +80,21 @@ export async function startCoordinatorProcess(
 ): Promise<CoordinatorProcess> {
   const process = await startProcess(
     'node',
-    [COORDINATOR_MAIN, '--port', String(port), '--redis', redisUrl, '--log-level', 'warn', ...extraArgs],
+    [
+      COORDINATOR_MAIN,
+      '--port',
+      String(port),
+      '--redis',
+      redisUrl,
+      '--log-level',
+      'warn',
+      '--metrics-port',
+      '0',
+      ...extraArgs,
+    ],
     /coordinator ready at (\S+)/,
   );
-  return { address: process.ready, process };
+  return { address: process.ready, metricsUrl: metricsUrlOf(process), process };
 }
 
 export interface TestCluster {
@@ -91,7 +112,12 @@ export interface TestCluster {
  * processes on loopback, plus a client connected to the coordinator.
  */
 export async function startCluster(
-  options: { workers: number; coordinatorArgs?: string[]; clientDeadlineMs?: number } = { workers: 1 },
+  options: {
+    workers: number;
+    coordinatorArgs?: string[];
+    workerArgs?: string[];
+    clientDeadlineMs?: number;
+  } = { workers: 1 },
 ): Promise<TestCluster> {
   const redis = await startRedis();
   const cluster: TestCluster = {
@@ -115,7 +141,7 @@ export async function startCluster(
   };
   try {
     cluster.workers = await Promise.all(
-      Array.from({ length: options.workers }, (_, i) => startWorker(redis.url, `w${i}`)),
+      Array.from({ length: options.workers }, (_, i) => startWorker(redis.url, `w${i}`, options.workerArgs)),
     );
     cluster.coordinator = await startCoordinatorProcess(redis.url, options.coordinatorArgs);
     cluster.client = new VecshardClient(cluster.coordinator.address, {

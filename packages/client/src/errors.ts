@@ -4,6 +4,8 @@ import { isServiceError, statusName } from '@vecshard/proto';
 export class VecshardError extends Error {
   override name = 'VecshardError';
   readonly codeName: string;
+  /** The `x-request-id` the call was sent with: the coordinator's and workers' logs carry it. */
+  requestId?: string;
 
   constructor(
     readonly code: number,

@@ -49,12 +49,10 @@ export interface CollectionDescription {
   template?: Uint8Array;
 }
 
-export interface SearchOptions {
+export interface SearchOptions extends CallOptions {
   k: number;
   /** Lists probed per query; default: the collection's. */
   nprobe?: number;
-  /** Deadline of this call, ms. */
-  deadlineMs?: number;
 }
 
 export interface SearchResult {
@@ -83,5 +81,12 @@ export interface ClusterDescription {
 }
 
 export interface CallOptions {
+  /** Deadline of this call, ms. */
   deadlineMs?: number;
+  /**
+   * Sent as `x-request-id`: the coordinator and the workers log it with this
+   * call, so one request can be followed through the cluster. Default: a new
+   * UUID per call (kept across its retries).
+   */
+  requestId?: string;
 }

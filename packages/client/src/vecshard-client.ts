@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import * as grpc from '@grpc/grpc-js';
 import {
   type ClusterStatusRequest,
@@ -18,6 +19,7 @@ import {
   type ListCollectionsResponse__Output,
   metricFromEnum,
   metricToEnum,
+  REQUEST_ID_HEADER,
   routingFromEnum,
   routingToEnum,
   type SearchRequest,
@@ -48,6 +50,7 @@ const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 
 type UnaryMethod<Req, Res> = (
   request: Req,
+  metadata: grpc.Metadata,
   options: grpc.CallOptions,
   callback: (error: grpc.ServiceError | null, response?: Res) => void,
 ) => grpc.ClientUnaryCall;
@@ -163,8 +166,9 @@ export class VecshardClient {
 
   private once<M extends keyof Methods>(method: M, call: CallOptions | undefined, request: Methods[M][0]) {
     const deadline = Date.now() + (call?.deadlineMs ?? this.deadlineMs);
-    return this.invoke(method, request, deadline).catch((error) => {
-      throw VecshardError.from(error, method);
+    const requestId = call?.requestId ?? randomUUID();
+    return this.invoke(method, request, requestId, deadline).catch((error) => {
+      throw failure(error, method, requestId);
     });
   }
 
@@ -174,21 +178,35 @@ export class VecshardClient {
     request: Methods[M][0],
   ) {
     const deadline = Date.now() + (call?.deadlineMs ?? this.deadlineMs);
-    return withRetries(() => this.invoke(method, request, deadline), this.retry, deadline).catch((error) => {
-      throw VecshardError.from(error, method);
-    });
+    // Retries are the same request: they keep its id.
+    const requestId = call?.requestId ?? randomUUID();
+    return withRetries(() => this.invoke(method, request, requestId, deadline), this.retry, deadline).catch(
+      (error) => {
+        throw failure(error, method, requestId);
+      },
+    );
   }
 
   private invoke<M extends keyof Methods>(
     method: M,
     request: Methods[M][0],
+    requestId: string,
     deadline: number,
   ): Promise<ResponseOf<M>> {
     const fn = (this.raw[method] as unknown as UnaryMethod<unknown, ResponseOf<M>>).bind(this.raw);
+    const metadata = new grpc.Metadata();
+    metadata.set(REQUEST_ID_HEADER, requestId);
     return new Promise((resolve, reject) => {
-      fn(request, { deadline }, (error, response) => (error ? reject(error) : resolve(response!)));
+      fn(request, metadata, { deadline }, (error, response) => (error ? reject(error) : resolve(response!)));
     });
   }
+}
+
+/** The error a call rejects with, naming its request id. */
+function failure(error: unknown, method: string, requestId: string): VecshardError {
+  const wrapped = VecshardError.from(error, method);
+  wrapped.requestId ??= requestId;
+  return wrapped;
 }
 
 /** Request and response types of each wrapped method. */

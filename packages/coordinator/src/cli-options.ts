@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_METRICS_PORT, parseMetricsPort } from '@vecshard/proto';
 import { DEFAULT_COORDINATOR_PORT } from './coordinator.js';
 
 export const COORDINATOR_HELP = `Usage: coordinator [options]
@@ -8,7 +9,11 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --redis URL            Redis holding the cluster state (env VECSHARD_REDIS_URL, default redis://127.0.0.1:6379)
   --data-dir DIR         local folder for the coordinator's files (env VECSHARD_DATA_DIR, default ./data)
   --max-message-mb N     largest request accepted, MiB (env VECSHARD_MAX_MESSAGE_MB, default 256)
+  --store URL            object store for snapshots, file:///dir or s3://bucket/prefix (env VECSHARD_STORE_URL)
+  --snapshots-kept N     snapshots kept per collection (env VECSHARD_SNAPSHOTS_KEPT, default 5)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
+  --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
+                         (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
 `;
 
 /** Reads flags, falling back to VECSHARD_* environment variables. */
@@ -21,7 +26,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       redis: { type: 'string' },
       'data-dir': { type: 'string' },
       'max-message-mb': { type: 'string' },
+      store: { type: 'string' },
+      'snapshots-kept': { type: 'string' },
       'log-level': { type: 'string' },
+      'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -38,6 +46,11 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     dataDir: values['data-dir'] ?? env.VECSHARD_DATA_DIR ?? './data',
     maxMessageBytes: Math.floor(maxMessageMb * 1024 * 1024),
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
+    metricsPort: parseMetricsPort(
+      values['metrics-port'] ?? env.VECSHARD_METRICS_PORT ?? String(DEFAULT_METRICS_PORT),
+    ),
+    storeUrl: values.store ?? env.VECSHARD_STORE_URL,
+    snapshotsKept: positive(values['snapshots-kept'] ?? env.VECSHARD_SNAPSHOTS_KEPT ?? '5', 'snapshots-kept'),
   };
 }
 

@@ -1,4 +1,7 @@
 import { type InternalErrorSink, unary, type VecshardHandlers } from '@vecshard/proto';
+
+/** Methods served by the jobs service (jobs/jobs-service.ts). */
+type JobMethods = 'Import' | 'Snapshot' | 'Restore' | 'GetJob' | 'WatchJob' | 'ListSnapshots';
 import {
   clusterStatus,
   createCollection,
@@ -14,7 +17,7 @@ import { deleteIds, search, serializeWrites, upsert } from './data-path.js';
 export function coordinatorHandlers(
   ctx: CoordinatorContext,
   onInternal?: InternalErrorSink,
-): VecshardHandlers {
+): Omit<VecshardHandlers, JobMethods> {
   return {
     CreateCollection: unary(
       'CreateCollection',

@@ -3,6 +3,7 @@ import {
   addHealthAndReflection,
   bindServer,
   clusterKeys,
+  currentRequestId,
   drainServer,
   publicPackageDefinition,
   VECSHARD_SERVICE_NAME,
@@ -14,6 +15,11 @@ import { CollectionCatalog } from './collection-catalog.js';
 import { CollectionStore } from './collection-store.js';
 import type { CoordinatorContext } from './context.js';
 import { coordinatorHandlers } from './coordinator-service.js';
+import { importProcessor } from './jobs/import-job.js';
+import { JobQueue } from './jobs/job-queue.js';
+import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
+import { snapshotJobs } from './snapshots/snapshot-jobs.js';
+import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
 import { WorkerDirectory } from './worker-directory.js';
 
@@ -34,11 +40,21 @@ export interface CoordinatorOptions {
   workerTimeoutMs?: number;
   /** pino log level; default "info". */
   logLevel?: string;
+  /** Port of the Prometheus `/metrics` endpoint on `host`; 0 picks a free one; default none. */
+  metricsPort?: number;
+  /** Object store for snapshots: file:///dir or s3://bucket/prefix; without it Snapshot/Restore are refused. */
+  storeUrl?: string;
+  /** Snapshots kept per collection; older ones and blobs nobody references are deleted. Default 5. */
+  snapshotsKept?: number;
+  /** How long a running job's claim lasts: a dead coordinator's job is taken over after about this long. */
+  jobLockMs?: number;
 }
 
 export interface RunningCoordinator {
   address: string;
   port: number;
+  /** http://HOST:PORT/metrics, when the metrics endpoint is on. */
+  metricsUrl?: string;
   /** Stops accepting calls, lets in-flight ones finish (up to 10 s), and releases everything. */
   close(): Promise<void>;
 }
@@ -76,14 +92,41 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     workerTimeoutMs: options.workerTimeoutMs ?? 30_000,
   };
 
+  const snapshots = options.storeUrl
+    ? snapshotJobs(ctx, options.storeUrl, options.snapshotsKept ?? 5)
+    : undefined;
+  const jobs = new JobQueue(
+    {
+      redisUrl,
+      keyPrefix: options.keyPrefix ?? 'vecshard',
+      lockMs: options.jobLockMs,
+      onError: (error) => log.warn({ err: error }, 'job queue error'),
+    },
+    {
+      import: importProcessor(ctx),
+      snapshot: snapshots?.snapshot ?? noStore,
+      restore: snapshots?.restore ?? noStore,
+    },
+  );
+  jobs.start();
+  const catalogOfSnapshots: SnapshotCatalog | undefined = snapshots;
+
+  const host = options.host ?? '127.0.0.1';
+  const telemetry = await startCoordinatorTelemetry(ctx, log, host, options.metricsPort);
   const server = new grpc.Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
   });
-  const onInternal = (error: unknown, method: string) => log.error({ err: error, method }, 'request failed');
-  server.addService(VecshardService.service, coordinatorHandlers(ctx, onInternal));
+  const onInternal = (error: unknown, method: string) =>
+    log.error({ err: error, method, requestId: currentRequestId() }, 'request failed');
+  server.addService(
+    VecshardService.service,
+    telemetry.observe(VecshardService.service, {
+      ...coordinatorHandlers(ctx, onInternal),
+      ...jobHandlers(ctx, jobs, catalogOfSnapshots, onInternal),
+    }),
+  );
   const health = addHealthAndReflection(server, publicPackageDefinition, [VECSHARD_SERVICE_NAME]);
-  const host = options.host ?? '127.0.0.1';
   const port = await bindServer(
     server,
     host,
@@ -98,13 +141,22 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     closing ??= (async () => {
       health.notServing();
       await drainServer(server, 10_000);
+      await jobs.close();
       workers.stop();
       clients.close();
+      await telemetry.close();
       subscriber.disconnect();
       redis.disconnect();
       log.info('coordinator stopped');
     })();
     return closing;
   };
-  return { address: `${host}:${port}`, port, close };
+  return { address: `${host}:${port}`, port, metricsUrl: telemetry.metricsUrl, close };
+}
+
+/** A job queued by a coordinator with a store but run by one without: it fails and says why. */
+async function noStore(): Promise<never> {
+  throw new Error(
+    'this coordinator has no object store (--store): start every coordinator with the same --store',
+  );
 }

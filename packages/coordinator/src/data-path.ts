@@ -2,6 +2,7 @@ import { decodeFloats, encodeArray, type SearchResponse, WriteQueue } from '@vec
 import type { LiveCollection } from './collection-catalog.js';
 import { type CallWithDeadline, type CoordinatorContext, shardTarget, workerDeadline } from './context.js';
 import { mergeTopK, type ShardHits } from './merge.js';
+import { observeSearchFanOut } from './metrics.js';
 import { groupVectorsByShard, type ShardQueries, scatterShardOf, splitQueriesByShard } from './routing.js';
 import { checkK, checkNprobe, checkUpsertIds, decodeIdList, decodeRows } from './validation.js';
 
@@ -20,6 +21,11 @@ function writes(name: string): WriteQueue {
     writeQueues.set(name, queue);
   }
   return queue;
+}
+
+/** Writes waiting or running per collection, for the write-queue depth gauge. */
+export function* writeQueueDepths(): Iterable<[string, number]> {
+  for (const [name, queue] of writeQueues) yield [name, queue.depth];
 }
 
 /** Runs a step under the collection's write queue (also used by Train). */
@@ -138,6 +144,7 @@ export async function search(
           record.placement.length,
         );
   const targets = parts.map((part) => shardTarget(ctx, record.name, record.placement[part.shard]));
+  observeSearchFanOut(parts);
   const deadline = workerDeadline(ctx, call);
   const hits: ShardHits[] = await Promise.all(
     parts.map(async (part, i) => {

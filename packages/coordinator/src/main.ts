@@ -9,6 +9,7 @@ async function main(): Promise<void> {
     return;
   }
   const coordinator = await startCoordinator(options);
+  if (coordinator.metricsUrl) console.log(`coordinator metrics at ${coordinator.metricsUrl}`);
   console.log(`coordinator ready at ${coordinator.address}`);
   const stop = (signal: string) => {
     console.error(`coordinator: ${signal} received, draining`);

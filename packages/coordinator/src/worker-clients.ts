@@ -1,6 +1,8 @@
 import * as grpc from '@grpc/grpc-js';
 import {
+  currentRequestId,
   isServiceError,
+  REQUEST_ID_HEADER,
   RpcError,
   type ShardWorkerGrpcClient,
   ShardWorkerService,
@@ -17,6 +19,7 @@ import {
   type WorkerStatsRequest,
   type WorkerStatsResponse__Output,
 } from '@vecshard/proto';
+import { observeWorkerCall } from './metrics.js';
 
 /** Request and response types of each worker method. */
 interface WorkerMethods {
@@ -46,7 +49,8 @@ export class WorkerClients {
   /**
    * Calls a worker, resolving to its response. A worker that cannot be reached
    * or misses the deadline becomes UNAVAILABLE naming the worker; its other
-   * statuses pass through with the worker named.
+   * statuses pass through with the worker named. The id of the request being
+   * served travels along, so the worker's logs can be matched with ours.
    */
   call<M extends Methods>(
     target: WorkerTarget,
@@ -55,13 +59,19 @@ export class WorkerClients {
     deadline: grpc.Deadline,
   ): Promise<ResponseOf<M>> {
     const client = this.client(target.address);
+    const metadata = new grpc.Metadata();
+    const requestId = currentRequestId();
+    if (requestId) metadata.set(REQUEST_ID_HEADER, requestId);
+    const started = performance.now();
     return new Promise((resolve, reject) => {
       const fn = client[method].bind(client) as unknown as (
         req: unknown,
+        metadata: grpc.Metadata,
         options: grpc.CallOptions,
         cb: (error: grpc.ServiceError | null, res?: unknown) => void,
       ) => void;
-      fn(request, { deadline }, (error, response) => {
+      fn(request, metadata, { deadline }, (error, response) => {
+        observeWorkerCall(target.id, method, error, (performance.now() - started) / 1000);
         if (error) reject(describe(error, target, method));
         else resolve(response as ResponseOf<M>);
       });

@@ -25,6 +25,13 @@ describe('coordinator flags', () => {
       maxMessageBytes: 1024 * 1024,
     });
   });
+  it('serves metrics on port 9464 unless given another port (0 = any free one) or off', () => {
+    expect(coordinatorOptionsFromArgs([], {}).metricsPort).toBe(9464);
+    expect(coordinatorOptionsFromArgs([], { VECSHARD_METRICS_PORT: '0' }).metricsPort).toBe(0);
+    expect(coordinatorOptionsFromArgs(['--metrics-port', 'off'], {}).metricsPort).toBeUndefined();
+    expect(coordinatorOptionsFromArgs(['--metrics-port=-1'], {}).metricsPort).toBeUndefined();
+    expect(() => coordinatorOptionsFromArgs(['--metrics-port', 'x'], {})).toThrow(/--metrics-port/);
+  });
   it('refuses nonsense', () => {
     expect(() => coordinatorOptionsFromArgs(['--port', '-1'], {})).toThrow(/--port/);
     expect(() => coordinatorOptionsFromArgs(['--bogus'], {})).toThrow();

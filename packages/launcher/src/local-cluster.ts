@@ -56,7 +56,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       started.push(redis);
       redisUrl = redis.address;
     }
-    const common = ['--redis', redisUrl, '--host', host];
+    // Several processes on one machine: each takes a free metrics port (printed in its log).
+    const common = ['--redis', redisUrl, '--host', host, '--metrics-port', '0'];
     const env = { VECSHARD_STORE_URL: storeUrl };
     const workers = await Promise.all(
       Array.from({ length: options.workers ?? 2 }, (_, i) =>

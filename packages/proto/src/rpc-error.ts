@@ -58,6 +58,36 @@ export function unary<Req, Res>(
   };
 }
 
+/**
+ * Wraps a server-streaming handler written as an async generator: each value
+ * yielded is written (waiting for the client to drain when its buffer is full,
+ * so a slow reader does not make the server buffer everything); the stream
+ * ends when the generator returns, stops when the client cancels, and an error
+ * becomes its status as in {@link unary}.
+ */
+export function serverStream<Req, Res>(
+  method: string,
+  handler: (request: Req, call: grpc.ServerWritableStream<Req, Res>) => AsyncIterable<Res>,
+  onInternal?: InternalErrorSink,
+): grpc.handleServerStreamingCall<Req, Res> {
+  return (call) => {
+    const run = async () => {
+      for await (const message of handler(call.request, call)) {
+        if (call.cancelled) return;
+        if (!call.write(message)) await new Promise((resolve) => call.once('drain', resolve));
+      }
+    };
+    run().then(
+      () => {
+        if (!call.cancelled) call.end();
+      },
+      (error: unknown) => {
+        if (!call.cancelled) call.emit('error', toStatus(error, method, onInternal));
+      },
+    );
+  };
+}
+
 function toStatus(
   error: unknown,
   method: string,

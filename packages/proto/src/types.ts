@@ -36,6 +36,10 @@ export type {
   GetCollectionResponse,
   GetCollectionResponse__Output,
 } from './generated/vecshard/v1/GetCollectionResponse.js';
+export type { GetJobRequest, GetJobRequest__Output } from './generated/vecshard/v1/GetJobRequest.js';
+export type { ImportRequest, ImportRequest__Output } from './generated/vecshard/v1/ImportRequest.js';
+export type { Job, Job__Output } from './generated/vecshard/v1/Job.js';
+export type { JobState, JobState__Output } from './generated/vecshard/v1/JobState.js';
 export type {
   ListCollectionsRequest,
   ListCollectionsRequest__Output,
@@ -44,11 +48,22 @@ export type {
   ListCollectionsResponse,
   ListCollectionsResponse__Output,
 } from './generated/vecshard/v1/ListCollectionsResponse.js';
+export type {
+  ListSnapshotsRequest,
+  ListSnapshotsRequest__Output,
+} from './generated/vecshard/v1/ListSnapshotsRequest.js';
+export type {
+  ListSnapshotsResponse,
+  ListSnapshotsResponse__Output,
+} from './generated/vecshard/v1/ListSnapshotsResponse.js';
 export type { Metric, Metric__Output } from './generated/vecshard/v1/Metric.js';
+export type { RestoreRequest, RestoreRequest__Output } from './generated/vecshard/v1/RestoreRequest.js';
 export type { Routing, Routing__Output } from './generated/vecshard/v1/Routing.js';
 export type { SearchRequest, SearchRequest__Output } from './generated/vecshard/v1/SearchRequest.js';
 export type { SearchResponse, SearchResponse__Output } from './generated/vecshard/v1/SearchResponse.js';
 export type { ShardInfo, ShardInfo__Output } from './generated/vecshard/v1/ShardInfo.js';
+export type { SnapshotInfo, SnapshotInfo__Output } from './generated/vecshard/v1/SnapshotInfo.js';
+export type { SnapshotRequest, SnapshotRequest__Output } from './generated/vecshard/v1/SnapshotRequest.js';
 export type { TrainRequest, TrainRequest__Output } from './generated/vecshard/v1/TrainRequest.js';
 export type { TrainResponse, TrainResponse__Output } from './generated/vecshard/v1/TrainResponse.js';
 export type { UpsertRequest, UpsertRequest__Output } from './generated/vecshard/v1/UpsertRequest.js';
@@ -118,3 +133,19 @@ export type {
   StatsResponse as WorkerStatsResponse,
   StatsResponse__Output as WorkerStatsResponse__Output,
 } from './generated/vecshard/worker/v1/StatsResponse.js';
+export type {
+  ExportListsRequest as WorkerExportListsRequest,
+  ExportListsRequest__Output as WorkerExportListsRequest__Output,
+} from './generated/vecshard/worker/v1/ExportListsRequest.js';
+export type {
+  ImportListsRequest as WorkerImportListsRequest,
+  ImportListsRequest__Output as WorkerImportListsRequest__Output,
+} from './generated/vecshard/worker/v1/ImportListsRequest.js';
+export type {
+  ImportListsResponse as WorkerImportListsResponse,
+  ImportListsResponse__Output as WorkerImportListsResponse__Output,
+} from './generated/vecshard/worker/v1/ImportListsResponse.js';
+export type {
+  ListContent as WorkerListContent,
+  ListContent__Output as WorkerListContent__Output,
+} from './generated/vecshard/worker/v1/ListContent.js';

@@ -5,10 +5,17 @@
  */
 export class WriteQueue {
   private tail: Promise<unknown> = Promise.resolve();
+  private pending = 0;
 
   run<T>(task: () => Promise<T>): Promise<T> {
-    const result = this.tail.then(task, task);
+    this.pending++;
+    const result = this.tail.then(task, task).finally(() => this.pending--);
     this.tail = result.catch(() => undefined);
     return result;
+  }
+
+  /** Tasks waiting or running: how far writes are backed up (exported as a metric). */
+  get depth(): number {
+    return this.pending;
   }
 }

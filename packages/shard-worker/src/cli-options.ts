@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { DEFAULT_METRICS_PORT, parseMetricsPort } from '@vecshard/proto';
 
 export const WORKER_HELP = `Usage: shard-worker [options]
 
@@ -11,6 +12,8 @@ export const WORKER_HELP = `Usage: shard-worker [options]
   --gpu-temp-mb N    GPU scratch memory FAISS reserves, MiB (env VECSHARD_GPU_TEMP_MEMORY_MB, default FAISS's)
   --advertise ADDR   address coordinators dial (env VECSHARD_ADVERTISE_ADDRESS, default HOST:PORT)
   --log-level LEVEL  pino log level (env VECSHARD_LOG_LEVEL, default info)
+  --metrics-port N|off  Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
+                     (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
 `;
 
 /** Reads flags, falling back to VECSHARD_* environment variables. */
@@ -27,6 +30,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       'gpu-temp-mb': { type: 'string' },
       advertise: { type: 'string' },
       'log-level': { type: 'string' },
+      'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -42,6 +46,9 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     gpuTempMemoryMb: optionalInteger(values['gpu-temp-mb'] ?? env.VECSHARD_GPU_TEMP_MEMORY_MB, 'gpu-temp-mb'),
     advertiseAddress: values.advertise ?? env.VECSHARD_ADVERTISE_ADDRESS,
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
+    metricsPort: parseMetricsPort(
+      values['metrics-port'] ?? env.VECSHARD_METRICS_PORT ?? String(DEFAULT_METRICS_PORT),
+    ),
   };
 }
 

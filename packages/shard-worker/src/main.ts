@@ -10,6 +10,7 @@ async function main(): Promise<void> {
     return;
   }
   const worker = await startShardWorker(options);
+  if (worker.metricsUrl) console.log(`shard-worker metrics at ${worker.metricsUrl}`);
   console.log(`shard-worker ready at ${worker.address}`);
   const stop = (signal: string) => {
     console.error(`shard-worker: ${signal} received, draining`);

@@ -2,6 +2,13 @@ import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@ve
 import { failedPrecondition, invalidArgument, WriteQueue } from '@vecshard/proto';
 import { SearchBatcher } from './search-batcher.js';
 
+/** One inverted list's ids and codes, as FAISS stores them. */
+export interface OwnedListContent {
+  list: number;
+  ids: BigInt64Array;
+  codes: Uint8Array;
+}
+
 /** What a worker reports about one collection it holds. */
 export interface ShardCollectionStats {
   collection: string;
@@ -80,6 +87,11 @@ export class ShardCollection {
     return this.index.dim;
   }
 
+  /** Writes waiting or running on this shard. */
+  get pendingWrites(): number {
+    return this.writes.depth;
+  }
+
   /** Removes the held ids among `replaceIds`, then adds the vectors into their (owned) lists. */
   add(ids: BigInt64Array, vectors: Float32Array, lists: BigInt64Array, replaceIds: BigInt64Array) {
     this.checkRows(vectors, ids.length, 'vectors');
@@ -96,6 +108,31 @@ export class ShardCollection {
       if (ids.length > 0) await this.index.addPreassigned(vectors, ids, lists);
       for (const id of ids) this.ids.add(id);
       return { added: ids.length, replaced };
+    });
+  }
+
+  /**
+   * Content of owned lists (every owned list when `lists` is empty), one list
+   * at a time, so a caller streaming them never holds the whole shard.
+   */
+  *exportLists(lists: number[]): Generator<OwnedListContent> {
+    const wanted = lists.length > 0 ? lists : this.ownedLists();
+    for (const list of wanted) this.checkOwned(list);
+    for (const list of wanted) yield { list, ...this.index.exportList(list) };
+  }
+
+  /** Replaces the content of owned lists (a restore); resolves to the vectors they now hold. */
+  importLists(contents: OwnedListContent[]): Promise<number> {
+    for (const content of contents) this.checkOwned(content.list);
+    return this.writes.run(async () => {
+      let vectors = 0;
+      for (const content of contents) {
+        for (const id of this.index.exportList(content.list).ids) this.ids.delete(id);
+        this.index.importList(content.list, content);
+        for (const id of content.ids) this.ids.add(id);
+        vectors += content.ids.length;
+      }
+      return vectors;
     });
   }
 
@@ -131,6 +168,20 @@ export class ShardCollection {
       searchRequests: this.searchRequests,
       searchQueries: this.searchQueries,
     };
+  }
+
+  private ownedLists(): number[] {
+    const lists: number[] = [];
+    this.owned.forEach((owned, list) => {
+      if (owned) lists.push(list);
+    });
+    return lists;
+  }
+
+  private checkOwned(list: number): void {
+    if (!Number.isInteger(list) || list < 0 || list >= this.owned.length || !this.owned[list]) {
+      throw failedPrecondition(`list ${list} of "${this.name}" is not owned by shard ${this.shard}`);
+    }
   }
 
   private async removeHeld(ids: BigInt64Array): Promise<number> {

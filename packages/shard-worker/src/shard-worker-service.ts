@@ -7,6 +7,7 @@ import {
   metricFromEnum,
   notFound,
   RpcError,
+  serverStream,
   type ShardWorkerHandlers,
   unary,
   WireFormatError,
@@ -112,6 +113,33 @@ export function shardWorkerHandlers(
           };
         }),
       }),
+      onInternal,
+    ),
+
+    ExportLists: serverStream(
+      'ExportLists',
+      async function* (req) {
+        for (const content of held(req.collection).exportLists(req.lists)) {
+          yield { list: content.list, ids: encodeArray(content.ids), codes: encodeArray(content.codes) };
+        }
+      },
+      onInternal,
+    ),
+
+    ImportLists: unary(
+      'ImportLists',
+      async (req) => {
+        const vectors = await wire(() =>
+          held(req.collection).importLists(
+            req.lists.map((content) => ({
+              list: content.list,
+              ids: decodeIds(content.ids),
+              codes: new Uint8Array(content.codes.buffer, content.codes.byteOffset, content.codes.byteLength),
+            })),
+          ),
+        );
+        return { vectors: String(vectors) };
+      },
       onInternal,
     ),
 

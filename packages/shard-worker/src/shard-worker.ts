@@ -15,6 +15,7 @@ import { destination, pino } from 'pino';
 import { parseDevice } from './device.js';
 import { WorkerHeartbeat } from './registration.js';
 import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
+import { startWorkerTelemetry } from './telemetry.js';
 
 export interface ShardWorkerOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -41,12 +42,16 @@ export interface ShardWorkerOptions {
   drainTimeoutMs?: number;
   /** pino log level; default "info". */
   logLevel?: string;
+  /** Port of the Prometheus `/metrics` endpoint on `host`; 0 picks a free one; default none. */
+  metricsPort?: number;
 }
 
 export interface RunningShardWorker {
   address: string;
   id: string;
   device: string;
+  /** http://HOST:PORT/metrics, when the metrics endpoint is on. */
+  metricsUrl?: string;
   /** Stops accepting calls, lets in-flight ones finish, deregisters, and releases everything. */
   close(): Promise<void>;
 }
@@ -67,15 +72,19 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     'grpc.max_send_message_length': maxBytes,
   });
   const registry: ShardRegistry = new Map();
+  const telemetry = await startWorkerTelemetry(registry, log, host, options.metricsPort);
   const port = await bindServer(server, host, options.port ?? 0, grpc.ServerCredentials.createInsecure());
   const id = options.id ?? `${hostname()}-${port}`;
   const onInternal = (error: unknown, method: string) => log.error({ err: error, method }, 'request failed');
   server.addService(
     ShardWorkerService.service,
-    shardWorkerHandlers(
-      registry,
-      { id, device: device.name, gpuTempMemoryBytes: (options.gpuTempMemoryMb ?? 0) * 1024 * 1024 },
-      onInternal,
+    telemetry.observe(
+      ShardWorkerService.service,
+      shardWorkerHandlers(
+        registry,
+        { id, device: device.name, gpuTempMemoryBytes: (options.gpuTempMemoryMb ?? 0) * 1024 * 1024 },
+        onInternal,
+      ),
     ),
   );
   const health = addHealthAndReflection(server, workerPackageDefinition, [SHARD_WORKER_SERVICE_NAME]);
@@ -104,11 +113,12 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
       await heartbeat?.stop().catch((error) => log.warn({ err: error }, 'deregistration failed'));
       redis?.disconnect();
       registry.clear();
+      await telemetry.close();
       log.info({ id }, 'shard worker stopped');
     })();
     return closing;
   };
-  return { address, id, device: device.name, close };
+  return { address, id, device: device.name, metricsUrl: telemetry.metricsUrl, close };
 }
 
 /** Stops taking new calls and waits for running ones, cutting them off after `timeoutMs`. */

@@ -12,11 +12,19 @@ import type { DropCollectionRequest as _vecshard_v1_DropCollectionRequest, DropC
 import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, DropCollectionResponse__Output as _vecshard_v1_DropCollectionResponse__Output } from './vecshard/v1/DropCollectionResponse.js';
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from './vecshard/v1/GetCollectionRequest.js';
 import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from './vecshard/v1/GetCollectionResponse.js';
+import type { GetJobRequest as _vecshard_v1_GetJobRequest, GetJobRequest__Output as _vecshard_v1_GetJobRequest__Output } from './vecshard/v1/GetJobRequest.js';
+import type { ImportRequest as _vecshard_v1_ImportRequest, ImportRequest__Output as _vecshard_v1_ImportRequest__Output } from './vecshard/v1/ImportRequest.js';
+import type { Job as _vecshard_v1_Job, Job__Output as _vecshard_v1_Job__Output } from './vecshard/v1/Job.js';
 import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from './vecshard/v1/ListCollectionsRequest.js';
 import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from './vecshard/v1/ListCollectionsResponse.js';
+import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSnapshotsRequest__Output as _vecshard_v1_ListSnapshotsRequest__Output } from './vecshard/v1/ListSnapshotsRequest.js';
+import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from './vecshard/v1/ListSnapshotsResponse.js';
+import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from './vecshard/v1/RestoreRequest.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from './vecshard/v1/SearchResponse.js';
 import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from './vecshard/v1/ShardInfo.js';
+import type { SnapshotInfo as _vecshard_v1_SnapshotInfo, SnapshotInfo__Output as _vecshard_v1_SnapshotInfo__Output } from './vecshard/v1/SnapshotInfo.js';
+import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from './vecshard/v1/SnapshotRequest.js';
 import type { TrainRequest as _vecshard_v1_TrainRequest, TrainRequest__Output as _vecshard_v1_TrainRequest__Output } from './vecshard/v1/TrainRequest.js';
 import type { TrainResponse as _vecshard_v1_TrainResponse, TrainResponse__Output as _vecshard_v1_TrainResponse__Output } from './vecshard/v1/TrainResponse.js';
 import type { UpsertRequest as _vecshard_v1_UpsertRequest, UpsertRequest__Output as _vecshard_v1_UpsertRequest__Output } from './vecshard/v1/UpsertRequest.js';
@@ -43,13 +51,22 @@ export interface ProtoGrpcType {
       DropCollectionResponse: MessageTypeDefinition<_vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionResponse__Output>
       GetCollectionRequest: MessageTypeDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionRequest__Output>
       GetCollectionResponse: MessageTypeDefinition<_vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionResponse__Output>
+      GetJobRequest: MessageTypeDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_GetJobRequest__Output>
+      ImportRequest: MessageTypeDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_ImportRequest__Output>
+      Job: MessageTypeDefinition<_vecshard_v1_Job, _vecshard_v1_Job__Output>
+      JobState: EnumTypeDefinition
       ListCollectionsRequest: MessageTypeDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsRequest__Output>
       ListCollectionsResponse: MessageTypeDefinition<_vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsResponse__Output>
+      ListSnapshotsRequest: MessageTypeDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsRequest__Output>
+      ListSnapshotsResponse: MessageTypeDefinition<_vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsResponse__Output>
       Metric: EnumTypeDefinition
+      RestoreRequest: MessageTypeDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_RestoreRequest__Output>
       Routing: EnumTypeDefinition
       SearchRequest: MessageTypeDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchRequest__Output>
       SearchResponse: MessageTypeDefinition<_vecshard_v1_SearchResponse, _vecshard_v1_SearchResponse__Output>
       ShardInfo: MessageTypeDefinition<_vecshard_v1_ShardInfo, _vecshard_v1_ShardInfo__Output>
+      SnapshotInfo: MessageTypeDefinition<_vecshard_v1_SnapshotInfo, _vecshard_v1_SnapshotInfo__Output>
+      SnapshotRequest: MessageTypeDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_SnapshotRequest__Output>
       TrainRequest: MessageTypeDefinition<_vecshard_v1_TrainRequest, _vecshard_v1_TrainRequest__Output>
       TrainResponse: MessageTypeDefinition<_vecshard_v1_TrainResponse, _vecshard_v1_TrainResponse__Output>
       UpsertRequest: MessageTypeDefinition<_vecshard_v1_UpsertRequest, _vecshard_v1_UpsertRequest__Output>

@@ -10,6 +10,10 @@ import type { DeleteRequest as _vecshard_worker_v1_DeleteRequest, DeleteRequest_
 import type { DeleteResponse as _vecshard_worker_v1_DeleteResponse, DeleteResponse__Output as _vecshard_worker_v1_DeleteResponse__Output } from './vecshard/worker/v1/DeleteResponse.js';
 import type { DropRequest as _vecshard_worker_v1_DropRequest, DropRequest__Output as _vecshard_worker_v1_DropRequest__Output } from './vecshard/worker/v1/DropRequest.js';
 import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Output as _vecshard_worker_v1_DropResponse__Output } from './vecshard/worker/v1/DropResponse.js';
+import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from './vecshard/worker/v1/ExportListsRequest.js';
+import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from './vecshard/worker/v1/ImportListsRequest.js';
+import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from './vecshard/worker/v1/ImportListsResponse.js';
+import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from './vecshard/worker/v1/ListContent.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from './vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from './vecshard/worker/v1/SearchPreassignedResponse.js';
 import type { ShardWorkerClient as _vecshard_worker_v1_ShardWorkerClient, ShardWorkerDefinition as _vecshard_worker_v1_ShardWorkerDefinition } from './vecshard/worker/v1/ShardWorker.js';
@@ -33,6 +37,10 @@ export interface ProtoGrpcType {
         DeleteResponse: MessageTypeDefinition<_vecshard_worker_v1_DeleteResponse, _vecshard_worker_v1_DeleteResponse__Output>
         DropRequest: MessageTypeDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropRequest__Output>
         DropResponse: MessageTypeDefinition<_vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropResponse__Output>
+        ExportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ExportListsRequest__Output>
+        ImportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsRequest__Output>
+        ImportListsResponse: MessageTypeDefinition<_vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsResponse__Output>
+        ListContent: MessageTypeDefinition<_vecshard_worker_v1_ListContent, _vecshard_worker_v1_ListContent__Output>
         Metric: EnumTypeDefinition
         SearchPreassignedRequest: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedRequest__Output>
         SearchPreassignedResponse: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedResponse__Output>

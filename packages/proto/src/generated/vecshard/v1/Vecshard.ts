@@ -12,10 +12,17 @@ import type { DropCollectionRequest as _vecshard_v1_DropCollectionRequest, DropC
 import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, DropCollectionResponse__Output as _vecshard_v1_DropCollectionResponse__Output } from '../../vecshard/v1/DropCollectionResponse.js';
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from '../../vecshard/v1/GetCollectionRequest.js';
 import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from '../../vecshard/v1/GetCollectionResponse.js';
+import type { GetJobRequest as _vecshard_v1_GetJobRequest, GetJobRequest__Output as _vecshard_v1_GetJobRequest__Output } from '../../vecshard/v1/GetJobRequest.js';
+import type { ImportRequest as _vecshard_v1_ImportRequest, ImportRequest__Output as _vecshard_v1_ImportRequest__Output } from '../../vecshard/v1/ImportRequest.js';
+import type { Job as _vecshard_v1_Job, Job__Output as _vecshard_v1_Job__Output } from '../../vecshard/v1/Job.js';
 import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from '../../vecshard/v1/ListCollectionsRequest.js';
 import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from '../../vecshard/v1/ListCollectionsResponse.js';
+import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSnapshotsRequest__Output as _vecshard_v1_ListSnapshotsRequest__Output } from '../../vecshard/v1/ListSnapshotsRequest.js';
+import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from '../../vecshard/v1/ListSnapshotsResponse.js';
+import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from '../../vecshard/v1/RestoreRequest.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from '../../vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from '../../vecshard/v1/SearchResponse.js';
+import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from '../../vecshard/v1/SnapshotRequest.js';
 import type { TrainRequest as _vecshard_v1_TrainRequest, TrainRequest__Output as _vecshard_v1_TrainRequest__Output } from '../../vecshard/v1/TrainRequest.js';
 import type { TrainResponse as _vecshard_v1_TrainResponse, TrainResponse__Output as _vecshard_v1_TrainResponse__Output } from '../../vecshard/v1/TrainResponse.js';
 import type { UpsertRequest as _vecshard_v1_UpsertRequest, UpsertRequest__Output as _vecshard_v1_UpsertRequest__Output } from '../../vecshard/v1/UpsertRequest.js';
@@ -101,6 +108,40 @@ export interface VecshardClient extends grpc.Client {
   getCollection(argument: _vecshard_v1_GetCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_GetCollectionResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Reports a job; NOT_FOUND for an unknown id.
+   */
+  GetJob(argument: _vecshard_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _vecshard_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _vecshard_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  GetJob(argument: _vecshard_v1_GetJobRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  /**
+   * Reports a job; NOT_FOUND for an unknown id.
+   */
+  getJob(argument: _vecshard_v1_GetJobRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _vecshard_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _vecshard_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  getJob(argument: _vecshard_v1_GetJobRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Bulk-loads vectors from a file into a collection (training it first on the
+   * file's leading vectors when it is not trained yet). Safe to run again: rows
+   * are upserted by id, so a re-run after a crash duplicates nothing.
+   */
+  Import(argument: _vecshard_v1_ImportRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Import(argument: _vecshard_v1_ImportRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Import(argument: _vecshard_v1_ImportRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Import(argument: _vecshard_v1_ImportRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  /**
+   * Bulk-loads vectors from a file into a collection (training it first on the
+   * file's leading vectors when it is not trained yet). Safe to run again: rows
+   * are upserted by id, so a re-run after a crash duplicates nothing.
+   */
+  import(argument: _vecshard_v1_ImportRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  import(argument: _vecshard_v1_ImportRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  import(argument: _vecshard_v1_ImportRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  import(argument: _vecshard_v1_ImportRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Lists every collection.
    */
   ListCollections(argument: _vecshard_v1_ListCollectionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
@@ -116,6 +157,38 @@ export interface VecshardClient extends grpc.Client {
   listCollections(argument: _vecshard_v1_ListCollectionsRequest, callback: grpc.requestCallback<_vecshard_v1_ListCollectionsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Lists the snapshots of a collection held in the object store, newest first.
+   */
+  ListSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  ListSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  ListSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  ListSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Lists the snapshots of a collection held in the object store, newest first.
+   */
+  listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Restores a collection from a snapshot in the object store, onto the live
+   * workers (any number of them).
+   */
+  Restore(argument: _vecshard_v1_RestoreRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Restore(argument: _vecshard_v1_RestoreRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Restore(argument: _vecshard_v1_RestoreRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Restore(argument: _vecshard_v1_RestoreRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  /**
+   * Restores a collection from a snapshot in the object store, onto the live
+   * workers (any number of them).
+   */
+  restore(argument: _vecshard_v1_RestoreRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  restore(argument: _vecshard_v1_RestoreRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  restore(argument: _vecshard_v1_RestoreRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  restore(argument: _vecshard_v1_RestoreRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * k nearest neighbours of each query.
    */
   Search(argument: _vecshard_v1_SearchRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
@@ -129,6 +202,21 @@ export interface VecshardClient extends grpc.Client {
   search(argument: _vecshard_v1_SearchRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
   search(argument: _vecshard_v1_SearchRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
   search(argument: _vecshard_v1_SearchRequest, callback: grpc.requestCallback<_vecshard_v1_SearchResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Writes a snapshot of a collection to the object store.
+   */
+  Snapshot(argument: _vecshard_v1_SnapshotRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Snapshot(argument: _vecshard_v1_SnapshotRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Snapshot(argument: _vecshard_v1_SnapshotRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Snapshot(argument: _vecshard_v1_SnapshotRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  /**
+   * Writes a snapshot of a collection to the object store.
+   */
+  snapshot(argument: _vecshard_v1_SnapshotRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  snapshot(argument: _vecshard_v1_SnapshotRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  snapshot(argument: _vecshard_v1_SnapshotRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  snapshot(argument: _vecshard_v1_SnapshotRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
   
   /**
    * Trains the collection's index on a sample and places its lists on the
@@ -166,6 +254,19 @@ export interface VecshardClient extends grpc.Client {
   upsert(argument: _vecshard_v1_UpsertRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
   upsert(argument: _vecshard_v1_UpsertRequest, callback: grpc.requestCallback<_vecshard_v1_UpsertResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * Streams the job each time its state or progress changes; the stream ends
+   * after the job completes or fails.
+   */
+  WatchJob(argument: _vecshard_v1_GetJobRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_v1_Job__Output>;
+  WatchJob(argument: _vecshard_v1_GetJobRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_v1_Job__Output>;
+  /**
+   * Streams the job each time its state or progress changes; the stream ends
+   * after the job completes or fails.
+   */
+  watchJob(argument: _vecshard_v1_GetJobRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_v1_Job__Output>;
+  watchJob(argument: _vecshard_v1_GetJobRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_v1_Job__Output>;
+  
 }
 
 /**
@@ -198,14 +299,42 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
   GetCollection: grpc.handleUnaryCall<_vecshard_v1_GetCollectionRequest__Output, _vecshard_v1_GetCollectionResponse>;
   
   /**
+   * Reports a job; NOT_FOUND for an unknown id.
+   */
+  GetJob: grpc.handleUnaryCall<_vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job>;
+  
+  /**
+   * Bulk-loads vectors from a file into a collection (training it first on the
+   * file's leading vectors when it is not trained yet). Safe to run again: rows
+   * are upserted by id, so a re-run after a crash duplicates nothing.
+   */
+  Import: grpc.handleUnaryCall<_vecshard_v1_ImportRequest__Output, _vecshard_v1_Job>;
+  
+  /**
    * Lists every collection.
    */
   ListCollections: grpc.handleUnaryCall<_vecshard_v1_ListCollectionsRequest__Output, _vecshard_v1_ListCollectionsResponse>;
   
   /**
+   * Lists the snapshots of a collection held in the object store, newest first.
+   */
+  ListSnapshots: grpc.handleUnaryCall<_vecshard_v1_ListSnapshotsRequest__Output, _vecshard_v1_ListSnapshotsResponse>;
+  
+  /**
+   * Restores a collection from a snapshot in the object store, onto the live
+   * workers (any number of them).
+   */
+  Restore: grpc.handleUnaryCall<_vecshard_v1_RestoreRequest__Output, _vecshard_v1_Job>;
+  
+  /**
    * k nearest neighbours of each query.
    */
   Search: grpc.handleUnaryCall<_vecshard_v1_SearchRequest__Output, _vecshard_v1_SearchResponse>;
+  
+  /**
+   * Writes a snapshot of a collection to the object store.
+   */
+  Snapshot: grpc.handleUnaryCall<_vecshard_v1_SnapshotRequest__Output, _vecshard_v1_Job>;
   
   /**
    * Trains the collection's index on a sample and places its lists on the
@@ -220,6 +349,12 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
    */
   Upsert: grpc.handleUnaryCall<_vecshard_v1_UpsertRequest__Output, _vecshard_v1_UpsertResponse>;
   
+  /**
+   * Streams the job each time its state or progress changes; the stream ends
+   * after the job completes or fails.
+   */
+  WatchJob: grpc.handleServerStreamingCall<_vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job>;
+  
 }
 
 export interface VecshardDefinition extends grpc.ServiceDefinition {
@@ -228,8 +363,14 @@ export interface VecshardDefinition extends grpc.ServiceDefinition {
   Delete: MethodDefinition<_vecshard_v1_DeleteRequest, _vecshard_v1_DeleteResponse, _vecshard_v1_DeleteRequest__Output, _vecshard_v1_DeleteResponse__Output>
   DropCollection: MethodDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse__Output>
   GetCollection: MethodDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionRequest__Output, _vecshard_v1_GetCollectionResponse__Output>
+  GetJob: MethodDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_Job, _vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job__Output>
+  Import: MethodDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_Job, _vecshard_v1_ImportRequest__Output, _vecshard_v1_Job__Output>
   ListCollections: MethodDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsRequest__Output, _vecshard_v1_ListCollectionsResponse__Output>
+  ListSnapshots: MethodDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsRequest__Output, _vecshard_v1_ListSnapshotsResponse__Output>
+  Restore: MethodDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_Job, _vecshard_v1_RestoreRequest__Output, _vecshard_v1_Job__Output>
   Search: MethodDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchResponse, _vecshard_v1_SearchRequest__Output, _vecshard_v1_SearchResponse__Output>
+  Snapshot: MethodDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_Job, _vecshard_v1_SnapshotRequest__Output, _vecshard_v1_Job__Output>
   Train: MethodDefinition<_vecshard_v1_TrainRequest, _vecshard_v1_TrainResponse, _vecshard_v1_TrainRequest__Output, _vecshard_v1_TrainResponse__Output>
   Upsert: MethodDefinition<_vecshard_v1_UpsertRequest, _vecshard_v1_UpsertResponse, _vecshard_v1_UpsertRequest__Output, _vecshard_v1_UpsertResponse__Output>
+  WatchJob: MethodDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_Job, _vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job__Output>
 }

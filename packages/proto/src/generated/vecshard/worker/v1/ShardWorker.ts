@@ -10,6 +10,10 @@ import type { DeleteRequest as _vecshard_worker_v1_DeleteRequest, DeleteRequest_
 import type { DeleteResponse as _vecshard_worker_v1_DeleteResponse, DeleteResponse__Output as _vecshard_worker_v1_DeleteResponse__Output } from '../../../vecshard/worker/v1/DeleteResponse.js';
 import type { DropRequest as _vecshard_worker_v1_DropRequest, DropRequest__Output as _vecshard_worker_v1_DropRequest__Output } from '../../../vecshard/worker/v1/DropRequest.js';
 import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Output as _vecshard_worker_v1_DropResponse__Output } from '../../../vecshard/worker/v1/DropResponse.js';
+import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from '../../../vecshard/worker/v1/ExportListsRequest.js';
+import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from '../../../vecshard/worker/v1/ImportListsRequest.js';
+import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from '../../../vecshard/worker/v1/ImportListsResponse.js';
+import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from '../../../vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from '../../../vecshard/worker/v1/SearchPreassignedResponse.js';
 import type { StatsRequest as _vecshard_worker_v1_StatsRequest, StatsRequest__Output as _vecshard_worker_v1_StatsRequest__Output } from '../../../vecshard/worker/v1/StatsRequest.js';
@@ -84,6 +88,36 @@ export interface ShardWorkerClient extends grpc.Client {
   drop(argument: _vecshard_worker_v1_DropRequest, callback: grpc.requestCallback<_vecshard_worker_v1_DropResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Streams the content of owned inverted lists, one message per list, for
+   * snapshots. Streaming keeps one list in memory at a time, however large
+   * the shard.
+   */
+  ExportLists(argument: _vecshard_worker_v1_ExportListsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_worker_v1_ListContent__Output>;
+  ExportLists(argument: _vecshard_worker_v1_ExportListsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_worker_v1_ListContent__Output>;
+  /**
+   * Streams the content of owned inverted lists, one message per list, for
+   * snapshots. Streaming keeps one list in memory at a time, however large
+   * the shard.
+   */
+  exportLists(argument: _vecshard_worker_v1_ExportListsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_worker_v1_ListContent__Output>;
+  exportLists(argument: _vecshard_worker_v1_ExportListsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_worker_v1_ListContent__Output>;
+  
+  /**
+   * Replaces the content of owned inverted lists, for restores.
+   */
+  ImportLists(argument: _vecshard_worker_v1_ImportListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  ImportLists(argument: _vecshard_worker_v1_ImportListsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  ImportLists(argument: _vecshard_worker_v1_ImportListsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  ImportLists(argument: _vecshard_worker_v1_ImportListsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Replaces the content of owned inverted lists, for restores.
+   */
+  importLists(argument: _vecshard_worker_v1_ImportListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  importLists(argument: _vecshard_worker_v1_ImportListsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  importLists(argument: _vecshard_worker_v1_ImportListsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  importLists(argument: _vecshard_worker_v1_ImportListsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Searches only the given lists of each query.
    */
   SearchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
@@ -142,6 +176,18 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
   Drop: grpc.handleUnaryCall<_vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse>;
   
   /**
+   * Streams the content of owned inverted lists, one message per list, for
+   * snapshots. Streaming keeps one list in memory at a time, however large
+   * the shard.
+   */
+  ExportLists: grpc.handleServerStreamingCall<_vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent>;
+  
+  /**
+   * Replaces the content of owned inverted lists, for restores.
+   */
+  ImportLists: grpc.handleUnaryCall<_vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse>;
+  
+  /**
    * Searches only the given lists of each query.
    */
   SearchPreassigned: grpc.handleUnaryCall<_vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse>;
@@ -158,6 +204,8 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   Attach: MethodDefinition<_vecshard_worker_v1_AttachRequest, _vecshard_worker_v1_AttachResponse, _vecshard_worker_v1_AttachRequest__Output, _vecshard_worker_v1_AttachResponse__Output>
   Delete: MethodDefinition<_vecshard_worker_v1_DeleteRequest, _vecshard_worker_v1_DeleteResponse, _vecshard_worker_v1_DeleteRequest__Output, _vecshard_worker_v1_DeleteResponse__Output>
   Drop: MethodDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse__Output>
+  ExportLists: MethodDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ListContent, _vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent__Output>
+  ImportLists: MethodDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse__Output>
   SearchPreassigned: MethodDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse__Output>
   Stats: MethodDefinition<_vecshard_worker_v1_StatsRequest, _vecshard_worker_v1_StatsResponse, _vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse__Output>
 }

@@ -1,0 +1,121 @@
+import { type Job as BullJob, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type Job, notFound } from '@vecshard/proto';
+import { Redis } from 'ioredis';
+import { JOB_ATTEMPTS, type JobData, type JobKind, type JobProcessor } from './job-kinds.js';
+import { progressOf, toJobMessage } from './job-view.js';
+
+export interface JobQueueOptions {
+  redisUrl: string;
+  /** Redis key prefix of the cluster (jobs live under `<prefix>:jobs`). */
+  keyPrefix: string;
+  /** How long a running job's claim lasts without renewal; a dead coordinator's job is taken over after it. */
+  lockMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+const QUEUE = 'jobs';
+
+/**
+ * The cluster's long work, queued in Redis with BullMQ. Every coordinator both
+ * queues and runs jobs (one at a time), so a job whose coordinator dies is
+ * found stalled and taken over by another, or by the same one restarted.
+ */
+export class JobQueue {
+  private readonly queue: Queue<JobData>;
+  private worker?: Worker<JobData>;
+  private readonly connections: Redis[] = [];
+
+  constructor(
+    private readonly options: JobQueueOptions,
+    private readonly processors: { [K in JobKind]: JobProcessor<Extract<JobData, { kind: K }>> },
+  ) {
+    this.queue = new Queue<JobData>(QUEUE, { connection: this.connection(), prefix: this.prefix });
+  }
+
+  private get prefix(): string {
+    return `${this.options.keyPrefix}:bull`;
+  }
+
+  /** BullMQ wants connections that retry forever rather than fail commands. */
+  private connection(): Redis {
+    const redis = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    redis.on('error', (error) => this.options.onError?.(error));
+    this.connections.push(redis);
+    return redis;
+  }
+
+  /** Starts running queued jobs in this process. */
+  start(): void {
+    const lockDuration = this.options.lockMs ?? 10_000;
+    this.worker = new Worker<JobData>(QUEUE, (job) => this.process(job), {
+      connection: this.connection(),
+      prefix: this.prefix,
+      concurrency: 1,
+      lockDuration,
+      stalledInterval: Math.max(1000, lockDuration / 2),
+      maxStalledCount: 3,
+    });
+    this.worker.on('error', (error) => this.options.onError?.(error));
+  }
+
+  async enqueue(data: JobData): Promise<Job> {
+    const job = await this.queue.add(data.kind, data, {
+      attempts: JOB_ATTEMPTS[data.kind],
+      backoff: { type: 'exponential', delay: 1000 },
+      removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
+      removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
+    });
+    return toJobMessage(job, 'waiting');
+  }
+
+  async get(id: string): Promise<Job> {
+    const job = id ? await this.queue.getJob(id) : undefined;
+    if (!job) throw notFound(`job "${id}" does not exist (finished jobs are kept for 7 days)`);
+    return toJobMessage(job, await job.getState());
+  }
+
+  /**
+   * Calls `onChange` with the job now and each time its state or progress
+   * changes, until it completes or fails, or `isCancelled` says to stop.
+   */
+  async watch(id: string, onChange: (job: Job) => void, isCancelled: () => boolean, pollMs = 200) {
+    let last = '';
+    for (;;) {
+      const job = await this.get(id);
+      const seen = `${job.state}|${job.progress}|${job.done}|${job.attempts}|${job.error}`;
+      if (seen !== last) {
+        onChange(job);
+        last = seen;
+      }
+      if (job.state === 'JOB_STATE_COMPLETED' || job.state === 'JOB_STATE_FAILED' || isCancelled()) return;
+      await new Promise((resolve) => setTimeout(resolve, pollMs));
+    }
+  }
+
+  private async process(job: BullJob<JobData>): Promise<Record<string, unknown>> {
+    const processor = this.processors[job.data.kind] as JobProcessor;
+    if (!processor) throw new UnrecoverableError(`jobs of kind "${job.data.kind}" are not known`);
+    const report = async (done: number, total: number) => {
+      const percent = total > 0 ? Math.min(100, (100 * done) / total) : 0;
+      await job.updateProgress({ percent, done, total });
+    };
+    try {
+      return await processor(job.data, report, progressOf(job));
+    } catch (error) {
+      // Bad input will not get better on a retry.
+      if ((error as { permanent?: boolean }).permanent) throw new UnrecoverableError((error as Error).message);
+      throw error;
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.worker?.close();
+    await this.queue.close();
+    for (const redis of this.connections) redis.disconnect();
+  }
+}
+
+/** Marks an error as one a retry cannot fix (bad path, unknown collection …). */
+export function permanent(error: Error): Error {
+  return Object.assign(error, { permanent: true });
+}

@@ -1,0 +1,113 @@
+import { isAbsolute } from 'node:path';
+import type * as grpc from '@grpc/grpc-js';
+import {
+  failedPrecondition,
+  type GetJobRequest__Output,
+  type ImportRequest__Output,
+  type InternalErrorSink,
+  invalidArgument,
+  type Job,
+  type ListSnapshotsResponse,
+  type RestoreRequest__Output,
+  type SnapshotRequest__Output,
+  unary,
+  type VecshardHandlers,
+} from '@vecshard/proto';
+import type { CoordinatorContext } from '../context.js';
+import type { JobQueue } from './job-queue.js';
+import { checkCollectionName } from '../validation.js';
+
+/** Snapshot listing, present when the coordinator has an object store. */
+export interface SnapshotCatalog {
+  list(collection: string): Promise<ListSnapshotsResponse>;
+}
+
+type JobHandlers = Pick<
+  VecshardHandlers,
+  'Import' | 'Snapshot' | 'Restore' | 'GetJob' | 'WatchJob' | 'ListSnapshots'
+>;
+
+/** gRPC handlers that queue and follow jobs. */
+export function jobHandlers(
+  ctx: CoordinatorContext,
+  jobs: JobQueue,
+  snapshots: SnapshotCatalog | undefined,
+  onInternal?: InternalErrorSink,
+): JobHandlers {
+  const needStore = () => {
+    if (!snapshots) throw failedPrecondition('this coordinator has no object store: start it with --store URL');
+    return snapshots;
+  };
+  return {
+    Import: unary(
+      'Import',
+      async (req: ImportRequest__Output) => {
+        await ctx.catalog.get(req.collection);
+        if (!req.path) throw invalidArgument('path must name a vector file');
+        if (!isAbsolute(req.path)) throw invalidArgument(`path must be absolute on the coordinator, got "${req.path}"`);
+        return jobs.enqueue({
+          kind: 'import',
+          collection: req.collection,
+          path: req.path,
+          firstId: Number(req.firstId),
+          limit: Number(req.limit),
+          batchSize: req.batchSize,
+          trainSize: Number(req.trainSize),
+        });
+      },
+      onInternal,
+    ),
+
+    Snapshot: unary(
+      'Snapshot',
+      async (req: SnapshotRequest__Output) => {
+        needStore();
+        await ctx.catalog.getReady(req.collection, 'Snapshot');
+        return jobs.enqueue({ kind: 'snapshot', collection: req.collection });
+      },
+      onInternal,
+    ),
+
+    Restore: unary(
+      'Restore',
+      async (req: RestoreRequest__Output) => {
+        needStore();
+        checkCollectionName(req.collection);
+        return jobs.enqueue({ kind: 'restore', collection: req.collection, snapshotId: req.snapshotId });
+      },
+      onInternal,
+    ),
+
+    GetJob: unary('GetJob', (req: GetJobRequest__Output) => jobs.get(req.id), onInternal),
+
+    WatchJob: (call: grpc.ServerWritableStream<GetJobRequest__Output, Job>) => {
+      let cancelled = false;
+      call.on('cancelled', () => {
+        cancelled = true;
+      });
+      jobs
+        .watch(call.request.id, (job) => call.write(job), () => cancelled)
+        .then(
+          () => call.end(),
+          (error: { code?: number; message?: string }) => {
+            if (typeof error.code !== 'number') onInternal?.(error, 'WatchJob');
+            call.destroy(
+              Object.assign(new Error(error.message), {
+                code: typeof error.code === 'number' ? error.code : 13,
+                details: error.message,
+              }),
+            );
+          },
+        );
+    },
+
+    ListSnapshots: unary(
+      'ListSnapshots',
+      async (req) => {
+        checkCollectionName(req.collection);
+        return needStore().list(req.collection);
+      },
+      onInternal,
+    ),
+  };
+}

@@ -1,0 +1,77 @@
+import type { Dataset } from '../datasets/dataset.js';
+import type { GroundTruth } from '../ground-truth.js';
+import { batchRecall } from '../recall.js';
+import type { SearchTarget } from '../targets/search-target.js';
+import { runWorkload } from '../workload/run-workload.js';
+import { K, type SuiteConfig } from './suite-config.js';
+
+/** What one mode measured at one nprobe (the row's values before labelling). */
+export interface ModeMeasurement {
+  nprobe: number;
+  recall: number;
+  batchQps: number;
+  single: { p50Ms: number; p90Ms: number; p99Ms: number; p999Ms: number };
+  shardsPerQuery: number;
+  errors: number;
+}
+
+/** Measures a loaded target at every nprobe of the sweep. */
+export async function measureTarget(
+  target: SearchTarget,
+  dataset: Dataset,
+  truth: GroundTruth,
+  config: SuiteConfig,
+  log: (line: string) => void,
+): Promise<ModeMeasurement[]> {
+  const measurements: ModeMeasurement[] = [];
+  for (const nprobe of config.nprobes) {
+    const batch = await batchThroughput(target, dataset, truth, nprobe, config);
+    const single = await runWorkload(target, dataset, truth, {
+      loop: 'closed',
+      concurrency: 1,
+      batchSize: 1,
+      k: K,
+      nprobe,
+      writeShare: 0,
+      requests: Math.min(config.singleQueries, dataset.queryCount),
+    });
+    const latency = single.latencyMs.search;
+    measurements.push({
+      nprobe,
+      recall: batch.recall,
+      batchQps: batch.qps,
+      single: { p50Ms: latency.p50Ms, p90Ms: latency.p90Ms, p99Ms: latency.p99Ms, p999Ms: latency.p999Ms },
+      shardsPerQuery: single.shardsPerSearch?.mean ?? 0,
+      errors: single.requests.failed,
+    });
+    log(
+      `${target.name} nprobe ${nprobe}: recall@${K} ${batch.recall.toFixed(4)}, batch ${batch.qps.toFixed(0)} q/s, ` +
+        `single p50 ${latency.p50Ms.toFixed(2)} ms p99 ${latency.p99Ms.toFixed(2)} ms, ` +
+        `${(single.shardsPerSearch?.mean ?? 0).toFixed(2)} shards/query`,
+    );
+  }
+  return measurements;
+}
+
+/**
+ * Every query in one request, repeated until the time budget or repeat cap is
+ * reached (a warm-up call first, not counted); recall comes from the first answer.
+ */
+async function batchThroughput(
+  target: SearchTarget,
+  dataset: Dataset,
+  truth: GroundTruth,
+  nprobe: number,
+  config: SuiteConfig,
+): Promise<{ qps: number; recall: number }> {
+  const warmUp = await target.search(dataset.queries, K, nprobe);
+  const recall = batchRecall(warmUp.ids, K, truth);
+  let repeats = 0;
+  const started = performance.now();
+  while (repeats < config.batchMaxRepeats && performance.now() - started < config.batchSeconds * 1000) {
+    await target.search(dataset.queries, K, nprobe);
+    repeats++;
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { qps: (repeats * dataset.queryCount) / seconds, recall };
+}

@@ -1,0 +1,44 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startLocalCluster } from '@vecshard/launcher';
+
+export interface BenchCluster {
+  /** The coordinator's HOST:PORT on loopback. */
+  address: string;
+  close(): Promise<void>;
+}
+
+/**
+ * The one place the benchmark starts a cluster: redis-server, `workers` shard
+ * workers and a coordinator as processes on 127.0.0.1, with their files in a
+ * throw-away folder. Each worker gets an equal share of FAISS threads, so the
+ * cluster uses the same cores as the single-process baseline.
+ */
+export async function launchBenchCluster(options: {
+  workers: number;
+  threadsPerWorker: number;
+  log?: (line: string) => void;
+}): Promise<BenchCluster> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'vecshard-bench-'));
+  try {
+    const cluster = await startLocalCluster({
+      workers: options.workers,
+      port: 0,
+      host: '127.0.0.1',
+      dataDir,
+      threads: options.threadsPerWorker,
+      log: options.log,
+    });
+    return {
+      address: cluster.address,
+      close: async () => {
+        await cluster.close();
+        rmSync(dataDir, { recursive: true, force: true });
+      },
+    };
+  } catch (error) {
+    rmSync(dataDir, { recursive: true, force: true });
+    throw error;
+  }
+}

@@ -1,0 +1,67 @@
+// Original file: ../../proto/vecshard/v1/vecshard.proto
+
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * Asks for a bulk import.
+ */
+export interface ImportRequest {
+  /**
+   * Target collection; it must exist.
+   */
+  'collection'?: (string);
+  /**
+   * A file the coordinator can read, or "store:KEY" for an object in the
+   * cluster's object store.
+   */
+  'path'?: (string);
+  /**
+   * Id of the file's first row; row i gets id first_id + i.
+   */
+  'firstId'?: (number | string | Long);
+  /**
+   * Import at most this many rows (0 = all).
+   */
+  'limit'?: (number | string | Long);
+  /**
+   * Rows per upsert batch (0 = 10000).
+   */
+  'batchSize'?: (number);
+  /**
+   * When the collection is not trained yet, train on this many leading rows
+   * first (0 = min(rows, 50 × nlist)).
+   */
+  'trainSize'?: (number | string | Long);
+}
+
+/**
+ * Asks for a bulk import.
+ */
+export interface ImportRequest__Output {
+  /**
+   * Target collection; it must exist.
+   */
+  'collection': (string);
+  /**
+   * A file the coordinator can read, or "store:KEY" for an object in the
+   * cluster's object store.
+   */
+  'path': (string);
+  /**
+   * Id of the file's first row; row i gets id first_id + i.
+   */
+  'firstId': (string);
+  /**
+   * Import at most this many rows (0 = all).
+   */
+  'limit': (string);
+  /**
+   * Rows per upsert batch (0 = 10000).
+   */
+  'batchSize': (number);
+  /**
+   * When the collection is not trained yet, train on this many leading rows
+   * first (0 = min(rows, 50 × nlist)).
+   */
+  'trainSize': (string);
+}

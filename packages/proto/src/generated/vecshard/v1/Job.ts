@@ -1,0 +1,94 @@
+// Original file: ../../proto/vecshard/v1/vecshard.proto
+
+import type { JobState as _vecshard_v1_JobState, JobState__Output as _vecshard_v1_JobState__Output } from '../../vecshard/v1/JobState.js';
+import type { Long } from '@grpc/proto-loader';
+
+/**
+ * A long-running operation.
+ */
+export interface Job {
+  /**
+   * Job id, for GetJob and WatchJob.
+   */
+  'id'?: (string);
+  'state'?: (_vecshard_v1_JobState);
+  /**
+   * Progress from 0 to 100.
+   */
+  'progress'?: (number | string);
+  /**
+   * Why the job failed (last attempt), empty otherwise.
+   */
+  'error'?: (string);
+  /**
+   * What the job produced, as JSON (e.g. {"vectors":60000} or {"snapshotId":"…"}).
+   */
+  'result'?: (string);
+  /**
+   * "import", "snapshot" or "restore".
+   */
+  'kind'?: (string);
+  /**
+   * The collection it works on.
+   */
+  'collection'?: (string);
+  /**
+   * Units of work done and in all (vectors for imports, inverted lists for snapshots and restores).
+   */
+  'done'?: (number | string | Long);
+  'total'?: (number | string | Long);
+  /**
+   * Attempts made so far (retries happen with backoff where repeating is safe).
+   */
+  'attempts'?: (number);
+  /**
+   * When it was queued and when it finished, milliseconds since the Unix epoch (0 = not yet).
+   */
+  'createdAtMs'?: (number | string | Long);
+  'finishedAtMs'?: (number | string | Long);
+}
+
+/**
+ * A long-running operation.
+ */
+export interface Job__Output {
+  /**
+   * Job id, for GetJob and WatchJob.
+   */
+  'id': (string);
+  'state': (_vecshard_v1_JobState__Output);
+  /**
+   * Progress from 0 to 100.
+   */
+  'progress': (number);
+  /**
+   * Why the job failed (last attempt), empty otherwise.
+   */
+  'error': (string);
+  /**
+   * What the job produced, as JSON (e.g. {"vectors":60000} or {"snapshotId":"…"}).
+   */
+  'result': (string);
+  /**
+   * "import", "snapshot" or "restore".
+   */
+  'kind': (string);
+  /**
+   * The collection it works on.
+   */
+  'collection': (string);
+  /**
+   * Units of work done and in all (vectors for imports, inverted lists for snapshots and restores).
+   */
+  'done': (string);
+  'total': (string);
+  /**
+   * Attempts made so far (retries happen with backoff where repeating is safe).
+   */
+  'attempts': (number);
+  /**
+   * When it was queued and when it finished, milliseconds since the Unix epoch (0 = not yet).
+   */
+  'createdAtMs': (string);
+  'finishedAtMs': (string);
+}

@@ -1,0 +1,31 @@
+// Original file: ../../proto/vecshard/worker/v1/worker.proto
+
+import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
+
+/**
+ * Lists to replace.
+ */
+export interface ImportListsRequest {
+  /**
+   * Collection name.
+   */
+  'collection'?: (string);
+  /**
+   * New content of each list; each must be owned by the worker.
+   */
+  'lists'?: (_vecshard_worker_v1_ListContent)[];
+}
+
+/**
+ * Lists to replace.
+ */
+export interface ImportListsRequest__Output {
+  /**
+   * Collection name.
+   */
+  'collection': (string);
+  /**
+   * New content of each list; each must be owned by the worker.
+   */
+  'lists': (_vecshard_worker_v1_ListContent__Output)[];
+}

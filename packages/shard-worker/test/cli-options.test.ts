@@ -1,0 +1,13 @@
+import { describe, expect, it } from 'vitest';
+import { workerOptionsFromArgs } from '../src/cli-options.js';
+
+describe('shard worker flags', () => {
+  it('serves metrics on port 9464 unless given another port (0 = any free one) or off', () => {
+    expect(workerOptionsFromArgs([], {}).metricsPort).toBe(9464);
+    expect(
+      workerOptionsFromArgs(['--metrics-port', '0'], { VECSHARD_METRICS_PORT: '9000' }).metricsPort,
+    ).toBe(0);
+    expect(workerOptionsFromArgs([], { VECSHARD_METRICS_PORT: 'off' }).metricsPort).toBeUndefined();
+    expect(() => workerOptionsFromArgs(['--metrics-port', '65536'], {})).toThrow(/--metrics-port/);
+  });
+});
