@@ -77,6 +77,7 @@ export async function startCoordinatorProcess(
   redisUrl: string,
   extraArgs: string[] = [],
   port = 0,
+  env: NodeJS.ProcessEnv = {},
 ): Promise<CoordinatorProcess> {
   const process = await startProcess(
     'node',
@@ -93,6 +94,7 @@ export async function startCoordinatorProcess(
       ...extraArgs,
     ],
     /coordinator ready at (\S+)/,
+    { env },
   );
   return { address: process.ready, metricsUrl: metricsUrlOf(process), process };
 }
@@ -104,6 +106,8 @@ export interface TestCluster {
   client: VecshardClient;
   /** Kills the coordinator (SIGKILL) and starts a new one on the same port and Redis. */
   restartCoordinator(): Promise<void>;
+  /** Kills worker `index` (SIGKILL) and starts a new process with the same id. */
+  restartWorker(index: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,6 +121,8 @@ export async function startCluster(
     coordinatorArgs?: string[];
     workerArgs?: string[];
     clientDeadlineMs?: number;
+    /** Extra environment of the coordinator (e.g. S3 endpoint and credentials). */
+    coordinatorEnv?: NodeJS.ProcessEnv;
   } = { workers: 1 },
 ): Promise<TestCluster> {
   const redis = await startRedis();
@@ -128,7 +134,17 @@ export async function startCluster(
     restartCoordinator: async () => {
       const port = Number(cluster.coordinator.address.split(':').pop());
       await cluster.coordinator.process.stop('SIGKILL');
-      cluster.coordinator = await startCoordinatorProcess(redis.url, options.coordinatorArgs, port);
+      cluster.coordinator = await startCoordinatorProcess(
+        redis.url,
+        options.coordinatorArgs,
+        port,
+        options.coordinatorEnv,
+      );
+    },
+    restartWorker: async (index) => {
+      const old = cluster.workers[index];
+      await old.process.stop('SIGKILL');
+      cluster.workers[index] = await startWorker(redis.url, old.id, options.workerArgs);
     },
     stop: async () => {
       cluster.client?.close();
@@ -143,7 +159,12 @@ export async function startCluster(
     cluster.workers = await Promise.all(
       Array.from({ length: options.workers }, (_, i) => startWorker(redis.url, `w${i}`, options.workerArgs)),
     );
-    cluster.coordinator = await startCoordinatorProcess(redis.url, options.coordinatorArgs);
+    cluster.coordinator = await startCoordinatorProcess(
+      redis.url,
+      options.coordinatorArgs,
+      0,
+      options.coordinatorEnv,
+    );
     cluster.client = new VecshardClient(cluster.coordinator.address, {
       deadlineMs: options.clientDeadlineMs ?? 60_000,
       retries: 2,

@@ -11,6 +11,10 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --max-message-mb N     largest request accepted, MiB (env VECSHARD_MAX_MESSAGE_MB, default 256)
   --store URL            object store for snapshots, file:///dir or s3://bucket/prefix (env VECSHARD_STORE_URL)
   --snapshots-kept N     snapshots kept per collection (env VECSHARD_SNAPSHOTS_KEPT, default 5)
+  --snapshot-grace-s N   unreferenced snapshot blobs younger than this are kept, as another
+                         coordinator may be writing them (default 3600)
+  --job-lock-ms N        a running job not renewed for this long is taken over by another
+                         coordinator (default 10000)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -28,6 +32,8 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'max-message-mb': { type: 'string' },
       store: { type: 'string' },
       'snapshots-kept': { type: 'string' },
+      'snapshot-grace-s': { type: 'string' },
+      'job-lock-ms': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -51,6 +57,8 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     storeUrl: values.store ?? env.VECSHARD_STORE_URL,
     snapshotsKept: positive(values['snapshots-kept'] ?? env.VECSHARD_SNAPSHOTS_KEPT ?? '5', 'snapshots-kept'),
+    snapshotGraceMs: 1000 * nonNegativeInteger(values['snapshot-grace-s'] ?? '3600', 'snapshot-grace-s'),
+    jobLockMs: positive(values['job-lock-ms'] ?? '10000', 'job-lock-ms'),
   };
 }
 

@@ -134,7 +134,15 @@ export async function trainCollection(
   return toCollectionInfo(trained, (id) => ctx.workers.get(id));
 }
 
-function placeShards(record: CollectionRecord, loads: Float64Array, workerIds: string[]): ShardPlacement[] {
+/**
+ * Shards of a collection over the given workers: lists balanced by expected
+ * vectors, or under scatter routing every list on every shard.
+ */
+export function placeShards(
+  record: Pick<CollectionRecord, 'routing' | 'nlist'>,
+  loads: Float64Array,
+  workerIds: string[],
+): ShardPlacement[] {
   if (record.routing === 'scatter') {
     // Every shard holds every list; vectors are spread by id, so each expects an equal slice.
     const all = Array.from({ length: record.nlist }, (_, list) => list);

@@ -2,6 +2,7 @@ import { type InternalErrorSink, unary, type VecshardHandlers } from '@vecshard/
 
 /** Methods served by the jobs service (jobs/jobs-service.ts). */
 type JobMethods = 'Import' | 'Snapshot' | 'Restore' | 'GetJob' | 'WatchJob' | 'ListSnapshots';
+
 import {
   clusterStatus,
   createCollection,

@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import {
   addHealthAndReflection,
@@ -9,6 +10,7 @@ import {
   VECSHARD_SERVICE_NAME,
   VecshardService,
 } from '@vecshard/proto';
+import { openStore } from '@vecshard/storage';
 import { Redis } from 'ioredis';
 import { destination, pino } from 'pino';
 import { CollectionCatalog } from './collection-catalog.js';
@@ -46,6 +48,8 @@ export interface CoordinatorOptions {
   storeUrl?: string;
   /** Snapshots kept per collection; older ones and blobs nobody references are deleted. Default 5. */
   snapshotsKept?: number;
+  /** Unreferenced snapshot blobs younger than this survive retention; default 1 h. */
+  snapshotGraceMs?: number;
   /** How long a running job's claim lasts: a dead coordinator's job is taken over after about this long. */
   jobLockMs?: number;
 }
@@ -92,8 +96,12 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     workerTimeoutMs: options.workerTimeoutMs ?? 30_000,
   };
 
-  const snapshots = options.storeUrl
-    ? snapshotJobs(ctx, options.storeUrl, options.snapshotsKept ?? 5)
+  const objectStore = options.storeUrl ? openStore(options.storeUrl) : undefined;
+  const snapshots = objectStore
+    ? snapshotJobs(ctx, objectStore, {
+        kept: options.snapshotsKept ?? 5,
+        graceMs: options.snapshotGraceMs ?? 3600_000,
+      })
     : undefined;
   const jobs = new JobQueue(
     {
@@ -103,12 +111,25 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       onError: (error) => log.warn({ err: error }, 'job queue error'),
     },
     {
-      import: importProcessor(ctx),
+      import: importProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),
       snapshot: snapshots?.snapshot ?? noStore,
       restore: snapshots?.restore ?? noStore,
+      recover: snapshots?.recover ?? noStore,
     },
   );
   jobs.start();
+  if (snapshots) {
+    // A worker that restarted holds nothing: refill it from the newest snapshots.
+    workers.onRestart((worker) => {
+      log.warn({ worker: worker.id }, 'shard worker restarted; restoring its shards from snapshots');
+      jobs
+        .enqueue(
+          { kind: 'recover', workerId: worker.id, startedAtMs: worker.startedAtMs },
+          `recover-${worker.id}-${worker.startedAtMs}`,
+        )
+        .catch((error) => log.warn({ err: error, worker: worker.id }, 'could not queue worker recovery'));
+    });
+  }
   const catalogOfSnapshots: SnapshotCatalog | undefined = snapshots;
 
   const host = options.host ?? '127.0.0.1';

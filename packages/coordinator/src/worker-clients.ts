@@ -14,6 +14,10 @@ import {
   type WorkerDeleteResponse__Output,
   type WorkerDropRequest,
   type WorkerDropResponse__Output,
+  type WorkerExportListsRequest,
+  type WorkerImportListsRequest,
+  type WorkerImportListsResponse__Output,
+  type WorkerListContent__Output,
   type WorkerSearchPreassignedRequest,
   type WorkerSearchPreassignedResponse__Output,
   type WorkerStatsRequest,
@@ -29,6 +33,12 @@ interface WorkerMethods {
   Delete: [WorkerDeleteRequest, WorkerDeleteResponse__Output];
   Stats: [WorkerStatsRequest, WorkerStatsResponse__Output];
   Drop: [WorkerDropRequest, WorkerDropResponse__Output];
+  ImportLists: [WorkerImportListsRequest, WorkerImportListsResponse__Output];
+}
+
+/** Request and message types of each server-streaming worker method. */
+interface WorkerStreams {
+  ExportLists: [WorkerExportListsRequest, WorkerListContent__Output];
 }
 type Methods = keyof WorkerMethods;
 type RequestOf<M extends Methods> = WorkerMethods[M][0];
@@ -76,6 +86,35 @@ export class WorkerClients {
         else resolve(response as ResponseOf<M>);
       });
     });
+  }
+
+  /**
+   * Opens a server stream to a worker and yields its messages, reading the
+   * next only when the previous one was taken (gRPC flow control then slows
+   * the worker down). Errors are described as in {@link call}. Streams carry
+   * long transfers (whole shards), so they have no deadline: a worker that
+   * dies ends them with UNAVAILABLE.
+   */
+  async *stream<M extends keyof WorkerStreams>(
+    target: WorkerTarget,
+    method: M,
+    request: WorkerStreams[M][0],
+  ): AsyncGenerator<WorkerStreams[M][1]> {
+    const client = this.client(target.address);
+    const metadata = new grpc.Metadata();
+    const requestId = currentRequestId();
+    if (requestId) metadata.set(REQUEST_ID_HEADER, requestId);
+    const call = client[method](request, metadata);
+    let finished = false;
+    try {
+      for await (const message of call) yield message as WorkerStreams[M][1];
+      finished = true;
+    } catch (error) {
+      finished = true;
+      throw describe(error, target, method);
+    } finally {
+      if (!finished) call.cancel();
+    }
   }
 
   /** Forgets the channel of an address (after a worker moved). */

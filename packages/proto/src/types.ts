@@ -110,6 +110,22 @@ export type {
   DropResponse__Output as WorkerDropResponse__Output,
 } from './generated/vecshard/worker/v1/DropResponse.js';
 export type {
+  ExportListsRequest as WorkerExportListsRequest,
+  ExportListsRequest__Output as WorkerExportListsRequest__Output,
+} from './generated/vecshard/worker/v1/ExportListsRequest.js';
+export type {
+  ImportListsRequest as WorkerImportListsRequest,
+  ImportListsRequest__Output as WorkerImportListsRequest__Output,
+} from './generated/vecshard/worker/v1/ImportListsRequest.js';
+export type {
+  ImportListsResponse as WorkerImportListsResponse,
+  ImportListsResponse__Output as WorkerImportListsResponse__Output,
+} from './generated/vecshard/worker/v1/ImportListsResponse.js';
+export type {
+  ListContent as WorkerListContent,
+  ListContent__Output as WorkerListContent__Output,
+} from './generated/vecshard/worker/v1/ListContent.js';
+export type {
   Metric as WorkerMetric,
   Metric__Output as WorkerMetric__Output,
 } from './generated/vecshard/worker/v1/Metric.js';
@@ -133,19 +149,3 @@ export type {
   StatsResponse as WorkerStatsResponse,
   StatsResponse__Output as WorkerStatsResponse__Output,
 } from './generated/vecshard/worker/v1/StatsResponse.js';
-export type {
-  ExportListsRequest as WorkerExportListsRequest,
-  ExportListsRequest__Output as WorkerExportListsRequest__Output,
-} from './generated/vecshard/worker/v1/ExportListsRequest.js';
-export type {
-  ImportListsRequest as WorkerImportListsRequest,
-  ImportListsRequest__Output as WorkerImportListsRequest__Output,
-} from './generated/vecshard/worker/v1/ImportListsRequest.js';
-export type {
-  ImportListsResponse as WorkerImportListsResponse,
-  ImportListsResponse__Output as WorkerImportListsResponse__Output,
-} from './generated/vecshard/worker/v1/ImportListsResponse.js';
-export type {
-  ListContent as WorkerListContent,
-  ListContent__Output as WorkerListContent__Output,
-} from './generated/vecshard/worker/v1/ListContent.js';

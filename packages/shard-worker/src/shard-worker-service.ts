@@ -7,8 +7,8 @@ import {
   metricFromEnum,
   notFound,
   RpcError,
-  serverStream,
   type ShardWorkerHandlers,
+  serverStream,
   unary,
   WireFormatError,
 } from '@vecshard/proto';

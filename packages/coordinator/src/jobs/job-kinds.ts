@@ -20,7 +20,15 @@ export interface RestoreJobData {
   snapshotId: string;
 }
 
-export type JobData = ImportJobData | SnapshotJobData | RestoreJobData;
+/** A worker came back empty after a restart: give it its shards back. */
+export interface RecoverJobData {
+  kind: 'recover';
+  workerId: string;
+  /** Start time of the worker process to recover, so a later restart gets a job of its own. */
+  startedAtMs: number;
+}
+
+export type JobData = ImportJobData | SnapshotJobData | RestoreJobData | RecoverJobData;
 export type JobKind = JobData['kind'];
 
 /** Progress as jobs report it: units done of all (vectors for imports, lists for snapshots). */
@@ -48,4 +56,6 @@ export const JOB_ATTEMPTS: Record<JobKind, number> = {
   snapshot: 3,
   // Restoring the same lists again replaces them with the same content.
   restore: 2,
+  // Re-attaching and re-importing a shard's lists gives the same shard each time.
+  recover: 3,
 };

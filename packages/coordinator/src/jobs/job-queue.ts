@@ -1,5 +1,5 @@
-import { type Job as BullJob, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { type Job, notFound } from '@vecshard/proto';
+import { type Job as BullJob, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
 import { JOB_ATTEMPTS, type JobData, type JobKind, type JobProcessor } from './job-kinds.js';
 import { progressOf, toJobMessage } from './job-view.js';
@@ -58,8 +58,13 @@ export class JobQueue {
     this.worker.on('error', (error) => this.options.onError?.(error));
   }
 
-  async enqueue(data: JobData): Promise<Job> {
+  /**
+   * Queues a job. With a `jobId`, a job of that id already queued (by this or
+   * another coordinator) is returned instead of a second one.
+   */
+  async enqueue(data: JobData, jobId?: string): Promise<Job> {
     const job = await this.queue.add(data.kind, data, {
+      jobId,
       attempts: JOB_ATTEMPTS[data.kind],
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
@@ -103,7 +108,8 @@ export class JobQueue {
       return await processor(job.data, report, progressOf(job));
     } catch (error) {
       // Bad input will not get better on a retry.
-      if ((error as { permanent?: boolean }).permanent) throw new UnrecoverableError((error as Error).message);
+      if ((error as { permanent?: boolean }).permanent)
+        throw new UnrecoverableError((error as Error).message);
       throw error;
     }
   }

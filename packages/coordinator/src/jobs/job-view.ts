@@ -1,5 +1,5 @@
-import type { Job as BullJob } from 'bullmq';
 import type { Job } from '@vecshard/proto';
+import type { Job as BullJob } from 'bullmq';
 import type { JobData, JobProgress } from './job-kinds.js';
 
 type BullState = Awaited<ReturnType<BullJob['getState']>>;
@@ -38,7 +38,7 @@ export function toJobMessage(job: BullJob<JobData>, state: BullState): Job {
     error: publicStateName === 'JOB_STATE_FAILED' ? (job.failedReason ?? 'failed') : '',
     result: job.returnvalue ? JSON.stringify(job.returnvalue) : '',
     kind: job.data.kind,
-    collection: job.data.collection,
+    collection: 'collection' in job.data ? job.data.collection : '',
     done: String(progress?.done ?? 0),
     total: String(progress?.total ?? 0),
     attempts: job.attemptsMade,

@@ -14,8 +14,9 @@ import {
   type VecshardHandlers,
 } from '@vecshard/proto';
 import type { CoordinatorContext } from '../context.js';
-import type { JobQueue } from './job-queue.js';
 import { checkCollectionName } from '../validation.js';
+import { STORE_PREFIX } from './import-job.js';
+import type { JobQueue } from './job-queue.js';
 
 /** Snapshot listing, present when the coordinator has an object store. */
 export interface SnapshotCatalog {
@@ -35,7 +36,8 @@ export function jobHandlers(
   onInternal?: InternalErrorSink,
 ): JobHandlers {
   const needStore = () => {
-    if (!snapshots) throw failedPrecondition('this coordinator has no object store: start it with --store URL');
+    if (!snapshots)
+      throw failedPrecondition('this coordinator has no object store: start it with --store URL');
     return snapshots;
   };
   return {
@@ -44,7 +46,12 @@ export function jobHandlers(
       async (req: ImportRequest__Output) => {
         await ctx.catalog.get(req.collection);
         if (!req.path) throw invalidArgument('path must name a vector file');
-        if (!isAbsolute(req.path)) throw invalidArgument(`path must be absolute on the coordinator, got "${req.path}"`);
+        if (req.path.startsWith(STORE_PREFIX)) needStore();
+        else if (!isAbsolute(req.path)) {
+          throw invalidArgument(
+            `path must be absolute on the coordinator, or "store:KEY" for an object in the store; got "${req.path}"`,
+          );
+        }
         return jobs.enqueue({
           kind: 'import',
           collection: req.collection,
@@ -86,7 +93,11 @@ export function jobHandlers(
         cancelled = true;
       });
       jobs
-        .watch(call.request.id, (job) => call.write(job), () => cancelled)
+        .watch(
+          call.request.id,
+          (job) => call.write(job),
+          () => cancelled,
+        )
         .then(
           () => call.end(),
           (error: { code?: number; message?: string }) => {

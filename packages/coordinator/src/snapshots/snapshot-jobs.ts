@@ -1,13 +1,94 @@
-import type { ListSnapshotsResponse } from '@vecshard/proto';
+import * as grpc from '@grpc/grpc-js';
+import { type ListSnapshotsResponse, RpcError } from '@vecshard/proto';
+import type { ObjectStore } from '@vecshard/storage';
 import type { CoordinatorContext } from '../context.js';
-import type { JobProcessor, RestoreJobData, SnapshotJobData } from '../jobs/job-kinds.js';
+import type { JobProcessor, RecoverJobData, RestoreJobData, SnapshotJobData } from '../jobs/job-kinds.js';
+import { permanent } from '../jobs/job-queue.js';
+import { restoreShard, restoreSnapshot } from './restore-snapshot.js';
+import { applyRetention } from './snapshot-retention.js';
+import { StoredSnapshots } from './stored-snapshots.js';
+import { takeSnapshot } from './take-snapshot.js';
+
+export interface SnapshotSettings {
+  /** Snapshots kept per collection. */
+  kept: number;
+  /** Unreferenced blobs younger than this survive retention (a snapshot may be writing them). */
+  graceMs: number;
+}
 
 export interface SnapshotJobs {
   snapshot: JobProcessor<SnapshotJobData>;
   restore: JobProcessor<RestoreJobData>;
+  recover: JobProcessor<RecoverJobData>;
   list(collection: string): Promise<ListSnapshotsResponse>;
 }
 
-export function snapshotJobs(_ctx: CoordinatorContext, _storeUrl: string, _kept: number): SnapshotJobs {
-  throw new Error('snapshots are being written');
+/** Statuses that describe the request, not the moment: retrying cannot help. */
+const PERMANENT_CODES = new Set([
+  grpc.status.INVALID_ARGUMENT,
+  grpc.status.NOT_FOUND,
+  grpc.status.FAILED_PRECONDITION,
+]);
+
+/** The snapshot, restore and worker-recovery jobs of a coordinator with an object store. */
+export function snapshotJobs(
+  ctx: CoordinatorContext,
+  store: ObjectStore,
+  settings: SnapshotSettings,
+): SnapshotJobs {
+  const snapshots = new StoredSnapshots(store);
+  return {
+    snapshot: (data, progress) =>
+      classify(async () => {
+        const result = await takeSnapshot(ctx, snapshots, data.collection, progress);
+        const retention = await applyRetention(snapshots, data.collection, settings.kept, settings.graceMs);
+        return { ...result, ...retention };
+      }),
+    restore: (data, progress) =>
+      classify(async () => ({
+        ...(await restoreSnapshot(ctx, snapshots, data.collection, data.snapshotId, progress)),
+      })),
+    recover: (data, progress) => classify(() => recoverWorker(ctx, snapshots, data, progress)),
+    list: async (collection) => ({ snapshots: await snapshots.list(collection) }),
+  };
+}
+
+/**
+ * Re-attaches every shard a restarted worker owned and refills it from the
+ * newest snapshot of its collection.
+ */
+async function recoverWorker(
+  ctx: CoordinatorContext,
+  snapshots: StoredSnapshots,
+  data: RecoverJobData,
+  progress: (done: number, total: number) => Promise<void>,
+): Promise<Record<string, unknown>> {
+  await ctx.workers.refresh();
+  const worker = ctx.workers.get(data.workerId);
+  if (!worker || worker.startedAtMs !== data.startedAtMs) {
+    return { skipped: `worker ${data.workerId} restarted again or left; a later job recovers it` };
+  }
+  const records = (await Promise.all((await ctx.store.names()).map((name) => ctx.store.get(name)))).filter(
+    (record) =>
+      record?.state === 'ready' && record.placement.some((shard) => shard.workerId === data.workerId),
+  );
+  const restored: Record<string, unknown>[] = [];
+  for (const [i, record] of records.entries()) {
+    for (const shard of record!.placement.filter((s) => s.workerId === data.workerId)) {
+      const result = await restoreShard(ctx, snapshots, record!, shard);
+      restored.push({ collection: record!.name, shard: shard.shard, ...result });
+    }
+    await progress(i + 1, records.length);
+  }
+  return { worker: data.workerId, restored };
+}
+
+/** Marks errors a retry cannot fix as permanent, so the job fails at once with the reason. */
+async function classify<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof RpcError && PERMANENT_CODES.has(error.code)) throw permanent(error);
+    throw error;
+  }
 }

@@ -25,7 +25,8 @@ export interface Job {
    */
   'result'?: (string);
   /**
-   * "import", "snapshot" or "restore".
+   * "import", "snapshot", "restore", or "recover" (refilling a restarted
+   * worker from the newest snapshots).
    */
   'kind'?: (string);
   /**
@@ -70,7 +71,8 @@ export interface Job__Output {
    */
   'result': (string);
   /**
-   * "import", "snapshot" or "restore".
+   * "import", "snapshot", "restore", or "recover" (refilling a restarted
+   * worker from the newest snapshots).
    */
   'kind': (string);
   /**

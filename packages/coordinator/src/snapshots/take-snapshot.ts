@@ -1,0 +1,131 @@
+import { faissVersion } from '@vecshard/faiss';
+import { failedPrecondition, type WorkerListContent__Output } from '@vecshard/proto';
+import type { ObjectStore } from '@vecshard/storage';
+import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
+import { type CoordinatorContext, shardTarget } from '../context.js';
+import { serializeWrites } from '../data-path.js';
+import type { ProgressSink } from '../jobs/job-kinds.js';
+import { encodeListBlob, sha256 } from './list-blob.js';
+import { newSnapshotId, snapshotLayout } from './snapshot-layout.js';
+import type { BlobRef, ManifestList, SnapshotManifest } from './snapshot-manifest.js';
+import type { StoredSnapshots } from './stored-snapshots.js';
+
+export interface SnapshotResult {
+  snapshotId: string;
+  vectors: number;
+  bytes: number;
+  /** List blobs (and template) written by this snapshot; the rest were already stored. */
+  uploadedBlobs: number;
+  uploadedBytes: number;
+  reusedBlobs: number;
+}
+
+/**
+ * Takes a snapshot of a collection: streams every shard's lists from its
+ * worker, uploads each list whose content is not stored yet, then commits the
+ * manifest. Writes through this coordinator wait meanwhile, so the snapshot is
+ * one point in time.
+ */
+export async function takeSnapshot(
+  ctx: CoordinatorContext,
+  snapshots: StoredSnapshots,
+  collection: string,
+  progress: ProgressSink,
+): Promise<SnapshotResult> {
+  return serializeWrites(collection, async () => {
+    const { record } = await ctx.catalog.get(collection);
+    if (record.state !== 'ready') throw failedPrecondition(`collection "${collection}" is not trained yet`);
+    const known = new Set((await snapshots.latest(collection))?.lists.map((list) => list.sha256));
+    const uploader = new BlobUploader(snapshots.store, collection, known);
+    const template = await ctx.store.template(collection);
+    if (!template) throw failedPrecondition(`collection "${collection}" has no template index`);
+    const templateRef = await uploader.upload(template);
+
+    const total = record.placement.reduce((sum, shard) => sum + shard.lists.length, 0);
+    let done = 0;
+    await progress(0, total);
+    const perShard = await Promise.all(
+      record.placement.map((shard) =>
+        snapshotShard(ctx, record, shard, uploader, async () => {
+          done++;
+          if (done % 16 === 0 || done === total) await progress(done, total);
+        }),
+      ),
+    );
+    const manifest = buildManifest(record, templateRef, perShard.flat());
+    await snapshots.commit(manifest);
+    return {
+      snapshotId: manifest.id,
+      vectors: manifest.vectors,
+      bytes: manifest.bytes,
+      ...uploader.counts,
+    };
+  });
+}
+
+async function snapshotShard(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  shard: ShardPlacement,
+  uploader: BlobUploader,
+  onList: () => Promise<void>,
+): Promise<ManifestList[]> {
+  const target = shardTarget(ctx, record.name, shard);
+  const stored: ManifestList[] = [];
+  const stream = ctx.clients.stream(target, 'ExportLists', { collection: record.name, lists: [] });
+  for await (const content of stream as AsyncIterable<WorkerListContent__Output>) {
+    const vectors = content.ids.byteLength / 8;
+    if (vectors > 0) {
+      const blob = await uploader.upload(encodeListBlob(content));
+      stored.push({ shard: shard.shard, list: content.list, vectors, ...blob });
+    }
+    await onList();
+  }
+  return stored;
+}
+
+function buildManifest(record: CollectionRecord, template: BlobRef, lists: ManifestList[]): SnapshotManifest {
+  const { state: _state, placement, ...config } = record;
+  lists.sort((a, b) => a.shard - b.shard || a.list - b.list);
+  return {
+    format: 'vecshard-snapshot/1',
+    id: newSnapshotId(),
+    collection: record.name,
+    createdAtMs: Date.now(),
+    faissVersion: faissVersion(),
+    config,
+    template,
+    placement,
+    lists,
+    vectors: lists.reduce((sum, list) => sum + list.vectors, 0),
+    bytes: lists.reduce((sum, list) => sum + list.bytes, 0),
+  };
+}
+
+/**
+ * Writes blobs under their hash, skipping those the previous snapshot already
+ * references or the store already has (the same content uploaded once).
+ */
+class BlobUploader {
+  readonly counts = { uploadedBlobs: 0, uploadedBytes: 0, reusedBlobs: 0 };
+
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly collection: string,
+    private readonly known: Set<string>,
+  ) {}
+
+  async upload(blob: Buffer): Promise<BlobRef> {
+    const hash = sha256(blob);
+    const key = snapshotLayout.blob(this.collection, hash);
+    if (this.known.has(hash) || (await this.store.head(key))) {
+      this.counts.reusedBlobs++;
+    } else {
+      await this.store.put(key, blob);
+      this.counts.uploadedBlobs++;
+      this.counts.uploadedBytes += blob.byteLength;
+    }
+    this.known.add(hash);
+    return { sha256: hash, bytes: blob.byteLength };
+  }
+}
