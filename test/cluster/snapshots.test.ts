@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { compareTopK } from '../helpers/compare.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
-import { type S3rver, startS3rver } from '../helpers/s3rver.js';
+import { type S3Server, startS3rver } from '../helpers/s3rver.js';
 
 // Snapshots go to an object store and come back on a different, empty
 // cluster with the same answers; they are incremental per inverted list,
@@ -41,7 +41,7 @@ async function blobKeys(store: ObjectStore): Promise<string[]> {
   return (await store.list(`collections/${NAME}/blobs/`)).map((object) => object.key);
 }
 
-let s3: S3rver;
+let s3: S3Server;
 let dataDir: string;
 beforeAll(async () => {
   s3 = await startS3rver();

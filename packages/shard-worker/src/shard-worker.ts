@@ -109,8 +109,9 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   const close = () => {
     closing ??= (async () => {
       health.notServing();
-      await drainServer(server, options.drainTimeoutMs ?? 10_000);
+      // Deregister first, so coordinators stop routing here while in-flight calls finish.
       await heartbeat?.stop().catch((error) => log.warn({ err: error }, 'deregistration failed'));
+      await drainServer(server, options.drainTimeoutMs ?? 10_000);
       redis?.disconnect();
       registry.clear();
       await telemetry.close();

@@ -1,0 +1,145 @@
+#!/usr/bin/env node
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { VecshardClient } from '@vecshard/client';
+import { gaussianMixture } from '@vecshard/datasets';
+import { startLocalCluster } from '@vecshard/launcher';
+
+// Snapshot and restore throughput of one collection against object stores:
+// the local folder and, with --s3rver, an S3 endpoint on loopback (s3rver).
+// Throughput is list bytes over the job's wall time, measured from the client.
+
+interface StoreCase {
+  name: string;
+  url: string;
+  env: Record<string, string>;
+  close(): Promise<void>;
+}
+
+interface Row {
+  store: string;
+  vectors: number;
+  mib: number;
+  snapshot_s: number;
+  snapshot_mib_s: number;
+  /** A second snapshot with nothing changed: every list blob is reused. */
+  unchanged_snapshot_s: number;
+  restore_s: number;
+  restore_mib_s: number;
+}
+
+const { values } = parseArgs({
+  options: {
+    n: { type: 'string', default: '1000000' },
+    dim: { type: 'string', default: '128' },
+    nlist: { type: 'string', default: '1024' },
+    workers: { type: 'string', default: '2' },
+    s3rver: { type: 'boolean', default: false },
+    out: { type: 'string' },
+  },
+});
+const n = Number(values.n);
+const dim = Number(values.dim);
+const nlist = Number(values.nlist);
+
+async function main(): Promise<void> {
+  const scratch = mkdtempSync(join(tmpdir(), 'vecshard-snapshot-bench-'));
+  const { base } = gaussianMixture({ count: n, queries: 0, dim, clusters: 100, noise: 0.3, seed: 7 });
+  const stores: StoreCase[] = [
+    { name: 'local folder', url: `file://${join(scratch, 'store')}`, env: {}, close: async () => {} },
+  ];
+  if (values.s3rver) stores.push(await startS3rver(join(scratch, 's3rver')));
+  const rows: Row[] = [];
+  try {
+    for (const store of stores) rows.push(await measure(store, base, join(scratch, store.name.replace(/\W/g, '-'))));
+  } finally {
+    for (const store of stores) await store.close();
+    rmSync(scratch, { recursive: true, force: true });
+  }
+  printTable(rows);
+  if (values.out) writeFileSync(values.out, `${JSON.stringify(rows, null, 2)}\n`);
+}
+
+async function measure(store: StoreCase, base: Float32Array, dataDir: string): Promise<Row> {
+  Object.assign(process.env, store.env);
+  const cluster = await startLocalCluster({ workers: Number(values.workers), port: 0, dataDir, storeUrl: store.url });
+  const client = new VecshardClient(cluster.address, { deadlineMs: 600_000 });
+  try {
+    const name = 'snapshot-bench';
+    await client.createCollection({ name, dim, metric: 'l2', index: `IVF${nlist},Flat` });
+    await client.train(name, base.subarray(0, Math.min(n, 50 * nlist) * dim));
+    const batch = 50_000;
+    for (let from = 0; from < n; from += batch) {
+      const to = Math.min(n, from + batch);
+      const ids = BigInt64Array.from({ length: to - from }, (_, i) => BigInt(from + i));
+      await client.upsert(name, ids, base.subarray(from * dim, to * dim));
+    }
+    const timed = async (start: () => Promise<{ id: string }>) => {
+      const began = performance.now();
+      const job = await client.waitForJob((await start()).id);
+      return { seconds: (performance.now() - began) / 1000, result: job.result as Record<string, number> };
+    };
+    const snapshot = await timed(() => client.snapshot(name));
+    const unchanged = await timed(() => client.snapshot(name));
+    const restore = await timed(() => client.restore(name));
+    const mib = snapshot.result.bytes / 2 ** 20;
+    return {
+      store: store.name,
+      vectors: snapshot.result.vectors,
+      mib: round(mib),
+      snapshot_s: round(snapshot.seconds),
+      snapshot_mib_s: round(mib / snapshot.seconds),
+      unchanged_snapshot_s: round(unchanged.seconds),
+      restore_s: round(restore.seconds),
+      restore_mib_s: round(mib / restore.seconds),
+    };
+  } finally {
+    client.close();
+    await cluster.close();
+  }
+}
+
+/** An S3 endpoint on loopback; s3rver is a development dependency of this repository. */
+async function startS3rver(directory: string): Promise<StoreCase> {
+  const { default: S3rver } = (await import('s3rver' as string)) as {
+    default: new (options: object) => { run(): Promise<{ port: number }>; close(): Promise<void> };
+  };
+  const server = new S3rver({
+    address: '127.0.0.1',
+    port: 0,
+    silent: true,
+    directory,
+    configureBuckets: [{ name: 'bench' }],
+  });
+  const { port } = await server.run();
+  return {
+    name: 's3 (s3rver)',
+    url: 's3://bench/snapshots',
+    env: {
+      AWS_ENDPOINT_URL: `http://127.0.0.1:${port}`,
+      AWS_REGION: 'us-east-1',
+      AWS_ACCESS_KEY_ID: 'S3RVER',
+      AWS_SECRET_ACCESS_KEY: 'S3RVER',
+      VECSHARD_S3_FORCE_PATH_STYLE: 'true',
+    },
+    close: () => server.close(),
+  };
+}
+
+function round(value: number): number {
+  return Math.round(value * 100) / 100;
+}
+
+function printTable(rows: Row[]): void {
+  const columns = Object.keys(rows[0] ?? {}) as (keyof Row)[];
+  console.log(`| ${columns.join(' | ')} |`);
+  console.log(`| ${columns.map(() => '---').join(' | ')} |`);
+  for (const row of rows) console.log(`| ${columns.map((c) => row[c]).join(' | ')} |`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
