@@ -22,12 +22,11 @@ export interface ShardCollectionStats {
 
 /**
  * One collection's shard on this worker: the template index with only the
- * owned inverted lists filled. Keeps the set of stored ids so replacing and
- * deleting only touch FAISS when an id is actually held (FAISS's remove scans
- * every list, which is costly for batches that are all new ids).
+ * owned inverted lists filled. Removing ids costs the batch, not the shard:
+ * the binding keeps an id → list map in every IVF index, so upserts can
+ * always remove before they add.
  */
 export class ShardCollection {
-  private readonly ids = new Set<bigint>();
   private readonly writes = new WriteQueue();
   /** On a GPU, searches go one FAISS call at a time, concurrent ones merged. */
   private readonly gpuSearches?: SearchBatcher;
@@ -103,10 +102,8 @@ export class ShardCollection {
       }
     }
     return this.writes.run(async () => {
-      const replaced = await this.removeHeld(replaceIds);
-      await this.removeHeld(ids);
+      const replaced = (await this.removeHeld(replaceIds)) + (await this.removeHeld(ids));
       if (ids.length > 0) await this.index.addPreassigned(vectors, ids, lists);
-      for (const id of ids) this.ids.add(id);
       return { added: ids.length, replaced };
     });
   }
@@ -127,9 +124,9 @@ export class ShardCollection {
     return this.writes.run(async () => {
       let vectors = 0;
       for (const content of contents) {
-        for (const id of this.index.exportList(content.list).ids) this.ids.delete(id);
+        // An id stored in another list would be held twice: the restored copy wins.
+        await this.removeHeld(content.ids);
         this.index.importList(content.list, content);
-        for (const id of content.ids) this.ids.add(id);
         vectors += content.ids.length;
       }
       return vectors;
@@ -185,11 +182,7 @@ export class ShardCollection {
   }
 
   private async removeHeld(ids: BigInt64Array): Promise<number> {
-    const held = ids.filter((id) => this.ids.has(id));
-    if (held.length === 0) return 0;
-    const removed = await this.index.remove(held);
-    for (const id of held) this.ids.delete(id);
-    return removed;
+    return ids.length === 0 ? 0 : this.index.remove(ids);
   }
 
   private checkRows(vectors: Float32Array, expected: number | undefined, what: string): number {
