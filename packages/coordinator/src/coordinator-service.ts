@@ -12,7 +12,7 @@ import {
   trainCollection,
 } from './collection-admin.js';
 import type { CallWithDeadline, CoordinatorContext } from './context.js';
-import { deleteIds, search, serializeWrites, upsert } from './data-path.js';
+import { deleteIds, prepareUpsert, search, sendUpsert, serializeWrites } from './data-path.js';
 
 /** gRPC handlers of vecshard.v1.Vecshard. */
 export function coordinatorHandlers(
@@ -60,9 +60,14 @@ export function coordinatorHandlers(
     Upsert: unary(
       'Upsert',
       async (req, call) => {
+        const prepared = prepareUpsert(
+          await ctx.catalog.getReady(req.collection, 'Upsert'),
+          req.ids,
+          req.vectors,
+        );
         const upserted = await serializeWrites(req.collection, async () => {
           const collection = await ctx.catalog.getReady(req.collection, 'Upsert');
-          return upsert(ctx, collection, req.ids, req.vectors, call);
+          return sendUpsert(ctx, collection, prepared, call);
         });
         return { upserted: String(upserted) };
       },

@@ -33,27 +33,63 @@ export function serializeWrites<T>(name: string, step: () => Promise<T>): Promis
   return writes(name).run(step);
 }
 
+/** An upsert batch decoded and checked, with its coarse assignment under way. */
+export interface PreparedUpsert {
+  ids: BigInt64Array;
+  vectors: Float32Array;
+  /** The nearest list of each vector, by the quantizer of `collection`. */
+  lists: Promise<BigInt64Array>;
+  collection: ReadyCollection;
+}
+
 /**
- * Assigns each vector to its nearest list and sends it, with that list id, to
- * the shard that stores it. Under list routing every shard of the collection
- * is told the batch's ids, so a vector that moved to another shard leaves no
- * stale copy behind. Resolves once every shard has acknowledged.
+ * Decodes and checks an upsert and starts assigning its vectors to lists.
+ * Assignment only reads the trained quantizer, so it runs before the batch
+ * takes its turn in the write queue: the next batch is assigned while the
+ * previous one is being stored.
  */
-export async function upsert(
-  ctx: CoordinatorContext,
+export function prepareUpsert(
   collection: ReadyCollection,
   idBytes: Uint8Array,
   vectorBytes: Uint8Array,
+): PreparedUpsert {
+  const vectors = decodeRows(vectorBytes, collection.record.dim, 'vectors');
+  const ids = decodeIdList(idBytes);
+  checkUpsertIds(ids, vectors.length / collection.record.dim);
+  const lists = assignLists(collection, vectors);
+  // Rejections surface when the batch is sent; until then they are not unhandled.
+  lists.catch(() => {});
+  return { ids, vectors, lists, collection };
+}
+
+async function assignLists(collection: ReadyCollection, vectors: Float32Array): Promise<BigInt64Array> {
+  if (vectors.length === 0) return new BigInt64Array(0);
+  return (await collection.template.assign(vectors, 1)).lists;
+}
+
+/**
+ * Sends each vector, with its list id, to the shard that stores it. Under
+ * list routing every shard of the collection is told the batch's ids, so a
+ * vector that moved to another shard leaves no stale copy behind. Resolves
+ * once every shard has acknowledged. `collection` is the collection as it is
+ * now: if it was retrained or restored since the batch was prepared, the
+ * vectors are assigned again with the new quantizer.
+ */
+export async function sendUpsert(
+  ctx: CoordinatorContext,
+  collection: ReadyCollection,
+  prepared: PreparedUpsert,
   call: CallWithDeadline,
 ): Promise<number> {
-  const { record, template, owner } = collection;
-  const vectors = decodeRows(vectorBytes, record.dim, 'vectors');
-  const ids = decodeIdList(idBytes);
-  checkUpsertIds(ids, vectors.length / record.dim);
+  const { record, owner } = collection;
+  const { ids, vectors } = prepared;
   if (ids.length === 0) return 0;
+  const lists =
+    prepared.collection.template === collection.template
+      ? await prepared.lists
+      : await assignLists(collection, vectors);
   const shardCount = record.placement.length;
   const targets = record.placement.map((shard) => shardTarget(ctx, record.name, shard));
-  const { lists } = await template.assign(vectors, 1);
   const shardOf =
     record.routing === 'scatter'
       ? (row: number) => scatterShardOf(ids[row], shardCount)
@@ -83,6 +119,17 @@ export async function upsert(
     }),
   );
   return ids.length;
+}
+
+/** Prepares and sends an upsert in one step (callers already holding the write queue). */
+export async function upsert(
+  ctx: CoordinatorContext,
+  collection: ReadyCollection,
+  idBytes: Uint8Array,
+  vectorBytes: Uint8Array,
+  call: CallWithDeadline,
+): Promise<number> {
+  return sendUpsert(ctx, collection, prepareUpsert(collection, idBytes, vectorBytes), call);
 }
 
 /** Removes ids from every shard of the collection; resolves to the number removed. */
