@@ -208,6 +208,28 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
     expect(problems).toEqual([]);
   });
 
+  it('imports a vector file from the object store ("store:KEY")', async () => {
+    const client = second!.client;
+    const rows = 300;
+    const fvecs = Buffer.alloc(rows * (4 + 4 * DIM));
+    for (let row = 0; row < rows; row++) {
+      const at = row * (4 + 4 * DIM);
+      fvecs.writeInt32LE(DIM, at);
+      for (let d = 0; d < DIM; d++) fvecs.writeFloatLE(data[row * DIM + d], at + 4 + 4 * d);
+    }
+    await store.put('imports/rows.fvecs', fvecs);
+    await client.createCollection({ name: 'from-store', dim: DIM, metric: 'l2', index: 'IVF4,Flat', nprobe: 4 });
+    const { job } = await runJob(
+      client,
+      client.import({ collection: 'from-store', path: 'store:imports/rows.fvecs', firstId: 1000 }),
+    );
+    expect(job.result).toMatchObject({ vectors: rows });
+    const found = await client.search('from-store', data.subarray(0, DIM), { k: 1 });
+    expect(found.ids[0]).toBe(1000n);
+    expect(found.distances[0]).toBe(0);
+    await client.dropCollection('from-store');
+  });
+
   it('leaves every committed snapshot restorable when the coordinator dies mid-snapshot', async () => {
     const cluster = second!;
     const client = cluster.client;

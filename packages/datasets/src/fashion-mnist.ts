@@ -7,17 +7,19 @@ import type { VectorSet } from './vector-set.js';
 const TRAIN_IMAGES = 'train-images-idx3-ubyte.gz';
 const TEST_IMAGES = 't10k-images-idx3-ubyte.gz';
 
-/** This package's repository root (dist/datasets → repository). */
-const REPO_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
+/** The repository root: this file is packages/datasets/{src,dist}/fashion-mnist.*, both three levels down. */
+const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /**
  * Where Fashion-MNIST is looked for: the Debian package dataset-fashion-mnist,
- * then a shared/ folder beside the repository (or beside the working directory).
+ * then a shared/ folder beside the repository, inside it, or beside the
+ * working directory.
  */
 export function fashionMnistDirs(): string[] {
   return [
     '/usr/share/datasets/fashion-mnist',
     resolve(REPO_ROOT, '..', 'shared', 'datasets', 'fashion-mnist'),
+    resolve(REPO_ROOT, 'shared', 'datasets', 'fashion-mnist'),
     resolve(process.cwd(), '..', 'shared', 'datasets', 'fashion-mnist'),
   ];
 }

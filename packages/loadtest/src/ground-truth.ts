@@ -1,10 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { type Dataset, readIvecs, sequentialIds, writeIvecs } from '@vecshard/datasets';
 import { FaissIndex, type Metric } from '@vecshard/faiss';
-import type { Dataset } from './datasets/dataset.js';
-import { readIvecs, writeIvecs } from './datasets/vecs.js';
-import { sequentialIds } from './datasets/vector-set.js';
 
 /** The exact `k` nearest base rows of every query, row-major. */
 export interface GroundTruth {

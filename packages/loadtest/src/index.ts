@@ -1,5 +1,4 @@
 export { type BenchRunOptions, benchCommand, runBenchCommand, suiteCommand } from './bench-command.js';
-export * from './datasets/index.js';
 export {
   DEFAULT_CACHE_DIR,
   type GroundTruth,

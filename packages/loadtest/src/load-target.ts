@@ -1,5 +1,4 @@
-import type { Dataset } from './datasets/dataset.js';
-import { sequentialIds } from './datasets/vector-set.js';
+import { type Dataset, sequentialIds } from '@vecshard/datasets';
 import type { SearchTarget } from './targets/search-target.js';
 
 export interface LoadOptions {

@@ -1,8 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
+import { type Dataset, gaussianMixture, writeIvecs } from '@vecshard/datasets';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../src/datasets/dataset.js';
-import { gaussianMixture } from '../src/datasets/synthetic.js';
-import { writeIvecs } from '../src/datasets/vecs.js';
 import { groundTruth, groundTruthCacheFile } from '../src/ground-truth.js';
 import { batchRecall, queryRecall } from '../src/recall.js';
 import { tempDir } from './temp-dir.js';

@@ -1,6 +1,5 @@
+import { type Dataset, gaussianMixture } from '@vecshard/datasets';
 import { describe, expect, it } from 'vitest';
-import type { Dataset } from '../src/datasets/dataset.js';
-import { gaussianMixture } from '../src/datasets/synthetic.js';
 import { groundTruth } from '../src/ground-truth.js';
 import { loadTarget } from '../src/load-target.js';
 import { FaissTarget } from '../src/targets/faiss-target.js';

@@ -4,7 +4,14 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import { dirname, join, relative, sep } from 'node:path';
 import type { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { checkKey, emptyCounts, type ObjectStore, type StoredObject } from './object-store.js';
+import {
+  byKey,
+  checkKey,
+  checkPrefix,
+  emptyCounts,
+  type ObjectStore,
+  type StoredObject,
+} from './object-store.js';
 
 /** An object store in a local folder: the embedded default. Writes go to a temp file, then rename. */
 export class FileStore implements ObjectStore {
@@ -36,23 +43,28 @@ export class FileStore implements ObjectStore {
     try {
       return await readFile(this.path(key));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new Error(`${key} does not exist in ${this.location}`);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new Error(`${key} does not exist in ${this.location}`);
       throw error;
     }
   }
 
   async head(key: string): Promise<StoredObject | undefined> {
     this.requests.head++;
+    const path = this.path(key);
     try {
-      const info = await stat(this.path(key));
-      return { key, size: info.size, lastModifiedMs: info.mtimeMs };
-    } catch {
-      return undefined;
+      const info = await stat(path);
+      // A folder is only where keys share a prefix, not an object (as in S3).
+      return info.isFile() ? { key, size: info.size, lastModifiedMs: info.mtimeMs } : undefined;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      throw error;
     }
   }
 
   async list(prefix: string): Promise<StoredObject[]> {
     this.requests.list++;
+    checkPrefix(prefix);
     const found: StoredObject[] = [];
     const walk = async (dir: string): Promise<void> => {
       let entries: import('node:fs').Dirent[];
@@ -74,7 +86,7 @@ export class FileStore implements ObjectStore {
       }
     };
     await walk(join(this.root, dirname(`${prefix}x`)));
-    return found.sort((a, b) => a.key.localeCompare(b.key));
+    return found.sort(byKey);
   }
 
   async delete(keys: string[]): Promise<void> {

@@ -37,9 +37,32 @@ export function emptyCounts(): StoreRequestCounts {
   return { put: 0, get: 0, head: 0, list: 0, delete: 0 };
 }
 
-/** Refuses keys that would escape the store's root or are empty. */
+/**
+ * Refuses keys that would escape the store's root, are empty, or that a folder
+ * and a bucket would tell apart ('a//b', 'a/./b' name one file but two S3 keys).
+ */
 export function checkKey(key: string): void {
-  if (!key || key.startsWith('/') || key.split('/').some((part) => part === '..' || part === '')) {
+  if (!key || key.split('/').some(isBadSegment)) {
     throw new Error(`object key "${key}" is not a relative path`);
   }
+}
+
+/** A listing prefix is '' or a key, possibly cut short or ending in '/'. */
+export function checkPrefix(prefix: string): void {
+  if (prefix === '') return;
+  if (prefix.replace(/\/$/, '').split('/').some(isBadSegment)) {
+    throw new Error(`listing prefix "${prefix}" is not a relative path`);
+  }
+}
+
+function isBadSegment(part: string): boolean {
+  return part === '' || part === '.' || part === '..';
+}
+
+/**
+ * Orders listings by UTF-16 code units, the same for every store and locale
+ * (ASCII keys then sort as S3 lists them).
+ */
+export function byKey(a: StoredObject, b: StoredObject): number {
+  return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }

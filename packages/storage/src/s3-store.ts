@@ -8,7 +8,14 @@ import {
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
 import { Upload } from '@aws-sdk/lib-storage';
-import { checkKey, emptyCounts, type ObjectStore, type StoredObject } from './object-store.js';
+import {
+  byKey,
+  checkKey,
+  checkPrefix,
+  emptyCounts,
+  type ObjectStore,
+  type StoredObject,
+} from './object-store.js';
 
 export interface S3StoreOptions {
   bucket: string;
@@ -36,6 +43,10 @@ export class S3Store implements ObjectStore {
       region: options.region ?? 'us-east-1',
       forcePathStyle: options.forcePathStyle,
       credentials: options.credentials,
+      // S3-compatible stores (MinIO, s3rver, Ceph …) may not know the SDK's
+      // newer default CRC checksums: send and check them only where S3 requires.
+      requestChecksumCalculation: 'WHEN_REQUIRED',
+      responseChecksumValidation: 'WHEN_REQUIRED',
     });
     this.prefix = (options.prefix ?? '').replace(/^\/+|\/+$/g, '');
   }
@@ -58,10 +69,13 @@ export class S3Store implements ObjectStore {
   async get(key: string): Promise<Buffer> {
     this.requests.get++;
     try {
-      const out = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }));
+      const out = await this.client.send(
+        new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }),
+      );
       return Buffer.from(await out.Body!.transformToByteArray());
     } catch (error) {
-      if ((error as { name?: string }).name === 'NoSuchKey') throw new Error(`${key} does not exist in ${this.location}`);
+      if ((error as { name?: string }).name === 'NoSuchKey')
+        throw new Error(`${key} does not exist in ${this.location}`);
       throw error;
     }
   }
@@ -69,7 +83,9 @@ export class S3Store implements ObjectStore {
   async head(key: string): Promise<StoredObject | undefined> {
     this.requests.head++;
     try {
-      const out = await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }));
+      const out = await this.client.send(
+        new HeadObjectCommand({ Bucket: this.options.bucket, Key: this.key(key) }),
+      );
       return { key, size: out.ContentLength ?? 0, lastModifiedMs: out.LastModified?.getTime() ?? 0 };
     } catch (error) {
       const status = (error as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode;
@@ -84,7 +100,11 @@ export class S3Store implements ObjectStore {
     do {
       this.requests.list++;
       const out = await this.client.send(
-        new ListObjectsV2Command({ Bucket: this.options.bucket, Prefix: this.key(prefix, true), ContinuationToken: token }),
+        new ListObjectsV2Command({
+          Bucket: this.options.bucket,
+          Prefix: this.key(prefix, true),
+          ContinuationToken: token,
+        }),
       );
       for (const item of out.Contents ?? []) {
         found.push({
@@ -95,14 +115,24 @@ export class S3Store implements ObjectStore {
       }
       token = out.IsTruncated ? out.NextContinuationToken : undefined;
     } while (token);
-    return found.sort((a, b) => a.key.localeCompare(b.key));
+    return found.sort(byKey);
   }
 
   async delete(keys: string[]): Promise<void> {
     for (let i = 0; i < keys.length; i += 1000) {
       this.requests.delete++;
       const batch = keys.slice(i, i + 1000).map((key) => ({ Key: this.key(key) }));
-      await this.client.send(new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: batch } }));
+      const out = await this.client.send(
+        new DeleteObjectsCommand({ Bucket: this.options.bucket, Delete: { Objects: batch, Quiet: true } }),
+      );
+      // A batch delete answers 200 even when single keys failed: those are listed in Errors.
+      const failed = out.Errors ?? [];
+      if (failed.length > 0) {
+        const first = failed[0];
+        throw new Error(
+          `could not delete ${failed.length} object(s) from ${this.location}: ${first.Key} (${first.Code}: ${first.Message})`,
+        );
+      }
     }
   }
 
@@ -111,7 +141,8 @@ export class S3Store implements ObjectStore {
   }
 
   private key(key: string, isPrefix = false): string {
-    if (!isPrefix) checkKey(key);
+    if (isPrefix) checkPrefix(key);
+    else checkKey(key);
     return this.prefix ? `${this.prefix}/${key}` : key;
   }
 
@@ -119,4 +150,3 @@ export class S3Store implements ObjectStore {
     return this.prefix && key.startsWith(`${this.prefix}/`) ? key.slice(this.prefix.length + 1) : key;
   }
 }
-

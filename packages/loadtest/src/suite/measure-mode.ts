@@ -1,4 +1,4 @@
-import type { Dataset } from '../datasets/dataset.js';
+import type { Dataset } from '@vecshard/datasets';
 import type { GroundTruth } from '../ground-truth.js';
 import { batchRecall } from '../recall.js';
 import type { SearchTarget } from '../targets/search-target.js';

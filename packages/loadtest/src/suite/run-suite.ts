@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
-import { type Dataset, loadDataset } from '../datasets/dataset.js';
+import { type Dataset, loadDataset } from '@vecshard/datasets';
 import { type GroundTruth, groundTruth } from '../ground-truth.js';
 import { loadTarget } from '../load-target.js';
 import { describeMachine, type MachineDescription, machineLine } from '../report/machine.js';

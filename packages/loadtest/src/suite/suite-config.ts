@@ -1,4 +1,4 @@
-import type { DatasetSpec } from '../datasets/dataset.js';
+import type { DatasetSpec } from '@vecshard/datasets';
 
 /** Where the same data and queries are run: in-process FAISS, or the cluster with either routing. */
 export type BenchMode = 'faiss' | 'cluster' | 'scatter';

@@ -1,5 +1,4 @@
-import type { Dataset } from '../datasets/dataset.js';
-import { SeededRandom } from '../datasets/random.js';
+import { type Dataset, SeededRandom } from '@vecshard/datasets';
 import type { WorkloadOptions } from './workload-options.js';
 
 export type Operation =

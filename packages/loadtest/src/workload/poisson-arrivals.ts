@@ -1,4 +1,4 @@
-import { SeededRandom } from '../datasets/random.js';
+import { SeededRandom } from '@vecshard/datasets';
 
 /**
  * Send times (ms from the start) of a Poisson process at `rate` per second:

@@ -1,4 +1,4 @@
-import type { Dataset } from '../datasets/dataset.js';
+import type { Dataset } from '@vecshard/datasets';
 import type { GroundTruth } from '../ground-truth.js';
 import { type ProgressSnapshot, RunRecorder } from '../metrics/run-recorder.js';
 import { batchRecall } from '../recall.js';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { SeededRandom } from '../src/datasets/random.js';
-import { gaussianMixture } from '../src/datasets/synthetic.js';
+import { SeededRandom } from '../src/random.js';
+import { gaussianMixture } from '../src/synthetic.js';
 
 const options = { count: 400, queries: 50, dim: 8, clusters: 5, noise: 0.1, seed: 7 };
 

@@ -1,13 +1,14 @@
 import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { loadDataset, parseDatasetSpec } from '../src/datasets/dataset.js';
-import { readFashionMnist } from '../src/datasets/fashion-mnist.js';
-import { readIdx } from '../src/datasets/idx.js';
-import { npyShape, readNpy, writeNpy } from '../src/datasets/npy.js';
-import { readIvecs, readVecs, vecsShape, writeBvecs, writeFvecs, writeIvecs } from '../src/datasets/vecs.js';
-import { readVectorFile, vectorFileFormat, vectorFileShape } from '../src/datasets/vector-file.js';
+import { loadDataset, parseDatasetSpec } from '../src/dataset.js';
+import { fashionMnistDirs, readFashionMnist } from '../src/fashion-mnist.js';
+import { readIdx } from '../src/idx.js';
+import { npyShape, readNpy, writeNpy } from '../src/npy.js';
+import { readIvecs, readVecs, vecsShape, writeBvecs, writeFvecs, writeIvecs } from '../src/vecs.js';
+import { readVectorFile, vectorFileFormat, vectorFileShape } from '../src/vector-file.js';
 import { tempDir } from './temp-dir.js';
 
 const DIM = 3;
@@ -203,6 +204,17 @@ describe('Fashion-MNIST', () => {
     expect({ dim: test.dim, count: test.count }).toEqual({ dim: 784, count: 10 });
     expect(Math.max(...train.vectors)).toBeLessThanOrEqual(255);
     expect(Math.max(...train.vectors)).toBeGreaterThan(0);
+  });
+
+  it('looks in shared/ beside and inside the repository, wherever the package sits', () => {
+    const repo = fileURLToPath(new URL('../../../', import.meta.url));
+    expect(fashionMnistDirs()).toEqual(
+      expect.arrayContaining([
+        '/usr/share/datasets/fashion-mnist',
+        resolve(repo, '..', 'shared', 'datasets', 'fashion-mnist'),
+        resolve(repo, 'shared', 'datasets', 'fashion-mnist'),
+      ]),
+    );
   });
 
   it('says where it looked when the files are missing', () => {
