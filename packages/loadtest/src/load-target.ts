@@ -6,6 +6,12 @@ export interface LoadOptions {
   trainCount?: number;
   /** Vectors per add request. */
   batchSize?: number;
+  /**
+   * Add requests in flight at once (default 2), as a bulk loader with a few
+   * writers would send them: a cluster overlaps one batch's assignment with
+   * the previous one's storage; a single FAISS index takes them in turn.
+   */
+  inFlight?: number;
   onProgress?: (loaded: number, total: number) => void;
 }
 
@@ -18,6 +24,7 @@ export interface LoadResult {
 
 const DEFAULT_TRAIN_COUNT = 50_000;
 const DEFAULT_BATCH = 10_000;
+const DEFAULT_IN_FLIGHT = 2;
 
 /** Trains the target on a sample of the base, then adds every base vector under its row number. */
 export async function loadTarget(
@@ -30,13 +37,26 @@ export async function loadTarget(
   const trainStart = performance.now();
   await target.train(dataset.base.subarray(0, trainCount * dataset.dim));
   const addStart = performance.now();
-  for (let from = 0; from < dataset.count; from += batch) {
-    const to = Math.min(dataset.count, from + batch);
-    await target.add(
-      sequentialIds(to - from, from),
-      dataset.base.subarray(from * dataset.dim, to * dataset.dim),
-    );
-    options.onProgress?.(to, dataset.count);
+  const inFlight = new Set<Promise<void>>();
+  let loaded = 0;
+  try {
+    for (let from = 0; from < dataset.count; from += batch) {
+      const to = Math.min(dataset.count, from + batch);
+      const request: Promise<void> = target
+        .add(sequentialIds(to - from, from), dataset.base.subarray(from * dataset.dim, to * dataset.dim))
+        .then(() => {
+          inFlight.delete(request);
+          loaded += to - from;
+          options.onProgress?.(loaded, dataset.count);
+        });
+      inFlight.add(request);
+      if (inFlight.size >= (options.inFlight ?? DEFAULT_IN_FLIGHT)) await Promise.race(inFlight);
+    }
+    await Promise.all(inFlight);
+  } catch (error) {
+    // Let the other requests settle so none fails unobserved, then report the first failure.
+    await Promise.allSettled(inFlight);
+    throw error;
   }
   const addSeconds = (performance.now() - addStart) / 1000;
   return {

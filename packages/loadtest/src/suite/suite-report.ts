@@ -91,7 +91,7 @@ export function suiteMarkdown(config: SuiteConfig, rows: BenchRow[], chartFile: 
       'across workers and each query sent only to the shards owning its probed lists; `scatter` = every worker ' +
       'holds a slice of the vectors with all lists and every query goes to every shard.',
     '- batch QPS: all queries in one request; single p50/p99: one query per request, one at a time; ' +
-      'ingest: vectors/s while loading, training excluded.',
+      'ingest: vectors/s while loading in batches with 2 requests in flight, training excluded.',
     '',
     '| mode | nprobe | recall@10 | batch QPS | × FAISS | single p50 ms | Δ p50 ms | single p99 ms | ingest vec/s | × FAISS | shards/query |',
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
