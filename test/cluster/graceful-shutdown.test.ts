@@ -18,7 +18,13 @@ const NAME = 'draining';
 let cluster: TestCluster;
 beforeAll(async () => {
   cluster = await startCluster({ workers: 2 });
-  await cluster.client.createCollection({ name: NAME, dim: DIM, metric: 'l2', index: 'IVF64,Flat', nprobe: 64 });
+  await cluster.client.createCollection({
+    name: NAME,
+    dim: DIM,
+    metric: 'l2',
+    index: 'IVF64,Flat',
+    nprobe: 64,
+  });
   await cluster.client.train(NAME, data);
   await cluster.client.upsert(NAME, sequentialIds(N), data);
 });

@@ -218,7 +218,13 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
       for (let d = 0; d < DIM; d++) fvecs.writeFloatLE(data[row * DIM + d], at + 4 + 4 * d);
     }
     await store.put('imports/rows.fvecs', fvecs);
-    await client.createCollection({ name: 'from-store', dim: DIM, metric: 'l2', index: 'IVF4,Flat', nprobe: 4 });
+    await client.createCollection({
+      name: 'from-store',
+      dim: DIM,
+      metric: 'l2',
+      index: 'IVF4,Flat',
+      nprobe: 4,
+    });
     const { job } = await runJob(
       client,
       client.import({ collection: 'from-store', path: 'store:imports/rows.fvecs', firstId: 1000 }),

@@ -53,7 +53,8 @@ async function main(): Promise<void> {
   if (values.s3rver) stores.push(await startS3rver(join(scratch, 's3rver')));
   const rows: Row[] = [];
   try {
-    for (const store of stores) rows.push(await measure(store, base, join(scratch, store.name.replace(/\W/g, '-'))));
+    for (const store of stores)
+      rows.push(await measure(store, base, join(scratch, store.name.replace(/\W/g, '-'))));
   } finally {
     for (const store of stores) await store.close();
     rmSync(scratch, { recursive: true, force: true });
@@ -64,7 +65,12 @@ async function main(): Promise<void> {
 
 async function measure(store: StoreCase, base: Float32Array, dataDir: string): Promise<Row> {
   Object.assign(process.env, store.env);
-  const cluster = await startLocalCluster({ workers: Number(values.workers), port: 0, dataDir, storeUrl: store.url });
+  const cluster = await startLocalCluster({
+    workers: Number(values.workers),
+    port: 0,
+    dataDir,
+    storeUrl: store.url,
+  });
   const client = new VecshardClient(cluster.address, { deadlineMs: 600_000 });
   try {
     const name = 'snapshot-bench';
