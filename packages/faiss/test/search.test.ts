@@ -70,6 +70,15 @@ for nprobe in (1, 4):
   });
 });
 
+function maxRelativeDifference(a: Float32Array, b: Float32Array): number {
+  expect(a.length).toBe(b.length);
+  let worst = 0;
+  for (let i = 0; i < a.length; i++) {
+    worst = Math.max(worst, Math.abs(a[i] - b[i]) / Math.max(1, Math.abs(b[i])));
+  }
+  return worst;
+}
+
 describe('searchPreassigned', () => {
   for (const [factory, metric] of [
     ['IVF64,Flat', 'l2'],
@@ -85,7 +94,9 @@ describe('searchPreassigned', () => {
         expect(assignment.lists.length).toBe(nq * nprobe);
         const preassigned = await index.searchPreassigned(queries, 10, assignment);
         expect(preassigned.labels).toEqual(plain.labels);
-        expect(preassigned.distances).toEqual(plain.distances);
+        // The centroid distances come from two BLAS calls that may split work
+        // differently, so the sums agree to float rounding, not bit for bit.
+        expect(maxRelativeDifference(preassigned.distances, plain.distances)).toBeLessThan(1e-5);
       }
     });
   }
