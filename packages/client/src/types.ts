@@ -90,3 +90,59 @@ export interface CallOptions {
    */
   requestId?: string;
 }
+
+export type JobStateName = 'queued' | 'running' | 'completed' | 'failed' | 'unknown';
+
+/** A long-running operation (import, snapshot, restore, worker recovery) as the cluster reports it. */
+export interface JobDescription {
+  id: string;
+  /** "import", "snapshot", "restore" or "recover". */
+  kind: string;
+  collection: string;
+  state: JobStateName;
+  /** 0 to 100. */
+  progress: number;
+  /** Units done and in all: vectors for imports, inverted lists for snapshots and restores. */
+  done: number;
+  total: number;
+  /** Why the job failed (its last attempt); empty otherwise. */
+  error: string;
+  /** What the job produced (e.g. `{ snapshotId, vectors, uploadedBlobs }`); empty until it completes. */
+  result: Record<string, unknown>;
+  attempts: number;
+  createdAtMs: number;
+  finishedAtMs: number;
+}
+
+export interface ImportOptions extends CallOptions {
+  collection: string;
+  /** An absolute path on the coordinator, or "store:KEY" for an object in the cluster's store. */
+  path: string;
+  /** Id of the first row; row i gets firstId + i (default 0). */
+  firstId?: number;
+  /** Rows to import, 0 = all. */
+  limit?: number;
+  /** Rows per upsert, 0 = the coordinator's default. */
+  batchSize?: number;
+  /** Rows to train an untrained collection on, 0 = 50 per list. */
+  trainSize?: number;
+}
+
+export interface WaitForJobOptions {
+  /** Called with the job whenever its state or progress changes. */
+  onProgress?: (job: JobDescription) => void;
+  /** Give up (rejecting with DEADLINE_EXCEEDED) after this long; default: wait as long as it takes. */
+  timeoutMs?: number;
+  /** Stop waiting (rejecting with CANCELLED); the job itself goes on. */
+  signal?: AbortSignal;
+}
+
+/** One stored snapshot of a collection. */
+export interface SnapshotDescription {
+  id: string;
+  collection: string;
+  createdAtMs: number;
+  vectors: number;
+  /** Bytes of list data it references. */
+  bytes: number;
+}

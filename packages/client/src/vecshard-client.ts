@@ -15,15 +15,22 @@ import {
   encodeArray,
   type GetCollectionRequest,
   type GetCollectionResponse__Output,
+  type GetJobRequest,
+  type ImportRequest,
+  type Job__Output,
   type ListCollectionsRequest,
   type ListCollectionsResponse__Output,
+  type ListSnapshotsRequest,
+  type ListSnapshotsResponse__Output,
   metricFromEnum,
   metricToEnum,
   REQUEST_ID_HEADER,
+  type RestoreRequest,
   routingFromEnum,
   routingToEnum,
   type SearchRequest,
   type SearchResponse__Output,
+  type SnapshotRequest,
   type TrainRequest,
   type TrainResponse__Output,
   type UpsertRequest,
@@ -33,6 +40,8 @@ import {
   type WorkerStatus__Output,
 } from '@vecshard/proto';
 import { VecshardError } from './errors.js';
+import { describeJob } from './job-description.js';
+import { watchUntilFinished } from './job-watcher.js';
 import { type RetryPolicy, withRetries } from './retry.js';
 import type {
   CallOptions,
@@ -40,8 +49,12 @@ import type {
   ClusterDescription,
   CollectionDescription,
   CreateCollectionOptions,
+  ImportOptions,
+  JobDescription,
   SearchOptions,
   SearchResult,
+  SnapshotDescription,
+  WaitForJobOptions,
   WorkerDescription,
 } from './types.js';
 
@@ -160,6 +173,53 @@ export class VecshardClient {
     };
   }
 
+  /** Queues a bulk import of a vector file; resolves to the queued job (see {@link waitForJob}). */
+  async import(options: ImportOptions): Promise<JobDescription> {
+    const job = await this.once('Import', options, {
+      collection: options.collection,
+      path: options.path,
+      firstId: options.firstId ?? 0,
+      limit: options.limit ?? 0,
+      batchSize: options.batchSize ?? 0,
+      trainSize: options.trainSize ?? 0,
+    });
+    return describeJob(job);
+  }
+
+  /** Queues a snapshot of the collection to the cluster's object store. */
+  async snapshot(collection: string, call?: CallOptions): Promise<JobDescription> {
+    return describeJob(await this.once('Snapshot', call, { collection }));
+  }
+
+  /** Queues a restore of the collection from a snapshot (default: the newest). */
+  async restore(collection: string, snapshotId = '', call?: CallOptions): Promise<JobDescription> {
+    return describeJob(await this.once('Restore', call, { collection, snapshotId }));
+  }
+
+  async getJob(id: string, call?: CallOptions): Promise<JobDescription> {
+    return describeJob(await this.idempotent('GetJob', call, { id }));
+  }
+
+  /**
+   * Follows a job until it completes, reporting progress; rejects with the
+   * job's error when it fails. Survives a coordinator restart meanwhile.
+   */
+  waitForJob(id: string, options: WaitForJobOptions = {}): Promise<JobDescription> {
+    return watchUntilFinished((request: GetJobRequest) => this.raw.WatchJob(request), id, options);
+  }
+
+  /** A collection's snapshots in the object store, newest first. */
+  async listSnapshots(collection: string, call?: CallOptions): Promise<SnapshotDescription[]> {
+    const response = await this.idempotent('ListSnapshots', call, { collection });
+    return response.snapshots.map((snapshot) => ({
+      id: snapshot.id,
+      collection: snapshot.collection,
+      createdAtMs: Number(snapshot.createdAtMs),
+      vectors: Number(snapshot.vectors),
+      bytes: Number(snapshot.bytes),
+    }));
+  }
+
   close(): void {
     this.raw.close();
   }
@@ -220,6 +280,11 @@ interface Methods {
   Delete: [DeleteRequest, DeleteResponse__Output];
   Search: [SearchRequest, SearchResponse__Output];
   ClusterStatus: [ClusterStatusRequest, ClusterStatusResponse__Output];
+  Import: [ImportRequest, Job__Output];
+  Snapshot: [SnapshotRequest, Job__Output];
+  Restore: [RestoreRequest, Job__Output];
+  GetJob: [GetJobRequest, Job__Output];
+  ListSnapshots: [ListSnapshotsRequest, ListSnapshotsResponse__Output];
 }
 type ResponseOf<M extends keyof Methods> = Methods[M][1];
 
