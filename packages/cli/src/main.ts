@@ -1,5 +1,9 @@
 #!/usr/bin/env node
+import { benchCommand } from '@vecshard/loadtest';
 import { Command } from 'commander';
+import { importCommand } from './commands/import-command.js';
+import { jobCommand } from './commands/job-command.js';
+import { restoreCommand, snapshotCommand, snapshotsCommand } from './commands/snapshot-commands.js';
 import { runDemo } from './demo.js';
 import { runEntryPoint } from './run-entry-point.js';
 import { upCommand } from './up-command.js';
@@ -9,6 +13,12 @@ const program = new Command('vecshard')
   .showHelpAfterError();
 
 program.addCommand(upCommand(runDemo));
+program.addCommand(importCommand());
+program.addCommand(snapshotCommand());
+program.addCommand(restoreCommand());
+program.addCommand(snapshotsCommand());
+program.addCommand(jobCommand());
+program.addCommand(benchCommand());
 
 // The processes themselves: their own flag parsers own the arguments.
 for (const [name, pkg, description] of [

@@ -3,7 +3,7 @@ import {
   DeleteObjectsCommand,
   GetObjectCommand,
   HeadObjectCommand,
-  ListObjectsV2Command,
+  ListObjectsCommand,
   S3Client,
   type S3ClientConfig,
 } from '@aws-sdk/client-s3';
@@ -94,27 +94,35 @@ export class S3Store implements ObjectStore {
     }
   }
 
+  /**
+   * Every object under a prefix. Pages with ListObjects' marker (the last key
+   * seen) rather than ListObjectsV2's continuation tokens: every S3-compatible
+   * store implements markers the same way, while some emulators cannot make
+   * continuation tokens at all.
+   */
   async list(prefix: string): Promise<StoredObject[]> {
     const found: StoredObject[] = [];
-    let token: string | undefined;
-    do {
+    let marker: string | undefined;
+    for (;;) {
       this.requests.list++;
       const out = await this.client.send(
-        new ListObjectsV2Command({
+        new ListObjectsCommand({
           Bucket: this.options.bucket,
           Prefix: this.key(prefix, true),
-          ContinuationToken: token,
+          Marker: marker,
         }),
       );
-      for (const item of out.Contents ?? []) {
+      const items = out.Contents ?? [];
+      for (const item of items) {
         found.push({
           key: this.unprefixed(item.Key ?? ''),
           size: item.Size ?? 0,
           lastModifiedMs: item.LastModified?.getTime() ?? 0,
         });
       }
-      token = out.IsTruncated ? out.NextContinuationToken : undefined;
-    } while (token);
+      if (!out.IsTruncated || items.length === 0) break;
+      marker = out.NextMarker ?? items.at(-1)?.Key;
+    }
     return found.sort(byKey);
   }
 

@@ -1,0 +1,48 @@
+import { Command } from 'commander';
+import { withAddress, withClient } from '../connection.js';
+import { followJob } from '../job-progress.js';
+import { positiveInteger } from '../up-command.js';
+
+interface ImportFlags {
+  address: string;
+  firstId: number;
+  limit: number;
+  batchSize: number;
+  trainSize: number;
+  detach: boolean;
+}
+
+/** `vecshard import`: bulk-load a vector file through a job. */
+export function importCommand(): Command {
+  return withAddress(
+    new Command('import')
+      .description(
+        'import a vector file (.fvecs .bvecs .ivecs .npy, IDX) into a collection; the path is read by the ' +
+          'coordinator (absolute), or "store:KEY" names an object in the cluster\'s store',
+      )
+      .argument('<collection>')
+      .argument('<path>')
+      .option('--first-id <n>', 'id of the first row; row i gets first-id + i', positiveInteger, 0)
+      .option('--limit <n>', 'rows to import, 0 = all', positiveInteger, 0)
+      .option('--batch-size <n>', 'rows per upsert, 0 = the coordinator default', positiveInteger, 0)
+      .option(
+        '--train-size <n>',
+        'rows to train an untrained collection on, 0 = 50 per list',
+        positiveInteger,
+        0,
+      )
+      .option('--detach', 'queue the job and return without following it', false),
+  ).action((collection: string, path: string, flags: ImportFlags) =>
+    withClient(flags.address, async (client) => {
+      const job = await client.import({
+        collection,
+        path,
+        firstId: flags.firstId,
+        limit: flags.limit,
+        batchSize: flags.batchSize,
+        trainSize: flags.trainSize,
+      });
+      await followJob(client, job, { detach: flags.detach });
+    }),
+  );
+}

@@ -1,0 +1,148 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { VecshardClient, type VecshardError } from '@vecshard/client';
+import { findFashionMnist } from '@vecshard/datasets';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type TestCluster } from '../helpers/cluster.js';
+import { readIdxImages } from '../helpers/data.js';
+import { REPO_ROOT } from '../helpers/processes.js';
+
+// Bulk imports run as jobs: progress from 0 to 100, every row searchable at
+// the end, upserts by id (a re-run adds nothing twice), clear failures that
+// are not retried, and a job that outlives the coordinator running it.
+const FASHION = join(findFashionMnist() ?? '/usr/share/datasets/fashion-mnist', 'train-images-idx3-ubyte.gz');
+const DIM = 784;
+const first = readIdxImages('train-images-idx3-ubyte.gz', 5);
+const CLI = join(REPO_ROOT, 'packages/cli/dist/main.js');
+
+let cluster: TestCluster;
+beforeAll(async () => {
+  cluster = await startCluster({ workers: 2, coordinatorArgs: ['--job-lock-ms', '2000'] });
+});
+afterAll(async () => {
+  await cluster?.stop();
+});
+
+async function createFashion(name: string): Promise<void> {
+  await cluster.client.createCollection({ name, dim: DIM, metric: 'l2', index: 'IVF64,Flat', nprobe: 64 });
+}
+
+/** Runs the CLI; resolves with its exit code and output (stdout is a pipe, not a terminal). */
+function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args, '--address', cluster.coordinator.address]);
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => {
+      stdout += chunk;
+    });
+    child.stderr.on('data', (chunk) => {
+      stderr += chunk;
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('import jobs', () => {
+  it('imports Fashion-MNIST through a job: progress 0 → 100, then 60,000 vectors searchable', async () => {
+    const client = cluster.client;
+    await createFashion('fashion');
+    const queued = await client.import({ collection: 'fashion', path: FASHION });
+    expect(queued.state).toBe('queued');
+    const progress: number[] = [];
+    const job = await client.waitForJob(queued.id, {
+      onProgress: (update) => progress.push(update.progress),
+    });
+
+    expect(job.state).toBe('completed');
+    expect(job.result).toMatchObject({ vectors: 60_000 });
+    expect(progress[0]).toBeLessThan(50);
+    expect(progress.at(-1)).toBe(100);
+    expect(progress).toEqual([...progress].sort((a, b) => a - b));
+    expect(new Set(progress).size).toBeGreaterThan(2);
+    expect((await client.getCollection('fashion')).vectors).toBe(60_000);
+    // Row i was stored under id i: each of the first rows finds itself.
+    const found = await client.search('fashion', first.vectors, { k: 1 });
+    expect(Array.from(found.distances)).toEqual([0, 0, 0, 0, 0]);
+  });
+
+  it('a re-run upserts by id and adds nothing twice', async () => {
+    const client = cluster.client;
+    const job = await client.waitForJob(
+      (await client.import({ collection: 'fashion', path: FASHION, limit: 20_000 })).id,
+    );
+    expect(job.result).toMatchObject({ vectors: 20_000 });
+    expect((await client.getCollection('fashion')).vectors).toBe(60_000);
+  });
+
+  it('refuses a relative path at once and fails a missing file or a dimension mismatch without retrying', async () => {
+    const client = cluster.client;
+    await expect(client.import({ collection: 'fashion', path: 'train.fvecs' })).rejects.toMatchObject({
+      codeName: 'INVALID_ARGUMENT',
+    });
+    await expect(client.import({ collection: 'no-such', path: FASHION })).rejects.toMatchObject({
+      codeName: 'NOT_FOUND',
+    });
+
+    const missing = await client.import({ collection: 'fashion', path: '/nowhere/base.fvecs' });
+    const missingError = (await client.waitForJob(missing.id).catch((e) => e)) as VecshardError;
+    expect(missingError.message).toMatch(/\/nowhere\/base\.fvecs does not exist/);
+    expect((await client.getJob(missing.id)).attempts).toBe(1);
+
+    await client.createCollection({ name: 'narrow', dim: 32, metric: 'l2', index: 'IVF4,Flat' });
+    const mismatch = await client.import({ collection: 'narrow', path: FASHION });
+    await expect(client.waitForJob(mismatch.id)).rejects.toThrow(/784-dimensional vectors; "narrow" has 32/);
+    const failed = await client.getJob(mismatch.id);
+    expect(failed.state).toBe('failed');
+    expect(failed.attempts).toBe(1);
+  });
+
+  it('survives the coordinator dying mid-import: another takes the job over and finishes it exactly', async () => {
+    await createFashion('taken-over');
+    const queued = await cluster.client.import({
+      collection: 'taken-over',
+      path: FASHION,
+      limit: 30_000,
+      batchSize: 1000,
+    });
+    // Wait until it has stored some batches, then kill the coordinator running it.
+    for (;;) {
+      const job = await cluster.client.getJob(queued.id);
+      if (job.done > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    await cluster.restartCoordinator();
+    const client = new VecshardClient(cluster.coordinator.address, { deadlineMs: 60_000 });
+    try {
+      const job = await client.waitForJob(queued.id, { timeoutMs: 120_000 });
+      expect(job.state).toBe('completed');
+      expect(job.result).toMatchObject({ vectors: 30_000 });
+      expect((await client.getCollection('taken-over')).vectors).toBe(30_000);
+    } finally {
+      client.close();
+    }
+  });
+});
+
+describe('the CLI', () => {
+  it('`vecshard import` follows the job with progress lines when stdout is not a terminal', async () => {
+    await createFashion('from-cli');
+    const run = await runCli(['import', 'from-cli', FASHION, '--limit', '5000', '--batch-size', '1000']);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/job \S+: import of "from-cli" queued/);
+    expect(run.stdout).toMatch(/job \S+: running [\d.]+% \(\d+\/5000 vectors\)/);
+    expect(run.stdout).toMatch(/job \S+: completed \{.*"vectors":5000/);
+  });
+
+  it('reports a gRPC status and exits non-zero on bad input', async () => {
+    const unknown = await runCli(['import', 'no-such', FASHION]);
+    expect(unknown.code).not.toBe(0);
+    expect(unknown.stderr).toMatch(/NOT_FOUND: collection "no-such" does not exist/);
+
+    // This coordinator has no object store.
+    const snapshot = await runCli(['snapshot', 'fashion']);
+    expect(snapshot.code).not.toBe(0);
+    expect(snapshot.stderr).toMatch(/FAILED_PRECONDITION: .*no object store/);
+  });
+});
