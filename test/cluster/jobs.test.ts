@@ -89,6 +89,9 @@ describe('import jobs', () => {
     expect(missingError.message).toMatch(/\/nowhere\/base\.fvecs does not exist/);
     expect((await client.getJob(missing.id)).attempts).toBe(1);
 
+    await expect(client.getJob('no-such-job')).rejects.toMatchObject({ codeName: 'NOT_FOUND' });
+    await expect(client.waitForJob('no-such-job')).rejects.toMatchObject({ codeName: 'NOT_FOUND' });
+
     await client.createCollection({ name: 'narrow', dim: 32, metric: 'l2', index: 'IVF4,Flat' });
     const mismatch = await client.import({ collection: 'narrow', path: FASHION });
     await expect(client.waitForJob(mismatch.id)).rejects.toThrow(/784-dimensional vectors; "narrow" has 32/);

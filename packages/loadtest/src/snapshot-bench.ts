@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { VecshardClient } from '@vecshard/client';
 import { gaussianMixture } from '@vecshard/datasets';
 import { startLocalCluster } from '@vecshard/launcher';
+import { describeMachine, machineLine } from './report/machine.js';
+import { renderSvg } from './report/svg-chart.js';
 
 // Snapshot and restore throughput of one collection against object stores:
 // the local folder and, with --s3rver, an S3 endpoint on loopback (s3rver).
@@ -37,7 +39,7 @@ const { values } = parseArgs({
     nlist: { type: 'string', default: '1024' },
     workers: { type: 'string', default: '2' },
     s3rver: { type: 'boolean', default: false },
-    out: { type: 'string' },
+    out: { type: 'string', default: 'bench/results' },
   },
 });
 const n = Number(values.n);
@@ -59,8 +61,53 @@ async function main(): Promise<void> {
     for (const store of stores) await store.close();
     rmSync(scratch, { recursive: true, force: true });
   }
-  printTable(rows);
-  if (values.out) writeFileSync(values.out, `${JSON.stringify(rows, null, 2)}\n`);
+  const table = markdownTable(rows);
+  console.log(table);
+  await writeReport(rows, table, values.out!);
+}
+
+/** bench/results/snapshots.{json,md,svg}: the rows, a table with the machine, and a bar chart. */
+async function writeReport(rows: Row[], table: string, dir: string): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  const machine = machineLine(describeMachine());
+  writeFileSync(
+    join(dir, 'snapshots.json'),
+    `${JSON.stringify({ machine, n, dim, nlist, rows }, null, 2)}\n`,
+  );
+  const markdown = [
+    '# Snapshot and restore throughput',
+    '',
+    `- Generated: ${new Date().toISOString()}`,
+    `- Machine: ${machine}`,
+    `- Collection: ${n} × ${dim} synthetic, IVF${nlist},Flat, ${values.workers} workers; MiB = list data in the snapshot`,
+    '- Time is the job from queueing to completion, seen by the client. "unchanged" is a second snapshot ' +
+      'with nothing written in between: every list blob is already stored and none is uploaded.',
+    '',
+    table,
+    '',
+    '![snapshot and restore MiB/s](snapshots.svg)',
+    '',
+  ].join('\n');
+  writeFileSync(join(dir, 'snapshots.md'), markdown);
+  const bars = rows.flatMap((row) => [
+    { store: row.store, operation: 'snapshot', mibPerSecond: row.snapshot_mib_s },
+    { store: row.store, operation: 'restore', mibPerSecond: row.restore_mib_s },
+  ]);
+  const svg = await renderSvg({
+    $schema: 'https://vega.github.io/schema/vega-lite/v5.json',
+    title: `Snapshot and restore of ${n} × ${dim} IVF${nlist},Flat`,
+    data: { values: bars },
+    mark: 'bar',
+    encoding: {
+      x: { field: 'store', type: 'nominal', title: null },
+      xOffset: { field: 'operation' },
+      y: { field: 'mibPerSecond', type: 'quantitative', title: 'MiB/s' },
+      color: { field: 'operation', type: 'nominal' },
+    },
+    width: 320,
+    height: 220,
+  });
+  writeFileSync(join(dir, 'snapshots.svg'), svg);
 }
 
 async function measure(store: StoreCase, base: Float32Array, dataDir: string): Promise<Row> {
@@ -138,11 +185,13 @@ function round(value: number): number {
   return Math.round(value * 100) / 100;
 }
 
-function printTable(rows: Row[]): void {
+function markdownTable(rows: Row[]): string {
   const columns = Object.keys(rows[0] ?? {}) as (keyof Row)[];
-  console.log(`| ${columns.join(' | ')} |`);
-  console.log(`| ${columns.map(() => '---').join(' | ')} |`);
-  for (const row of rows) console.log(`| ${columns.map((c) => row[c]).join(' | ')} |`);
+  return [
+    `| ${columns.join(' | ')} |`,
+    `| ${columns.map(() => '---').join(' | ')} |`,
+    ...rows.map((row) => `| ${columns.map((c) => row[c]).join(' | ')} |`),
+  ].join('\n');
 }
 
 main().catch((error) => {

@@ -80,19 +80,19 @@ export class JobQueue {
   }
 
   /**
-   * Calls `onChange` with the job now and each time its state or progress
-   * changes, until it completes or fails, or `isCancelled` says to stop.
+   * Yields the job now and each time its state or progress changes, until it
+   * completes or fails. BullMQ keeps no change feed per job, so this polls.
    */
-  async watch(id: string, onChange: (job: Job) => void, isCancelled: () => boolean, pollMs = 200) {
+  async *follow(id: string, pollMs = 200): AsyncGenerator<Job> {
     let last = '';
     for (;;) {
       const job = await this.get(id);
       const seen = `${job.state}|${job.progress}|${job.done}|${job.attempts}|${job.error}`;
       if (seen !== last) {
-        onChange(job);
+        yield job;
         last = seen;
       }
-      if (job.state === 'JOB_STATE_COMPLETED' || job.state === 'JOB_STATE_FAILED' || isCancelled()) return;
+      if (job.state === 'JOB_STATE_COMPLETED' || job.state === 'JOB_STATE_FAILED') return;
       await new Promise((resolve) => setTimeout(resolve, pollMs));
     }
   }

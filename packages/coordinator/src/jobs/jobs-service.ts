@@ -1,15 +1,14 @@
 import { isAbsolute } from 'node:path';
-import type * as grpc from '@grpc/grpc-js';
 import {
   failedPrecondition,
   type GetJobRequest__Output,
   type ImportRequest__Output,
   type InternalErrorSink,
   invalidArgument,
-  type Job,
   type ListSnapshotsResponse,
   type RestoreRequest__Output,
   type SnapshotRequest__Output,
+  serverStream,
   unary,
   type VecshardHandlers,
 } from '@vecshard/proto';
@@ -87,30 +86,7 @@ export function jobHandlers(
 
     GetJob: unary('GetJob', (req: GetJobRequest__Output) => jobs.get(req.id), onInternal),
 
-    WatchJob: (call: grpc.ServerWritableStream<GetJobRequest__Output, Job>) => {
-      let cancelled = false;
-      call.on('cancelled', () => {
-        cancelled = true;
-      });
-      jobs
-        .watch(
-          call.request.id,
-          (job) => call.write(job),
-          () => cancelled,
-        )
-        .then(
-          () => call.end(),
-          (error: { code?: number; message?: string }) => {
-            if (typeof error.code !== 'number') onInternal?.(error, 'WatchJob');
-            call.destroy(
-              Object.assign(new Error(error.message), {
-                code: typeof error.code === 'number' ? error.code : 13,
-                details: error.message,
-              }),
-            );
-          },
-        );
-    },
+    WatchJob: serverStream('WatchJob', (req: GetJobRequest__Output) => jobs.follow(req.id), onInternal),
 
     ListSnapshots: unary(
       'ListSnapshots',
