@@ -1,4 +1,6 @@
+import { subscribe, unsubscribe } from 'node:diagnostics_channel';
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { IncomingMessage } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from 's3rver';
@@ -49,4 +51,22 @@ export async function startS3rver(): Promise<S3Server> {
       await rm(directory, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Counts the HTTP requests with `method` that servers in this process (s3rver)
+ * receive while `run` goes on: how many objects an operation really wrote.
+ */
+export async function countRequests(method: string, run: () => Promise<unknown>): Promise<number> {
+  let count = 0;
+  const onRequest = (message: unknown) => {
+    if ((message as { request: IncomingMessage }).request.method === method) count++;
+  };
+  subscribe('http.server.request.start', onRequest);
+  try {
+    await run();
+  } finally {
+    unsubscribe('http.server.request.start', onRequest);
+  }
+  return count;
 }

@@ -7,7 +7,12 @@ import { serializeWrites } from '../data-path.js';
 import type { ProgressSink } from '../jobs/job-kinds.js';
 import { encodeListBlob, sha256 } from './list-blob.js';
 import { newSnapshotId, snapshotLayout } from './snapshot-layout.js';
-import type { BlobRef, ManifestList, SnapshotManifest } from './snapshot-manifest.js';
+import {
+  type BlobRef,
+  type ManifestList,
+  referencedBlobs,
+  type SnapshotManifest,
+} from './snapshot-manifest.js';
 import type { StoredSnapshots } from './stored-snapshots.js';
 
 export interface SnapshotResult {
@@ -35,7 +40,8 @@ export async function takeSnapshot(
   return serializeWrites(collection, async () => {
     const { record } = await ctx.catalog.get(collection);
     if (record.state !== 'ready') throw failedPrecondition(`collection "${collection}" is not trained yet`);
-    const known = new Set((await snapshots.latest(collection))?.lists.map((list) => list.sha256));
+    const previous = await snapshots.latest(collection);
+    const known = new Set(previous ? referencedBlobs(previous) : []);
     const uploader = new BlobUploader(snapshots.store, collection, known);
     const template = await ctx.store.template(collection);
     if (!template) throw failedPrecondition(`collection "${collection}" has no template index`);
@@ -44,7 +50,8 @@ export async function takeSnapshot(
     const total = record.placement.reduce((sum, shard) => sum + shard.lists.length, 0);
     let done = 0;
     await progress(0, total);
-    const perShard = await Promise.all(
+    // Every shard finishes (or fails) before the job does, so no upload outlives it.
+    const perShard = await Promise.allSettled(
       record.placement.map((shard) =>
         snapshotShard(ctx, record, shard, uploader, async () => {
           done++;
@@ -52,7 +59,10 @@ export async function takeSnapshot(
         }),
       ),
     );
-    const manifest = buildManifest(record, templateRef, perShard.flat());
+    const failed = perShard.find((result) => result.status === 'rejected');
+    if (failed) throw failed.reason;
+    const lists = perShard.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
+    const manifest = buildManifest(record, templateRef, lists);
     await snapshots.commit(manifest);
     return {
       snapshotId: manifest.id,
