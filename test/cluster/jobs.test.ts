@@ -66,6 +66,25 @@ describe('import jobs', () => {
     expect(Array.from(found.distances)).toEqual([0, 0, 0, 0, 0]);
   });
 
+  it('trains a collection on a file through a job, then imports into it', async () => {
+    const client = cluster.client;
+    await createFashion('trained-from-file');
+    const job = await client.waitForJob(
+      (await client.trainFromFile({ collection: 'trained-from-file', path: FASHION, limit: 5000 })).id,
+    );
+    expect(job.result).toMatchObject({ trainedOn: 5000 });
+    const info = await client.getCollection('trained-from-file');
+    expect(info.state).toBe('ready');
+    expect(info.vectors).toBe(0);
+    await expect(
+      client.trainFromFile({ collection: 'trained-from-file', path: FASHION }),
+    ).rejects.toMatchObject({ codeName: 'FAILED_PRECONDITION' });
+    await client.waitForJob(
+      (await client.import({ collection: 'trained-from-file', path: FASHION, limit: 1000 })).id,
+    );
+    expect((await client.getCollection('trained-from-file')).vectors).toBe(1000);
+  });
+
   it('a re-run upserts by id and adds nothing twice', async () => {
     const client = cluster.client;
     const job = await client.waitForJob(

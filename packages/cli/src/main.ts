@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import { benchCommand } from '@vecshard/loadtest';
 import { Command } from 'commander';
-import { importCommand } from './commands/import-command.js';
+import { importCommand, trainCommand } from './commands/import-command.js';
 import { jobCommand } from './commands/job-command.js';
 import { restoreCommand, snapshotCommand, snapshotsCommand } from './commands/snapshot-commands.js';
 import { runDemo } from './demo.js';
@@ -14,6 +14,7 @@ const program = new Command('vecshard')
 
 program.addCommand(upCommand(runDemo));
 program.addCommand(importCommand());
+program.addCommand(trainCommand());
 program.addCommand(snapshotCommand());
 program.addCommand(restoreCommand());
 program.addCommand(snapshotsCommand());

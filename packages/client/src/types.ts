@@ -128,6 +128,14 @@ export interface ImportOptions extends CallOptions {
   trainSize?: number;
 }
 
+export interface TrainFromFileOptions extends CallOptions {
+  collection: string;
+  /** An absolute path on the coordinator, or "store:KEY" for an object in the cluster's store. */
+  path: string;
+  /** Train on at most this many leading rows, 0 = all. */
+  limit?: number;
+}
+
 export interface WaitForJobOptions {
   /** Called with the job whenever its state or progress changes. */
   onProgress?: (job: JobDescription) => void;

@@ -31,6 +31,7 @@ import {
   type SearchRequest,
   type SearchResponse__Output,
   type SnapshotRequest,
+  type TrainFromFileRequest,
   type TrainRequest,
   type TrainResponse__Output,
   type UpsertRequest,
@@ -54,6 +55,7 @@ import type {
   SearchOptions,
   SearchResult,
   SnapshotDescription,
+  TrainFromFileOptions,
   WaitForJobOptions,
   WorkerDescription,
 } from './types.js';
@@ -186,6 +188,20 @@ export class VecshardClient {
     return describeJob(job);
   }
 
+  /**
+   * Queues training on a file's leading rows (all when `limit` is 0): for
+   * samples too large to send in one Train call.
+   */
+  async trainFromFile(options: TrainFromFileOptions): Promise<JobDescription> {
+    return describeJob(
+      await this.once('TrainFromFile', options, {
+        collection: options.collection,
+        path: options.path,
+        limit: options.limit ?? 0,
+      }),
+    );
+  }
+
   /** Queues a snapshot of the collection to the cluster's object store. */
   async snapshot(collection: string, call?: CallOptions): Promise<JobDescription> {
     return describeJob(await this.once('Snapshot', call, { collection }));
@@ -281,6 +297,7 @@ interface Methods {
   Search: [SearchRequest, SearchResponse__Output];
   ClusterStatus: [ClusterStatusRequest, ClusterStatusResponse__Output];
   Import: [ImportRequest, Job__Output];
+  TrainFromFile: [TrainFromFileRequest, Job__Output];
   Snapshot: [SnapshotRequest, Job__Output];
   Restore: [RestoreRequest, Job__Output];
   GetJob: [GetJobRequest, Job__Output];

@@ -1,7 +1,14 @@
 import { type InternalErrorSink, unary, type VecshardHandlers } from '@vecshard/proto';
 
 /** Methods served by the jobs service (jobs/jobs-service.ts). */
-type JobMethods = 'Import' | 'Snapshot' | 'Restore' | 'GetJob' | 'WatchJob' | 'ListSnapshots';
+type JobMethods =
+  | 'Import'
+  | 'TrainFromFile'
+  | 'Snapshot'
+  | 'Restore'
+  | 'GetJob'
+  | 'WatchJob'
+  | 'ListSnapshots';
 
 import {
   clusterStatus,

@@ -20,6 +20,7 @@ import { coordinatorHandlers } from './coordinator-service.js';
 import { importProcessor } from './jobs/import-job.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
+import { trainProcessor } from './jobs/train-job.js';
 import { snapshotJobs } from './snapshots/snapshot-jobs.js';
 import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
@@ -112,6 +113,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     },
     {
       import: importProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),
+      train: trainProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),
       snapshot: snapshots?.snapshot ?? noStore,
       restore: snapshots?.restore ?? noStore,
       recover: snapshots?.recover ?? noStore,

@@ -64,6 +64,10 @@ export type { SearchResponse, SearchResponse__Output } from './generated/vecshar
 export type { ShardInfo, ShardInfo__Output } from './generated/vecshard/v1/ShardInfo.js';
 export type { SnapshotInfo, SnapshotInfo__Output } from './generated/vecshard/v1/SnapshotInfo.js';
 export type { SnapshotRequest, SnapshotRequest__Output } from './generated/vecshard/v1/SnapshotRequest.js';
+export type {
+  TrainFromFileRequest,
+  TrainFromFileRequest__Output,
+} from './generated/vecshard/v1/TrainFromFileRequest.js';
 export type { TrainRequest, TrainRequest__Output } from './generated/vecshard/v1/TrainRequest.js';
 export type { TrainResponse, TrainResponse__Output } from './generated/vecshard/v1/TrainResponse.js';
 export type { UpsertRequest, UpsertRequest__Output } from './generated/vecshard/v1/UpsertRequest.js';

@@ -46,3 +46,20 @@ export function importCommand(): Command {
     }),
   );
 }
+
+/** `vecshard train`: train a collection on a file's vectors through a job. */
+export function trainCommand(): Command {
+  return withAddress(
+    new Command('train')
+      .description('train an untrained collection on the leading rows of a vector file (path as for import)')
+      .argument('<collection>')
+      .argument('<path>')
+      .option('--limit <n>', 'rows to train on, 0 = all', positiveInteger, 0)
+      .option('--detach', 'queue the job and return without following it', false),
+  ).action((collection: string, path: string, flags: { address: string; limit: number; detach: boolean }) =>
+    withClient(flags.address, async (client) => {
+      const job = await client.trainFromFile({ collection, path, limit: flags.limit });
+      await followJob(client, job, { detach: flags.detach });
+    }),
+  );
+}

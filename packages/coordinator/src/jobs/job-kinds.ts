@@ -9,6 +9,13 @@ export interface ImportJobData {
   trainSize: number;
 }
 
+export interface TrainJobData {
+  kind: 'train';
+  collection: string;
+  path: string;
+  limit: number;
+}
+
 export interface SnapshotJobData {
   kind: 'snapshot';
   collection: string;
@@ -28,7 +35,7 @@ export interface RecoverJobData {
   startedAtMs: number;
 }
 
-export type JobData = ImportJobData | SnapshotJobData | RestoreJobData | RecoverJobData;
+export type JobData = ImportJobData | TrainJobData | SnapshotJobData | RestoreJobData | RecoverJobData;
 export type JobKind = JobData['kind'];
 
 /** Progress as jobs report it: units done of all (vectors for imports, lists for snapshots). */
@@ -52,6 +59,8 @@ export type JobProcessor<D extends JobData = JobData> = (
 export const JOB_ATTEMPTS: Record<JobKind, number> = {
   // Rows are upserted by id, so a repeat (or a resume after a crash) adds nothing twice.
   import: 3,
+  // Training is skipped when the collection is already trained.
+  train: 2,
   // Blobs are written before the manifest that commits them; a retry starts a fresh snapshot.
   snapshot: 3,
   // Restoring the same lists again replaces them with the same content.

@@ -9,13 +9,14 @@ import {
   type RestoreRequest__Output,
   type SnapshotRequest__Output,
   serverStream,
+  type TrainFromFileRequest__Output,
   unary,
   type VecshardHandlers,
 } from '@vecshard/proto';
 import type { CoordinatorContext } from '../context.js';
 import { checkCollectionName } from '../validation.js';
-import { STORE_PREFIX } from './import-job.js';
 import type { JobQueue } from './job-queue.js';
+import { STORE_PREFIX } from './vector-source.js';
 
 /** Snapshot listing, present when the coordinator has an object store. */
 export interface SnapshotCatalog {
@@ -24,7 +25,7 @@ export interface SnapshotCatalog {
 
 type JobHandlers = Pick<
   VecshardHandlers,
-  'Import' | 'Snapshot' | 'Restore' | 'GetJob' | 'WatchJob' | 'ListSnapshots'
+  'Import' | 'TrainFromFile' | 'Snapshot' | 'Restore' | 'GetJob' | 'WatchJob' | 'ListSnapshots'
 >;
 
 /** gRPC handlers that queue and follow jobs. */
@@ -34,6 +35,16 @@ export function jobHandlers(
   snapshots: SnapshotCatalog | undefined,
   onInternal?: InternalErrorSink,
 ): JobHandlers {
+  /** A file on the coordinator (absolute) or, with a store, "store:KEY". */
+  const checkJobPath = (path: string) => {
+    if (!path) throw invalidArgument('path must name a vector file');
+    if (path.startsWith(STORE_PREFIX)) needStore();
+    else if (!isAbsolute(path)) {
+      throw invalidArgument(
+        `path must be absolute on the coordinator, or "store:KEY" for an object in the store; got "${path}"`,
+      );
+    }
+  };
   const needStore = () => {
     if (!snapshots)
       throw failedPrecondition('this coordinator has no object store: start it with --store URL');
@@ -44,13 +55,7 @@ export function jobHandlers(
       'Import',
       async (req: ImportRequest__Output) => {
         await ctx.catalog.get(req.collection);
-        if (!req.path) throw invalidArgument('path must name a vector file');
-        if (req.path.startsWith(STORE_PREFIX)) needStore();
-        else if (!isAbsolute(req.path)) {
-          throw invalidArgument(
-            `path must be absolute on the coordinator, or "store:KEY" for an object in the store; got "${req.path}"`,
-          );
-        }
+        checkJobPath(req.path);
         return jobs.enqueue({
           kind: 'import',
           collection: req.collection,
@@ -59,6 +64,23 @@ export function jobHandlers(
           limit: Number(req.limit),
           batchSize: req.batchSize,
           trainSize: Number(req.trainSize),
+        });
+      },
+      onInternal,
+    ),
+
+    TrainFromFile: unary(
+      'TrainFromFile',
+      async (req: TrainFromFileRequest__Output) => {
+        const { record } = await ctx.catalog.get(req.collection);
+        if (record.state === 'ready')
+          throw failedPrecondition(`collection "${req.collection}" is already trained`);
+        checkJobPath(req.path);
+        return jobs.enqueue({
+          kind: 'train',
+          collection: req.collection,
+          path: req.path,
+          limit: Number(req.limit),
         });
       },
       onInternal,

@@ -25,6 +25,7 @@ import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Out
 import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from './vecshard/v1/ShardInfo.js';
 import type { SnapshotInfo as _vecshard_v1_SnapshotInfo, SnapshotInfo__Output as _vecshard_v1_SnapshotInfo__Output } from './vecshard/v1/SnapshotInfo.js';
 import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from './vecshard/v1/SnapshotRequest.js';
+import type { TrainFromFileRequest as _vecshard_v1_TrainFromFileRequest, TrainFromFileRequest__Output as _vecshard_v1_TrainFromFileRequest__Output } from './vecshard/v1/TrainFromFileRequest.js';
 import type { TrainRequest as _vecshard_v1_TrainRequest, TrainRequest__Output as _vecshard_v1_TrainRequest__Output } from './vecshard/v1/TrainRequest.js';
 import type { TrainResponse as _vecshard_v1_TrainResponse, TrainResponse__Output as _vecshard_v1_TrainResponse__Output } from './vecshard/v1/TrainResponse.js';
 import type { UpsertRequest as _vecshard_v1_UpsertRequest, UpsertRequest__Output as _vecshard_v1_UpsertRequest__Output } from './vecshard/v1/UpsertRequest.js';
@@ -67,6 +68,7 @@ export interface ProtoGrpcType {
       ShardInfo: MessageTypeDefinition<_vecshard_v1_ShardInfo, _vecshard_v1_ShardInfo__Output>
       SnapshotInfo: MessageTypeDefinition<_vecshard_v1_SnapshotInfo, _vecshard_v1_SnapshotInfo__Output>
       SnapshotRequest: MessageTypeDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_SnapshotRequest__Output>
+      TrainFromFileRequest: MessageTypeDefinition<_vecshard_v1_TrainFromFileRequest, _vecshard_v1_TrainFromFileRequest__Output>
       TrainRequest: MessageTypeDefinition<_vecshard_v1_TrainRequest, _vecshard_v1_TrainRequest__Output>
       TrainResponse: MessageTypeDefinition<_vecshard_v1_TrainResponse, _vecshard_v1_TrainResponse__Output>
       UpsertRequest: MessageTypeDefinition<_vecshard_v1_UpsertRequest, _vecshard_v1_UpsertRequest__Output>

@@ -25,7 +25,7 @@ export interface Job {
    */
   'result'?: (string);
   /**
-   * "import", "snapshot", "restore", or "recover" (refilling a restarted
+   * "import", "train", "snapshot", "restore", or "recover" (refilling a restarted
    * worker from the newest snapshots).
    */
   'kind'?: (string);
@@ -71,7 +71,7 @@ export interface Job__Output {
    */
   'result': (string);
   /**
-   * "import", "snapshot", "restore", or "recover" (refilling a restarted
+   * "import", "train", "snapshot", "restore", or "recover" (refilling a restarted
    * worker from the newest snapshots).
    */
   'kind': (string);

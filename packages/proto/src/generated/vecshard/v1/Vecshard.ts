@@ -23,6 +23,7 @@ import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Out
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from '../../vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from '../../vecshard/v1/SearchResponse.js';
 import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from '../../vecshard/v1/SnapshotRequest.js';
+import type { TrainFromFileRequest as _vecshard_v1_TrainFromFileRequest, TrainFromFileRequest__Output as _vecshard_v1_TrainFromFileRequest__Output } from '../../vecshard/v1/TrainFromFileRequest.js';
 import type { TrainRequest as _vecshard_v1_TrainRequest, TrainRequest__Output as _vecshard_v1_TrainRequest__Output } from '../../vecshard/v1/TrainRequest.js';
 import type { TrainResponse as _vecshard_v1_TrainResponse, TrainResponse__Output as _vecshard_v1_TrainResponse__Output } from '../../vecshard/v1/TrainResponse.js';
 import type { UpsertRequest as _vecshard_v1_UpsertRequest, UpsertRequest__Output as _vecshard_v1_UpsertRequest__Output } from '../../vecshard/v1/UpsertRequest.js';
@@ -236,6 +237,23 @@ export interface VecshardClient extends grpc.Client {
   train(argument: _vecshard_v1_TrainRequest, callback: grpc.requestCallback<_vecshard_v1_TrainResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Trains a collection on a sample read from a file, as a job: for samples
+   * too large for one Train message. Places the lists like Train.
+   */
+  TrainFromFile(argument: _vecshard_v1_TrainFromFileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  TrainFromFile(argument: _vecshard_v1_TrainFromFileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  TrainFromFile(argument: _vecshard_v1_TrainFromFileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  TrainFromFile(argument: _vecshard_v1_TrainFromFileRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  /**
+   * Trains a collection on a sample read from a file, as a job: for samples
+   * too large for one Train message. Places the lists like Train.
+   */
+  trainFromFile(argument: _vecshard_v1_TrainFromFileRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  trainFromFile(argument: _vecshard_v1_TrainFromFileRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  trainFromFile(argument: _vecshard_v1_TrainFromFileRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  trainFromFile(argument: _vecshard_v1_TrainFromFileRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Inserts vectors, replacing any stored vector with the same id. Refused
    * with FAILED_PRECONDITION before Train (vecshard never trains implicitly).
    * Acknowledged only once every shard involved has stored its part.
@@ -343,6 +361,12 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
   Train: grpc.handleUnaryCall<_vecshard_v1_TrainRequest__Output, _vecshard_v1_TrainResponse>;
   
   /**
+   * Trains a collection on a sample read from a file, as a job: for samples
+   * too large for one Train message. Places the lists like Train.
+   */
+  TrainFromFile: grpc.handleUnaryCall<_vecshard_v1_TrainFromFileRequest__Output, _vecshard_v1_Job>;
+  
+  /**
    * Inserts vectors, replacing any stored vector with the same id. Refused
    * with FAILED_PRECONDITION before Train (vecshard never trains implicitly).
    * Acknowledged only once every shard involved has stored its part.
@@ -371,6 +395,7 @@ export interface VecshardDefinition extends grpc.ServiceDefinition {
   Search: MethodDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchResponse, _vecshard_v1_SearchRequest__Output, _vecshard_v1_SearchResponse__Output>
   Snapshot: MethodDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_Job, _vecshard_v1_SnapshotRequest__Output, _vecshard_v1_Job__Output>
   Train: MethodDefinition<_vecshard_v1_TrainRequest, _vecshard_v1_TrainResponse, _vecshard_v1_TrainRequest__Output, _vecshard_v1_TrainResponse__Output>
+  TrainFromFile: MethodDefinition<_vecshard_v1_TrainFromFileRequest, _vecshard_v1_Job, _vecshard_v1_TrainFromFileRequest__Output, _vecshard_v1_Job__Output>
   Upsert: MethodDefinition<_vecshard_v1_UpsertRequest, _vecshard_v1_UpsertResponse, _vecshard_v1_UpsertRequest__Output, _vecshard_v1_UpsertResponse__Output>
   WatchJob: MethodDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_Job, _vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job__Output>
 }
