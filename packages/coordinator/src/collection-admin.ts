@@ -183,6 +183,7 @@ export async function listCollections(ctx: CoordinatorContext): Promise<Collecti
 export async function dropCollection(ctx: CoordinatorContext, name: string, call: CallWithDeadline) {
   const { record } = await ctx.catalog.get(name);
   await ctx.store.drop(name);
+  await ctx.writeLog?.clear(name);
   ctx.catalog.invalidate(name);
   const deadline = workerDeadline(ctx, call);
   await Promise.allSettled(

@@ -22,4 +22,10 @@ export interface CollectionRecord {
   nlist: number;
   placement: ShardPlacement[];
   createdAtMs: number;
+  /**
+   * The snapshot the collection's shards are rebuilt from, and the write-log
+   * position it covers: a restarted worker gets that snapshot's lists plus the
+   * writes logged after the position.
+   */
+  lastSnapshot?: { id: string; logPosition: string };
 }

@@ -45,6 +45,12 @@ export class CollectionStore {
     await this.announce(record.name);
   }
 
+  /** Replaces the record of an existing collection. */
+  async save(record: CollectionRecord): Promise<void> {
+    await this.redis.set(this.keys.collection(record.name), JSON.stringify(record));
+    await this.announce(record.name);
+  }
+
   async drop(name: string): Promise<boolean> {
     const results = await this.redis
       .multi()

@@ -5,6 +5,7 @@ import type { ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
 import type { WorkerDirectory } from './worker-directory.js';
+import type { WriteLog } from './write-log.js';
 
 /** The part of a server call handlers need: its deadline. */
 export type CallWithDeadline = Pick<grpc.ServerUnaryCall<unknown, unknown>, 'getDeadline'>;
@@ -17,6 +18,8 @@ export interface CoordinatorContext {
   clients: WorkerClients;
   /** Longest a coordinator → worker call may take when the client set no earlier deadline. */
   workerTimeoutMs: number;
+  /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */
+  writeLog?: WriteLog;
 }
 
 /**

@@ -25,6 +25,7 @@ import { snapshotJobs } from './snapshots/snapshot-jobs.js';
 import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
 import { WorkerDirectory } from './worker-directory.js';
+import { WriteLog } from './write-log.js';
 
 export interface CoordinatorOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -95,6 +96,8 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     workers,
     clients,
     workerTimeoutMs: options.workerTimeoutMs ?? 30_000,
+    // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
+    writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };
 
   const objectStore = options.storeUrl ? openStore(options.storeUrl) : undefined;

@@ -118,6 +118,7 @@ export async function sendUpsert(
       );
     }),
   );
+  await ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors));
   return ids.length;
 }
 
@@ -149,6 +150,7 @@ export async function deleteIds(
       ctx.clients.call(target, 'Delete', { collection: record.name, ids: encodeArray(ids) }, deadline),
     ),
   );
+  await ctx.writeLog?.delete(record.name, encodeArray(ids));
   return answers.reduce((total, answer) => total + Number(answer.deleted), 0);
 }
 

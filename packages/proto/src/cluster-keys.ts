@@ -16,6 +16,11 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
     collection: (name: string) => `${prefix}:collection:${name}`,
     /** String (binary): the trained, empty template index. */
     template: (name: string) => `${prefix}:collection:${name}:template`,
+    /**
+     * Stream: the collection's acknowledged writes since its last snapshot
+     * (the write-ahead log a restarted worker is replayed from).
+     */
+    writeLog: (name: string) => `${prefix}:collection:${name}:wal`,
     /** Pub/sub channel: a collection name whose record changed, so other coordinators reload it. */
     changes: `${prefix}:collection-changes`,
   };

@@ -6,8 +6,10 @@ import { serializeWrites } from '../data-path.js';
 import type { ProgressSink } from '../jobs/job-kinds.js';
 import { listOwners } from '../placement.js';
 import { scatterShardOf } from '../routing.js';
+import { LOG_START } from '../write-log.js';
 import { checkBlobsPresent, readVerifiedBlob } from './blob-reader.js';
 import { decodeListBlob, type ListData } from './list-blob.js';
+import { replayWrites } from './replay-writes.js';
 import { snapshotLayout } from './snapshot-layout.js';
 import type { ManifestList, SnapshotManifest } from './snapshot-manifest.js';
 import type { StoredSnapshots } from './stored-snapshots.js';
@@ -73,17 +75,18 @@ export async function restoreSnapshot(
 }
 
 /**
- * Gives a restarted worker its shard of a collection back: the template, then
- * the shard's lists from the newest snapshot (none when there is no snapshot).
- * Writes acknowledged after that snapshot are not on it: they are lost with
- * the worker's memory. Resolves to the vectors restored.
+ * Gives a restarted worker its shard of a collection back: the template, the
+ * shard's lists from the collection's last snapshot (if it has one), then the
+ * writes logged since that snapshot, so every acknowledged write is there
+ * again. Resolves to the vectors restored from the snapshot and the writes
+ * replayed.
  */
 export async function restoreShard(
   ctx: CoordinatorContext,
   snapshots: StoredSnapshots,
   record: CollectionRecord,
   shard: ShardPlacement,
-): Promise<{ vectors: number; snapshotId?: string }> {
+): Promise<{ vectors: number; snapshotId?: string; replayedWrites: number }> {
   const template = await ctx.store.template(record.name);
   if (!template) throw new Error(`collection "${record.name}" has no template index`);
   await ctx.clients.call(
@@ -98,14 +101,19 @@ export async function restoreShard(
     },
     workerDeadline(ctx),
   );
-  const manifest = await snapshots.latest(record.name);
-  if (!manifest) return { vectors: 0 };
-  const owned = new Set(shard.lists);
-  const byList = groupByList(manifest.lists).filter(
-    (parts) => record.routing === 'scatter' || owned.has(parts[0].list),
-  );
-  const vectors = await importLists(ctx, snapshots, manifest, record, byList, async () => {}, shard.shard);
-  return { vectors, snapshotId: manifest.id };
+  const base = record.lastSnapshot;
+  let vectors = 0;
+  if (base) {
+    const manifest = await snapshots.read(record.name, base.id);
+    const owned = new Set(shard.lists);
+    const byList = groupByList(manifest.lists).filter(
+      (parts) => record.routing === 'scatter' || owned.has(parts[0].list),
+    );
+    vectors = await importLists(ctx, snapshots, manifest, record, byList, async () => {}, shard.shard);
+  }
+  const log = ctx.writeLog?.after(record.name, base?.logPosition ?? LOG_START);
+  const replayedWrites = log ? await replayWrites(ctx, record, shard, log) : 0;
+  return { vectors, snapshotId: base?.id, replayedWrites };
 }
 
 /** The restored collection's record: the stored configuration placed over today's live workers. */
@@ -118,13 +126,20 @@ async function placeRestored(ctx: CoordinatorContext, manifest: SnapshotManifest
   const loads = new Float64Array(manifest.config.nlist);
   for (const entry of manifest.lists) loads[entry.list] += entry.vectors;
   const placement = placeShards(manifest.config, loads, workerIds);
-  return { ...manifest.config, state: 'ready', placement };
+  // The restored state is the snapshot's: writes logged before the restore no longer apply.
+  return {
+    ...manifest.config,
+    state: 'ready',
+    placement,
+    lastSnapshot: { id: manifest.id, logPosition: LOG_START },
+  };
 }
 
 /** Drops any collection of that name, then attaches the template on every new shard. */
 async function replaceCollection(ctx: CoordinatorContext, record: CollectionRecord, template: Buffer) {
   const existing = await ctx.store.get(record.name);
   if (existing) await forget(ctx, existing);
+  else await ctx.writeLog?.clear(record.name);
   const created = { ...record, state: 'created' as const, placement: [] };
   await ctx.store.create(created);
   ctx.catalog.invalidate(record.name);
@@ -150,6 +165,7 @@ async function replaceCollection(ctx: CoordinatorContext, record: CollectionReco
 /** Removes a collection from Redis and from its live workers. */
 async function forget(ctx: CoordinatorContext, record: CollectionRecord): Promise<void> {
   await ctx.store.drop(record.name);
+  await ctx.writeLog?.clear(record.name);
   ctx.catalog.invalidate(record.name);
   const deadline = workerDeadline(ctx);
   await Promise.allSettled(

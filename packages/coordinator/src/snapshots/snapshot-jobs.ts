@@ -2,6 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import { type ListSnapshotsResponse, RpcError } from '@vecshard/proto';
 import type { ObjectStore } from '@vecshard/storage';
 import type { CoordinatorContext } from '../context.js';
+import { serializeWrites } from '../data-path.js';
 import type { JobProcessor, RecoverJobData, RestoreJobData, SnapshotJobData } from '../jobs/job-kinds.js';
 import { permanent } from '../jobs/job-queue.js';
 import { restoreShard, restoreSnapshot } from './restore-snapshot.js';
@@ -73,11 +74,15 @@ async function recoverWorker(
       record?.state === 'ready' && record.placement.some((shard) => shard.workerId === data.workerId),
   );
   const restored: Record<string, unknown>[] = [];
-  for (const [i, record] of records.entries()) {
-    for (const shard of record!.placement.filter((s) => s.workerId === data.workerId)) {
-      const result = await restoreShard(ctx, snapshots, record!, shard);
-      restored.push({ collection: record!.name, shard: shard.shard, ...result });
-    }
+  for (const [i, found] of records.entries()) {
+    // Writes wait meanwhile, so none lands between the replayed log and the live stream.
+    await serializeWrites(found!.name, async () => {
+      const record = await ctx.store.get(found!.name);
+      for (const shard of record?.placement.filter((s) => s.workerId === data.workerId) ?? []) {
+        const result = await restoreShard(ctx, snapshots, record!, shard);
+        restored.push({ collection: record!.name, shard: shard.shard, ...result });
+      }
+    });
     await progress(i + 1, records.length);
   }
   return { worker: data.workerId, restored };

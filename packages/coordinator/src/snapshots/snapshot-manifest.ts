@@ -26,13 +26,15 @@ export interface SnapshotManifest {
   collection: string;
   createdAtMs: number;
   faissVersion: string;
-  config: Omit<CollectionRecord, 'state' | 'placement'>;
+  config: Omit<CollectionRecord, 'state' | 'placement' | 'lastSnapshot'>;
   template: BlobRef;
   placement: ShardPlacement[];
   lists: ManifestList[];
   vectors: number;
   /** Bytes of list data the snapshot references. */
   bytes: number;
+  /** The collection's write-log position the snapshot covers (writes after it are not in it). */
+  logPosition: string;
 }
 
 /** Parses a manifest, refusing anything that does not look like one. */

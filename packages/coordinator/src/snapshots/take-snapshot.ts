@@ -5,6 +5,7 @@ import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, shardTarget } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { ProgressSink } from '../jobs/job-kinds.js';
+import { LOG_START } from '../write-log.js';
 import { encodeListBlob, sha256 } from './list-blob.js';
 import { newSnapshotId, snapshotLayout } from './snapshot-layout.js';
 import {
@@ -43,6 +44,7 @@ export async function takeSnapshot(
     const previous = await snapshots.latest(collection);
     const known = new Set(previous ? referencedBlobs(previous) : []);
     const uploader = new BlobUploader(snapshots.store, collection, known);
+    const logPosition = (await ctx.writeLog?.last(collection)) ?? LOG_START;
     const template = await ctx.store.template(collection);
     if (!template) throw failedPrecondition(`collection "${collection}" has no template index`);
     const templateRef = await uploader.upload(template);
@@ -62,8 +64,12 @@ export async function takeSnapshot(
     const failed = perShard.find((result) => result.status === 'rejected');
     if (failed) throw failed.reason;
     const lists = perShard.flatMap((result) => (result.status === 'fulfilled' ? result.value : []));
-    const manifest = buildManifest(record, templateRef, lists);
+    const manifest = buildManifest(record, templateRef, lists, logPosition);
     await snapshots.commit(manifest);
+    // Restarted workers are rebuilt from this snapshot now; the writes it holds leave the log.
+    await ctx.store.save({ ...record, lastSnapshot: { id: manifest.id, logPosition } });
+    ctx.catalog.invalidate(collection);
+    await ctx.writeLog?.trimThrough(collection, logPosition);
     return {
       snapshotId: manifest.id,
       vectors: manifest.vectors,
@@ -94,8 +100,13 @@ async function snapshotShard(
   return stored;
 }
 
-function buildManifest(record: CollectionRecord, template: BlobRef, lists: ManifestList[]): SnapshotManifest {
-  const { state: _state, placement, ...config } = record;
+function buildManifest(
+  record: CollectionRecord,
+  template: BlobRef,
+  lists: ManifestList[],
+  logPosition: string,
+): SnapshotManifest {
+  const { state: _state, placement, lastSnapshot: _last, ...config } = record;
   lists.sort((a, b) => a.shard - b.shard || a.list - b.list);
   return {
     format: 'vecshard-snapshot/1',
@@ -109,6 +120,7 @@ function buildManifest(record: CollectionRecord, template: BlobRef, lists: Manif
     lists,
     vectors: lists.reduce((sum, list) => sum + list.vectors, 0),
     bytes: lists.reduce((sum, list) => sum + list.bytes, 0),
+    logPosition,
   };
 }
 

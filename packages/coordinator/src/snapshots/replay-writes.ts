@@ -1,0 +1,65 @@
+import { decodeFloats, decodeIds, encodeArray } from '@vecshard/proto';
+import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
+import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
+import { listOwners } from '../placement.js';
+import { groupVectorsByShard, scatterShardOf } from '../routing.js';
+import type { LoggedWrite } from '../write-log.js';
+
+/**
+ * Applies logged writes, oldest first, to one shard, as the data path applied
+ * them when they were acknowledged: vectors assigned to lists by the
+ * collection's quantizer, this shard's rows added with the whole batch's ids
+ * replaced (list routing), deletes passed on. Resolves to the writes applied.
+ */
+export async function replayWrites(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  shard: ShardPlacement,
+  writes: AsyncIterable<LoggedWrite>,
+): Promise<number> {
+  const { template } = await ctx.catalog.getReady(record.name, 'Recover');
+  const owners = listOwners(
+    record.placement.map((s) => s.lists),
+    record.nlist,
+  );
+  const shardCount = record.placement.length;
+  const target = shardTarget(ctx, record.name, shard);
+  let applied = 0;
+  for await (const write of writes) {
+    if (write.op === 'delete') {
+      await ctx.clients.call(
+        target,
+        'Delete',
+        { collection: record.name, ids: write.ids },
+        workerDeadline(ctx),
+      );
+    } else {
+      const ids = decodeIds(write.ids);
+      const vectors = decodeFloats(write.vectors);
+      const { lists } = await template.assign(vectors, 1);
+      const shardOf =
+        record.routing === 'scatter'
+          ? (row: number) => scatterShardOf(ids[row], shardCount)
+          : (row: number) => owners[Number(lists[row])];
+      const mine = groupVectorsByShard(ids, vectors, lists, record.dim, shardOf, shardCount).find(
+        (group) => group.shard === shard.shard,
+      );
+      if (mine || record.routing === 'lists') {
+        await ctx.clients.call(
+          target,
+          'AddPreassigned',
+          {
+            collection: record.name,
+            ids: mine ? encodeArray(mine.ids) : Buffer.alloc(0),
+            vectors: mine ? encodeArray(mine.vectors) : Buffer.alloc(0),
+            lists: mine ? encodeArray(mine.lists) : Buffer.alloc(0),
+            replaceIds: record.routing === 'lists' ? write.ids : Buffer.alloc(0),
+          },
+          workerDeadline(ctx),
+        );
+      }
+    }
+    applied++;
+  }
+  return applied;
+}

@@ -1,0 +1,80 @@
+import type { ClusterKeys } from '@vecshard/proto';
+import type { Redis } from 'ioredis';
+
+/** One acknowledged write, as the client sent it (ids int64 LE, vectors float32 LE). */
+export type LoggedWrite =
+  | { id: string; op: 'upsert'; ids: Buffer; vectors: Buffer }
+  | { id: string; op: 'delete'; ids: Buffer };
+
+/** The position before any entry. */
+export const LOG_START = '0-0';
+
+/**
+ * Each collection's writes since its last snapshot, in a Redis stream. A
+ * worker that restarts empty is refilled from the snapshot and then from the
+ * writes logged after it, so no acknowledged write is lost with the worker.
+ * A snapshot trims the entries it covers; a restore empties the log.
+ */
+export class WriteLog {
+  constructor(
+    private readonly redis: Redis,
+    private readonly keys: ClusterKeys,
+  ) {}
+
+  /** Logs an acknowledged upsert; resolves to its position. */
+  async upsert(collection: string, ids: Uint8Array, vectors: Uint8Array): Promise<string> {
+    return this.add(collection, ['op', 'upsert', 'ids', Buffer.from(ids), 'vectors', Buffer.from(vectors)]);
+  }
+
+  async delete(collection: string, ids: Uint8Array): Promise<string> {
+    return this.add(collection, ['op', 'delete', 'ids', Buffer.from(ids)]);
+  }
+
+  /** The position of the newest entry (LOG_START when there is none). */
+  async last(collection: string): Promise<string> {
+    const newest = await this.redis.xrevrange(this.keys.writeLog(collection), '+', '-', 'COUNT', 1);
+    return newest[0]?.[0] ?? LOG_START;
+  }
+
+  /** Entries after `position`, oldest first, read a page at a time. */
+  async *after(collection: string, position: string, pageSize = 16): AsyncGenerator<LoggedWrite> {
+    let from = `(${position}`;
+    for (;;) {
+      const page = await this.redis.xrangeBuffer(
+        this.keys.writeLog(collection),
+        from,
+        '+',
+        'COUNT',
+        pageSize,
+      );
+      for (const [id, fields] of page) yield parseEntry(id.toString(), fields);
+      if (page.length < pageSize) return;
+      from = `(${page[page.length - 1][0].toString()}`;
+    }
+  }
+
+  /** Drops the entries at or before `position` (a snapshot now holds them). */
+  async trimThrough(collection: string, position: string): Promise<void> {
+    if (position === LOG_START) return;
+    const [ms, seq] = position.split('-').map(Number);
+    await this.redis.xtrim(this.keys.writeLog(collection), 'MINID', `${ms}-${seq + 1}`);
+  }
+
+  /** Empties the log (the collection was restored or dropped). */
+  async clear(collection: string): Promise<void> {
+    await this.redis.del(this.keys.writeLog(collection));
+  }
+
+  private async add(collection: string, fields: (string | Buffer)[]): Promise<string> {
+    return (await this.redis.xadd(this.keys.writeLog(collection), '*', ...fields)) as string;
+  }
+}
+
+function parseEntry(id: string, fields: Buffer[]): LoggedWrite {
+  const values = new Map<string, Buffer>();
+  for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i].toString(), fields[i + 1]);
+  const op = values.get('op')?.toString();
+  const ids = values.get('ids') ?? Buffer.alloc(0);
+  if (op === 'delete') return { id, op, ids };
+  return { id, op: 'upsert', ids, vectors: values.get('vectors') ?? Buffer.alloc(0) };
+}
