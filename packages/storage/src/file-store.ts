@@ -9,6 +9,7 @@ import {
   checkKey,
   checkPrefix,
   emptyCounts,
+  ObjectNotFoundError,
   type ObjectStore,
   type StoredObject,
 } from './object-store.js';
@@ -44,7 +45,7 @@ export class FileStore implements ObjectStore {
       return await readFile(this.path(key));
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT')
-        throw new Error(`${key} does not exist in ${this.location}`);
+        throw new ObjectNotFoundError(key, this.location);
       throw error;
     }
   }

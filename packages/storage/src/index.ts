@@ -2,6 +2,7 @@ export { FileStore } from './file-store.js';
 export {
   checkKey,
   emptyCounts,
+  ObjectNotFoundError,
   type ObjectStore,
   type StoredObject,
   type StoreRequestCounts,

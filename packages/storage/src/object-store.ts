@@ -33,6 +33,16 @@ export interface ObjectStore {
   delete(keys: string[]): Promise<void>;
 }
 
+/** A get of a key the store does not hold: unlike network or server errors, retrying will not help. */
+export class ObjectNotFoundError extends Error {
+  constructor(
+    readonly key: string,
+    location: string,
+  ) {
+    super(`${key} does not exist in ${location}`);
+  }
+}
+
 export function emptyCounts(): StoreRequestCounts {
   return { put: 0, get: 0, head: 0, list: 0, delete: 0 };
 }

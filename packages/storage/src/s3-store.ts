@@ -13,6 +13,7 @@ import {
   checkKey,
   checkPrefix,
   emptyCounts,
+  ObjectNotFoundError,
   type ObjectStore,
   type StoredObject,
 } from './object-store.js';
@@ -75,7 +76,7 @@ export class S3Store implements ObjectStore {
       return Buffer.from(await out.Body!.transformToByteArray());
     } catch (error) {
       if ((error as { name?: string }).name === 'NoSuchKey')
-        throw new Error(`${key} does not exist in ${this.location}`);
+        throw new ObjectNotFoundError(key, this.location);
       throw error;
     }
   }

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type S3Server, startS3rver } from '../../../test/helpers/s3rver.js';
 import { FileStore } from '../src/file-store.js';
-import type { ObjectStore } from '../src/object-store.js';
+import { ObjectNotFoundError, type ObjectStore } from '../src/object-store.js';
 import { S3Store } from '../src/s3-store.js';
 
 /** Makes a fresh, empty store per test; `close` releases whatever the kind holds. */
@@ -117,6 +117,7 @@ describe.each([fileKind(), s3Kind()])('$name', (kind) => {
 
   it('rejects a get of a missing key with a message naming the key', async () => {
     await expect(store.get('nowhere/missing.bin')).rejects.toThrow(/nowhere\/missing\.bin/);
+    await expect(store.get('nowhere/missing.bin')).rejects.toBeInstanceOf(ObjectNotFoundError);
   });
 
   it.each(['../x', '/abs', 'a//b', '', 'a/../../b'])('refuses the key %j', async (key) => {

@@ -1,4 +1,4 @@
-import type { ObjectStore } from '@vecshard/storage';
+import { ObjectNotFoundError, type ObjectStore } from '@vecshard/storage';
 import { sha256 } from './list-blob.js';
 import { snapshotLayout } from './snapshot-layout.js';
 import type { BlobRef } from './snapshot-manifest.js';
@@ -23,9 +23,11 @@ export async function readVerifiedBlob(
   try {
     blob = await store.get(key);
   } catch (error) {
-    throw new CorruptBlobError(
-      `${what} is missing: ${key} cannot be read from ${store.location} (${(error as Error).message})`,
-    );
+    // A missing object stays missing; other failures (network, server) may pass and are retried.
+    if (error instanceof ObjectNotFoundError) {
+      throw new CorruptBlobError(`${what} is missing: ${key} is not in ${store.location}`);
+    }
+    throw error;
   }
   const actual = sha256(blob);
   if (actual !== ref.sha256) {
