@@ -77,7 +77,7 @@ async function twoListChange(client: VecshardClient, round: number) {
   }
   expect(chosen).toHaveLength(2);
   const vectors = new Float32Array(2 * DIM);
-  chosen.forEach((row, i) => vectors.set(after.subarray(row * DIM, (row + 1) * DIM), i * DIM));
+  for (const [i, row] of chosen.entries()) vectors.set(after.subarray(row * DIM, (row + 1) * DIM), i * DIM);
   return {
     ids: BigInt64Array.from(chosen, BigInt),
     vectors,
