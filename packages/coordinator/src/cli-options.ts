@@ -11,6 +11,8 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --max-message-mb N     largest request accepted, MiB (env VECSHARD_MAX_MESSAGE_MB, default 256)
   --store URL            object store for snapshots, file:///dir or s3://bucket/prefix (env VECSHARD_STORE_URL)
   --snapshots-kept N     snapshots kept per collection (env VECSHARD_SNAPSHOTS_KEPT, default 5)
+  --snapshot-every-mb N  snapshot a collection once its write log holds N MiB since the last
+                         snapshot, 0 = never (env VECSHARD_SNAPSHOT_EVERY_MB, default 256)
   --snapshot-grace-s N   unreferenced snapshot blobs younger than this are kept, as another
                          coordinator may be writing them (default 3600)
   --job-lock-ms N        a running job not renewed for this long is taken over by another
@@ -33,6 +35,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       store: { type: 'string' },
       'snapshots-kept': { type: 'string' },
       'snapshot-grace-s': { type: 'string' },
+      'snapshot-every-mb': { type: 'string' },
       'job-lock-ms': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
@@ -57,6 +60,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     storeUrl: values.store ?? env.VECSHARD_STORE_URL,
     snapshotsKept: positive(values['snapshots-kept'] ?? env.VECSHARD_SNAPSHOTS_KEPT ?? '5', 'snapshots-kept'),
+    snapshotEveryMb: nonNegativeNumber(
+      values['snapshot-every-mb'] ?? env.VECSHARD_SNAPSHOT_EVERY_MB ?? '256',
+      'snapshot-every-mb',
+    ),
     snapshotGraceMs: 1000 * nonNegativeInteger(values['snapshot-grace-s'] ?? '3600', 'snapshot-grace-s'),
     jobLockMs: positive(values['job-lock-ms'] ?? '10000', 'job-lock-ms'),
   };
@@ -66,6 +73,13 @@ function nonNegativeInteger(text: string, what: string): number {
   const value = Number(text);
   if (!Number.isInteger(value) || value < 0)
     throw new TypeError(`--${what} must be a non-negative integer, got "${text}"`);
+  return value;
+}
+
+function nonNegativeNumber(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value < 0)
+    throw new TypeError(`--${what} must be a non-negative number, got "${text}"`);
   return value;
 }
 

@@ -1,7 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { unavailable } from '@vecshard/proto';
 import type { CollectionCatalog } from './collection-catalog.js';
-import type { ShardPlacement } from './collection-record.js';
+import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
 import type { WorkerDirectory } from './worker-directory.js';
@@ -20,6 +20,8 @@ export interface CoordinatorContext {
   workerTimeoutMs: number;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */
   writeLog?: WriteLog;
+  /** Called after a write with the bytes the collection's log holds, to snapshot when it grows large. */
+  onLogged?: (collection: CollectionRecord, logBytes: number) => void;
 }
 
 /**

@@ -50,6 +50,11 @@ export interface CoordinatorOptions {
   storeUrl?: string;
   /** Snapshots kept per collection; older ones and blobs nobody references are deleted. Default 5. */
   snapshotsKept?: number;
+  /**
+   * A collection whose write log has grown past this many MiB since its last
+   * snapshot is snapshotted automatically (0 = never); default 256.
+   */
+  snapshotEveryMb?: number;
   /** Unreferenced snapshot blobs younger than this survive retention; default 1 h. */
   snapshotGraceMs?: number;
   /** How long a running job's claim lasts: a dead coordinator's job is taken over after about this long. */
@@ -123,6 +128,17 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     },
   );
   jobs.start();
+  const autoSnapshotBytes = (options.snapshotEveryMb ?? 256) * 1024 * 1024;
+  if (snapshots && autoSnapshotBytes > 0) {
+    // One automatic snapshot per base snapshot: the job id repeats until it has been taken.
+    ctx.onLogged = (record, logBytes) => {
+      if (logBytes < autoSnapshotBytes) return;
+      const jobId = `auto-snapshot-${record.name}-${record.lastSnapshot?.id ?? 'first'}`;
+      jobs
+        .enqueue({ kind: 'snapshot', collection: record.name }, jobId)
+        .catch((error) => log.warn({ err: error, collection: record.name }, 'could not queue a snapshot'));
+    };
+  }
   if (snapshots) {
     // A worker that restarted holds nothing: refill it from the newest snapshots.
     workers.onRestart((worker) => {

@@ -1,5 +1,6 @@
 import { decodeFloats, encodeArray, type SearchResponse, WriteQueue } from '@vecshard/proto';
 import type { LiveCollection } from './collection-catalog.js';
+import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, shardTarget, workerDeadline } from './context.js';
 import { mergeTopK, type ShardHits } from './merge.js';
 import { observeSearchFanOut } from './metrics.js';
@@ -118,7 +119,7 @@ export async function sendUpsert(
       );
     }),
   );
-  await ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors));
+  await logged(ctx, record, ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors)));
   return ids.length;
 }
 
@@ -131,6 +132,16 @@ export async function upsert(
   call: CallWithDeadline,
 ): Promise<number> {
   return sendUpsert(ctx, collection, prepareUpsert(collection, idBytes, vectorBytes), call);
+}
+
+/** Waits for a write-log append and tells the coordinator how large the log has grown. */
+async function logged(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  append: Promise<number> | undefined,
+) {
+  if (!append) return;
+  ctx.onLogged?.(record, await append);
 }
 
 /** Removes ids from every shard of the collection; resolves to the number removed. */
@@ -150,7 +161,7 @@ export async function deleteIds(
       ctx.clients.call(target, 'Delete', { collection: record.name, ids: encodeArray(ids) }, deadline),
     ),
   );
-  await ctx.writeLog?.delete(record.name, encodeArray(ids));
+  await logged(ctx, record, ctx.writeLog?.delete(record.name, encodeArray(ids)));
   return answers.reduce((total, answer) => total + Number(answer.deleted), 0);
 }
 

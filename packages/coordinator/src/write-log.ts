@@ -21,12 +21,12 @@ export class WriteLog {
     private readonly keys: ClusterKeys,
   ) {}
 
-  /** Logs an acknowledged upsert; resolves to its position. */
-  async upsert(collection: string, ids: Uint8Array, vectors: Uint8Array): Promise<string> {
+  /** Logs an acknowledged upsert; resolves to the bytes the log holds since it was last trimmed. */
+  async upsert(collection: string, ids: Uint8Array, vectors: Uint8Array): Promise<number> {
     return this.add(collection, ['op', 'upsert', 'ids', Buffer.from(ids), 'vectors', Buffer.from(vectors)]);
   }
 
-  async delete(collection: string, ids: Uint8Array): Promise<string> {
+  async delete(collection: string, ids: Uint8Array): Promise<number> {
     return this.add(collection, ['op', 'delete', 'ids', Buffer.from(ids)]);
   }
 
@@ -57,16 +57,30 @@ export class WriteLog {
   async trimThrough(collection: string, position: string): Promise<void> {
     if (position === LOG_START) return;
     const [ms, seq] = position.split('-').map(Number);
-    await this.redis.xtrim(this.keys.writeLog(collection), 'MINID', `${ms}-${seq + 1}`);
+    // Entries other coordinators logged during the snapshot stay, uncounted: the count only
+    // decides when the next snapshot is due.
+    await this.redis
+      .multi()
+      .xtrim(this.keys.writeLog(collection), 'MINID', `${ms}-${seq + 1}`)
+      .set(this.keys.writeLogBytes(collection), 0)
+      .exec();
   }
 
   /** Empties the log (the collection was restored or dropped). */
   async clear(collection: string): Promise<void> {
-    await this.redis.del(this.keys.writeLog(collection));
+    await this.redis.del(this.keys.writeLog(collection), this.keys.writeLogBytes(collection));
   }
 
-  private async add(collection: string, fields: (string | Buffer)[]): Promise<string> {
-    return (await this.redis.xadd(this.keys.writeLog(collection), '*', ...fields)) as string;
+  private async add(collection: string, fields: (string | Buffer)[]): Promise<number> {
+    const bytes = fields.reduce((sum, field) => sum + field.length, 0);
+    const results = await this.redis
+      .multi()
+      .xadd(this.keys.writeLog(collection), '*', ...fields)
+      .incrby(this.keys.writeLogBytes(collection), bytes)
+      .exec();
+    const failed = results?.find(([error]) => error);
+    if (!results || failed) throw failed?.[0] ?? new Error('the write log append was discarded');
+    return Number(results[1][1]);
   }
 }
 

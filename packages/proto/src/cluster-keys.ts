@@ -21,6 +21,8 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
      * (the write-ahead log a restarted worker is replayed from).
      */
     writeLog: (name: string) => `${prefix}:collection:${name}:wal`,
+    /** Integer: bytes appended to the write log since it was last trimmed. */
+    writeLogBytes: (name: string) => `${prefix}:collection:${name}:wal-bytes`,
     /** Pub/sub channel: a collection name whose record changed, so other coordinators reload it. */
     changes: `${prefix}:collection-changes`,
   };
