@@ -14,8 +14,11 @@ export interface LocalClusterOptions {
   redisUrl?: string;
   /** Where the cluster keeps its files (snapshots in file:// stores, Redis persistence). */
   dataDir?: string;
-  /** Object store URL for snapshots (default file://<dataDir>/store). */
-  storeUrl?: string;
+  /**
+   * Object store URL for snapshots (default file://<dataDir>/store); null runs
+   * without one: no snapshots and no write log.
+   */
+  storeUrl?: string | null;
   /** FAISS threads per worker. */
   threads?: number;
   /** Receives every line the cluster's processes print. */
@@ -44,7 +47,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const host = options.host ?? '127.0.0.1';
   const dataDir = resolve(options.dataDir ?? '.vecshard');
   mkdirSync(dataDir, { recursive: true });
-  const storeUrl = options.storeUrl ?? `file://${join(dataDir, 'store')}`;
+  const storeUrl =
+    options.storeUrl === null ? undefined : (options.storeUrl ?? `file://${join(dataDir, 'store')}`);
   const started: ManagedProcess[] = [];
   const close = async () => {
     for (const p of [...started].reverse()) await p.stop();
@@ -58,7 +62,8 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     }
     // Several processes on one machine: each takes a free metrics port (printed in its log).
     const common = ['--redis', redisUrl, '--host', host, '--metrics-port', '0'];
-    const env = { VECSHARD_STORE_URL: storeUrl };
+    // Empty rather than absent, so a store named in this process's own environment does not leak in.
+    const env: NodeJS.ProcessEnv = { VECSHARD_STORE_URL: storeUrl ?? '' };
     const workers = await Promise.all(
       Array.from({ length: options.workers ?? 2 }, (_, i) =>
         startProcess({

@@ -28,6 +28,9 @@ export async function launchBenchCluster(options: {
       host: '127.0.0.1',
       dataDir,
       threads: options.threadsPerWorker,
+      // The data path alone, as FAISS has no durability either; bench:snapshots measures
+      // loading with the write log and automatic snapshots.
+      storeUrl: null,
       log: options.log,
     });
     return {
