@@ -7,11 +7,11 @@ import {
   failedPrecondition,
   invalidArgument,
   metricFromEnum,
-  metricToEnum,
   RpcError,
   routingFromEnum,
   unavailable,
 } from '@vecshard/proto';
+import { attachShard } from './attach-shard.js';
 import { toCollectionInfo } from './collection-info.js';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
@@ -113,20 +113,7 @@ export async function trainCollection(
   );
   const deadline = workerDeadline(ctx, call);
   await Promise.all(
-    placement.map((shard) =>
-      ctx.clients.call(
-        ctx.workers.get(shard.workerId)!,
-        'Attach',
-        {
-          collection: name,
-          template,
-          metric: metricToEnum(record.metric),
-          lists: shard.lists,
-          shard: shard.shard,
-        },
-        deadline,
-      ),
-    ),
+    placement.map((shard) => attachShard(ctx, { name, metric: record.metric }, shard, template, deadline)),
   );
   const trained: CollectionRecord = { ...record, state: 'ready', placement };
   await ctx.store.saveTrained(trained, template);

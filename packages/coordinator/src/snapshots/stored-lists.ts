@@ -1,0 +1,66 @@
+import type { CollectionRecord } from '../collection-record.js';
+import type { CoordinatorContext } from '../context.js';
+import { readVerifiedBlob } from './blob-reader.js';
+import { ImportBatch } from './import-batch.js';
+import { decodeListBlob } from './list-blob.js';
+import { listRouter } from './list-router.js';
+import { snapshotLayout } from './snapshot-layout.js';
+import type { ManifestList, SnapshotManifest } from './snapshot-manifest.js';
+import type { StoredSnapshots } from './stored-snapshots.js';
+
+/** Blobs read ahead of the one being sent. */
+const READ_AHEAD = 4;
+
+/** The stored parts of each list (one per old shard holding it), by list id. */
+export function groupByList(lists: ManifestList[]): ManifestList[][] {
+  const byList = new Map<number, ManifestList[]>();
+  for (const entry of lists) {
+    const parts = byList.get(entry.list) ?? [];
+    parts.push(entry);
+    byList.set(entry.list, parts);
+  }
+  return [...byList.keys()].sort((a, b) => a - b).map((list) => byList.get(list)!);
+}
+
+/**
+ * Reads the lists' blobs (a few ahead), routes each list's rows to the new
+ * shard that owns them, and sends each shard its lists in batches.
+ */
+export async function importLists(
+  ctx: CoordinatorContext,
+  snapshots: StoredSnapshots,
+  manifest: SnapshotManifest,
+  record: CollectionRecord,
+  byList: ManifestList[][],
+  onList: () => Promise<void>,
+  onlyShard?: number,
+): Promise<number> {
+  const batches = record.placement.map((shard) => new ImportBatch(ctx, record.name, shard));
+  const route = listRouter(record);
+  const read = (parts: ManifestList[]) =>
+    Promise.all(
+      parts.map(async (part) =>
+        decodeListBlob(
+          await readVerifiedBlob(snapshots.store, manifest.collection, part, describePart(manifest, part)),
+          snapshotLayout.blob(manifest.collection, part.sha256),
+        ),
+      ),
+    );
+  const pending = byList.slice(0, READ_AHEAD).map(read);
+  for (let i = 0; i < byList.length; i++) {
+    const parts = await pending[i];
+    if (i + READ_AHEAD < byList.length) pending.push(read(byList[i + READ_AHEAD]));
+    pending[i] = Promise.resolve([]);
+    for (const [shard, content] of route(byList[i][0].list, parts)) {
+      if (onlyShard === undefined || shard === onlyShard) await batches[shard].add(content);
+    }
+    await onList();
+  }
+  let vectors = 0;
+  for (const batch of batches) vectors += await batch.flush();
+  return vectors;
+}
+
+function describePart(manifest: SnapshotManifest, part: ManifestList): string {
+  return `list ${part.list} of shard ${part.shard} in snapshot ${manifest.id}`;
+}
