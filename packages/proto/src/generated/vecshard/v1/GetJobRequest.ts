@@ -5,6 +5,9 @@
  * Names a job.
  */
 export interface GetJobRequest {
+  /**
+   * The id a job-returning call gave.
+   */
   'id'?: (string);
 }
 
@@ -12,5 +15,8 @@ export interface GetJobRequest {
  * Names a job.
  */
 export interface GetJobRequest__Output {
+  /**
+   * The id a job-returning call gave.
+   */
   'id': (string);
 }

@@ -11,6 +11,9 @@ export interface Job {
    * Job id, for GetJob and WatchJob.
    */
   'id'?: (string);
+  /**
+   * Queued, running, completed or failed.
+   */
   'state'?: (_vecshard_v1_JobState);
   /**
    * Progress from 0 to 100.
@@ -34,18 +37,25 @@ export interface Job {
    */
   'collection'?: (string);
   /**
-   * Units of work done and in all (vectors for imports, inverted lists for snapshots and restores).
+   * Units of work done (vectors for imports and training, inverted lists for
+   * snapshots and restores, collections for recoveries).
    */
   'done'?: (number | string | Long);
+  /**
+   * Units of work in all; 0 until the job has started.
+   */
   'total'?: (number | string | Long);
   /**
    * Attempts made so far (retries happen with backoff where repeating is safe).
    */
   'attempts'?: (number);
   /**
-   * When it was queued and when it finished, milliseconds since the Unix epoch (0 = not yet).
+   * When it was queued, milliseconds since the Unix epoch.
    */
   'createdAtMs'?: (number | string | Long);
+  /**
+   * When it finished, milliseconds since the Unix epoch (0 = not yet).
+   */
   'finishedAtMs'?: (number | string | Long);
 }
 
@@ -57,6 +67,9 @@ export interface Job__Output {
    * Job id, for GetJob and WatchJob.
    */
   'id': (string);
+  /**
+   * Queued, running, completed or failed.
+   */
   'state': (_vecshard_v1_JobState__Output);
   /**
    * Progress from 0 to 100.
@@ -80,17 +93,24 @@ export interface Job__Output {
    */
   'collection': (string);
   /**
-   * Units of work done and in all (vectors for imports, inverted lists for snapshots and restores).
+   * Units of work done (vectors for imports and training, inverted lists for
+   * snapshots and restores, collections for recoveries).
    */
   'done': (string);
+  /**
+   * Units of work in all; 0 until the job has started.
+   */
   'total': (string);
   /**
    * Attempts made so far (retries happen with backoff where repeating is safe).
    */
   'attempts': (number);
   /**
-   * When it was queued and when it finished, milliseconds since the Unix epoch (0 = not yet).
+   * When it was queued, milliseconds since the Unix epoch.
    */
   'createdAtMs': (string);
+  /**
+   * When it finished, milliseconds since the Unix epoch (0 = not yet).
+   */
   'finishedAtMs': (string);
 }

@@ -5,6 +5,10 @@
  * Asks for a collection's snapshots.
  */
 export interface ListSnapshotsRequest {
+  /**
+   * Collection name; it need not exist in this cluster (restore lists a
+   * bucket another cluster wrote).
+   */
   'collection'?: (string);
 }
 
@@ -12,5 +16,9 @@ export interface ListSnapshotsRequest {
  * Asks for a collection's snapshots.
  */
 export interface ListSnapshotsRequest__Output {
+  /**
+   * Collection name; it need not exist in this cluster (restore lists a
+   * bucket another cluster wrote).
+   */
   'collection': (string);
 }

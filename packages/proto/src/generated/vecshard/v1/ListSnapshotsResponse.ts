@@ -6,6 +6,9 @@ import type { SnapshotInfo as _vecshard_v1_SnapshotInfo, SnapshotInfo__Output as
  * A collection's snapshots, newest first.
  */
 export interface ListSnapshotsResponse {
+  /**
+   * Newest first.
+   */
   'snapshots'?: (_vecshard_v1_SnapshotInfo)[];
 }
 
@@ -13,5 +16,8 @@ export interface ListSnapshotsResponse {
  * A collection's snapshots, newest first.
  */
 export interface ListSnapshotsResponse__Output {
+  /**
+   * Newest first.
+   */
   'snapshots': (_vecshard_v1_SnapshotInfo__Output)[];
 }

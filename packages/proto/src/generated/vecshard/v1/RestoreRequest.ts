@@ -6,8 +6,9 @@
  */
 export interface RestoreRequest {
   /**
-   * Collection name (as snapshotted). Refused with ALREADY_EXISTS while a
-   * collection of that name exists: drop it first.
+   * Collection name (as snapshotted). A collection of that name is replaced:
+   * its shards are dropped and rebuilt from the snapshot, and its write log
+   * is emptied. Searches meanwhile see the collection absent or partial.
    */
   'collection'?: (string);
   /**
@@ -21,8 +22,9 @@ export interface RestoreRequest {
  */
 export interface RestoreRequest__Output {
   /**
-   * Collection name (as snapshotted). Refused with ALREADY_EXISTS while a
-   * collection of that name exists: drop it first.
+   * Collection name (as snapshotted). A collection of that name is replaced:
+   * its shards are dropped and rebuilt from the snapshot, and its write log
+   * is emptied. Searches meanwhile see the collection absent or partial.
    */
   'collection': (string);
   /**

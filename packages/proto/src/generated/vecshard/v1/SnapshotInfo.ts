@@ -6,7 +6,13 @@ import type { Long } from '@grpc/proto-loader';
  * One snapshot in the object store.
  */
 export interface SnapshotInfo {
+  /**
+   * Snapshot id: UTC time and a random suffix, so ids sort by age.
+   */
   'id'?: (string);
+  /**
+   * Collection it belongs to.
+   */
   'collection'?: (string);
   /**
    * When it was taken, milliseconds since the Unix epoch.
@@ -26,7 +32,13 @@ export interface SnapshotInfo {
  * One snapshot in the object store.
  */
 export interface SnapshotInfo__Output {
+  /**
+   * Snapshot id: UTC time and a random suffix, so ids sort by age.
+   */
   'id': (string);
+  /**
+   * Collection it belongs to.
+   */
   'collection': (string);
   /**
    * When it was taken, milliseconds since the Unix epoch.

@@ -5,6 +5,9 @@
  * Asks for a snapshot of one collection.
  */
 export interface SnapshotRequest {
+  /**
+   * A trained collection; FAILED_PRECONDITION without an object store.
+   */
   'collection'?: (string);
 }
 
@@ -12,5 +15,8 @@ export interface SnapshotRequest {
  * Asks for a snapshot of one collection.
  */
 export interface SnapshotRequest__Output {
+  /**
+   * A trained collection; FAILED_PRECONDITION without an object store.
+   */
   'collection': (string);
 }
