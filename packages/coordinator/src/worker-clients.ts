@@ -18,6 +18,8 @@ import {
   type WorkerImportListsRequest,
   type WorkerImportListsResponse__Output,
   type WorkerListContent__Output,
+  type WorkerListDigestsRequest,
+  type WorkerListDigestsResponse__Output,
   type WorkerSearchPreassignedRequest,
   type WorkerSearchPreassignedResponse__Output,
   type WorkerStatsRequest,
@@ -34,6 +36,7 @@ interface WorkerMethods {
   Stats: [WorkerStatsRequest, WorkerStatsResponse__Output];
   Drop: [WorkerDropRequest, WorkerDropResponse__Output];
   ImportLists: [WorkerImportListsRequest, WorkerImportListsResponse__Output];
+  ListDigests: [WorkerListDigestsRequest, WorkerListDigestsResponse__Output];
 }
 
 /** Request and message types of each server-streaming worker method. */

@@ -130,6 +130,18 @@ export type {
   ListContent__Output as WorkerListContent__Output,
 } from './generated/vecshard/worker/v1/ListContent.js';
 export type {
+  ListDigest as WorkerListDigest,
+  ListDigest__Output as WorkerListDigest__Output,
+} from './generated/vecshard/worker/v1/ListDigest.js';
+export type {
+  ListDigestsRequest as WorkerListDigestsRequest,
+  ListDigestsRequest__Output as WorkerListDigestsRequest__Output,
+} from './generated/vecshard/worker/v1/ListDigestsRequest.js';
+export type {
+  ListDigestsResponse as WorkerListDigestsResponse,
+  ListDigestsResponse__Output as WorkerListDigestsResponse__Output,
+} from './generated/vecshard/worker/v1/ListDigestsResponse.js';
+export type {
   Metric as WorkerMetric,
   Metric__Output as WorkerMetric__Output,
 } from './generated/vecshard/worker/v1/Metric.js';

@@ -1,5 +1,6 @@
 import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@vecshard/faiss';
 import { failedPrecondition, invalidArgument, WriteQueue } from '@vecshard/proto';
+import { listBlobDigest } from '@vecshard/storage/list-blob';
 import { SearchBatcher } from './search-batcher.js';
 
 /** One inverted list's ids and codes, as FAISS stores them. */
@@ -116,6 +117,21 @@ export class ShardCollection {
     const wanted = lists.length > 0 ? lists : this.ownedLists();
     for (const list of wanted) this.checkOwned(list);
     for (const list of wanted) yield { list, ...this.index.exportList(list) };
+  }
+
+  /**
+   * The sha256 and size of each non-empty owned list's snapshot blob. Reads
+   * one list at a time under the index's read lock; searches go on meanwhile.
+   */
+  listDigests(): { list: number; vectors: number; sha256: string; bytes: number }[] {
+    const digests = [];
+    for (const list of this.ownedLists()) {
+      const content = this.index.exportList(list);
+      if (content.ids.length === 0) continue;
+      const ids = new Uint8Array(content.ids.buffer, content.ids.byteOffset, content.ids.byteLength);
+      digests.push({ list, vectors: content.ids.length, ...listBlobDigest({ ids, codes: content.codes }) });
+    }
+    return digests;
   }
 
   /** Replaces the content of owned lists (a restore); resolves to the vectors they now hold. */

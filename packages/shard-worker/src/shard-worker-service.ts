@@ -116,6 +116,16 @@ export function shardWorkerHandlers(
       onInternal,
     ),
 
+    ListDigests: unary(
+      'ListDigests',
+      async (req) => ({
+        digests: held(req.collection)
+          .listDigests()
+          .map((digest) => ({ ...digest, vectors: String(digest.vectors), bytes: String(digest.bytes) })),
+      }),
+      onInternal,
+    ),
+
     ExportLists: serverStream(
       'ExportLists',
       async function* (req) {

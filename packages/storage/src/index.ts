@@ -1,4 +1,5 @@
 export { FileStore } from './file-store.js';
+export { decodeListBlob, encodeListBlob, type ListData, listBlobDigest, sha256 } from './list-blob.js';
 export {
   checkKey,
   emptyCounts,

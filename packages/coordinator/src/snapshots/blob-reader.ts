@@ -1,5 +1,4 @@
-import { ObjectNotFoundError, type ObjectStore } from '@vecshard/storage';
-import { sha256 } from './list-blob.js';
+import { ObjectNotFoundError, type ObjectStore, sha256 } from '@vecshard/storage';
 import { snapshotLayout } from './snapshot-layout.js';
 import type { BlobRef } from './snapshot-manifest.js';
 

@@ -1,8 +1,8 @@
 import { decodeIds, type WorkerListContent } from '@vecshard/proto';
+import type { ListData } from '@vecshard/storage';
 import type { CollectionRecord } from '../collection-record.js';
 import { listOwners } from '../placement.js';
 import { scatterShardOf } from '../routing.js';
-import type { ListData } from './list-blob.js';
 
 /** Where each stored part of a list goes: new shard → the list content it receives. */
 export type Router = (list: number, parts: ListData[]) => Map<number, WorkerListContent>;

@@ -1,8 +1,8 @@
+import { decodeListBlob } from '@vecshard/storage';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
 import { readVerifiedBlob } from './blob-reader.js';
 import { ImportBatch } from './import-batch.js';
-import { decodeListBlob } from './list-blob.js';
 import { listRouter } from './list-router.js';
 import { snapshotLayout } from './snapshot-layout.js';
 import type { ManifestList, SnapshotManifest } from './snapshot-manifest.js';

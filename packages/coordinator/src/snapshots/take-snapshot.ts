@@ -1,12 +1,12 @@
 import { faissVersion } from '@vecshard/faiss';
 import { failedPrecondition, type WorkerListContent__Output } from '@vecshard/proto';
 import type { ObjectStore } from '@vecshard/storage';
+import { encodeListBlob, sha256 } from '@vecshard/storage';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
-import { type CoordinatorContext, shardTarget } from '../context.js';
+import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { ProgressSink } from '../jobs/job-kinds.js';
 import { LOG_START } from '../write-log.js';
-import { encodeListBlob, sha256 } from './list-blob.js';
 import { newSnapshotId, snapshotLayout } from './snapshot-layout.js';
 import {
   type BlobRef,
@@ -55,9 +55,10 @@ export async function takeSnapshot(
     // Every shard finishes (or fails) before the job does, so no upload outlives it.
     const perShard = await Promise.allSettled(
       record.placement.map((shard) =>
-        snapshotShard(ctx, record, shard, uploader, async () => {
-          done++;
-          if (done % 16 === 0 || done === total) await progress(done, total);
+        snapshotShard(ctx, record, shard, uploader, async (count) => {
+          const before = done;
+          done += count;
+          if (Math.floor(done / 16) > Math.floor(before / 16) || done === total) await progress(done, total);
         }),
       ),
     );
@@ -79,23 +80,44 @@ export async function takeSnapshot(
   });
 }
 
+/**
+ * One shard's part of a snapshot. The worker first reports each list's blob
+ * hash; only lists whose blob is not stored yet are streamed over and
+ * uploaded, so an unchanged list costs a hash on the worker, not a transfer.
+ */
 async function snapshotShard(
   ctx: CoordinatorContext,
   record: CollectionRecord,
   shard: ShardPlacement,
   uploader: BlobUploader,
-  onList: () => Promise<void>,
+  onLists: (count: number) => Promise<void>,
 ): Promise<ManifestList[]> {
   const target = shardTarget(ctx, record.name, shard);
+  const { digests } = await ctx.clients.call(
+    target,
+    'ListDigests',
+    { collection: record.name },
+    workerDeadline(ctx),
+  );
   const stored: ManifestList[] = [];
-  const stream = ctx.clients.stream(target, 'ExportLists', { collection: record.name, lists: [] });
+  const missing: number[] = [];
+  for (const digest of digests) {
+    const blob = { sha256: digest.sha256, bytes: Number(digest.bytes) };
+    if (await uploader.has(blob)) {
+      stored.push({ shard: shard.shard, list: digest.list, vectors: Number(digest.vectors), ...blob });
+    } else missing.push(digest.list);
+  }
+  await onLists(shard.lists.length - missing.length);
+  if (missing.length === 0) return stored;
+  const stream = ctx.clients.stream(target, 'ExportLists', { collection: record.name, lists: missing });
   for await (const content of stream as AsyncIterable<WorkerListContent__Output>) {
     const vectors = content.ids.byteLength / 8;
     if (vectors > 0) {
       const blob = await uploader.upload(encodeListBlob(content));
       stored.push({ shard: shard.shard, list: content.list, vectors, ...blob });
     }
-    await onList();
+    uploader.counts.exportedLists++;
+    await onLists(1);
   }
   return stored;
 }
@@ -129,7 +151,9 @@ function buildManifest(
  * references or the store already has (the same content uploaded once).
  */
 class BlobUploader {
-  readonly counts = { uploadedBlobs: 0, uploadedBytes: 0, reusedBlobs: 0 };
+  readonly counts = { uploadedBlobs: 0, uploadedBytes: 0, reusedBlobs: 0, exportedLists: 0 };
+  /** Hashes just looked up and not found, so uploading them needs no second lookup. */
+  private readonly absent = new Set<string>();
 
   constructor(
     private readonly store: ObjectStore,
@@ -137,10 +161,22 @@ class BlobUploader {
     private readonly known: Set<string>,
   ) {}
 
+  /** Whether a blob is stored already (counted as reused when it is). */
+  async has(blob: BlobRef): Promise<boolean> {
+    const stored =
+      this.known.has(blob.sha256) ||
+      (await this.store.head(snapshotLayout.blob(this.collection, blob.sha256)))?.size === blob.bytes;
+    if (stored) {
+      this.counts.reusedBlobs++;
+      this.known.add(blob.sha256);
+    } else this.absent.add(blob.sha256);
+    return stored;
+  }
+
   async upload(blob: Buffer): Promise<BlobRef> {
     const hash = sha256(blob);
     const key = snapshotLayout.blob(this.collection, hash);
-    if (this.known.has(hash) || (await this.store.head(key))) {
+    if (this.known.has(hash) || (!this.absent.has(hash) && (await this.store.head(key)))) {
       this.counts.reusedBlobs++;
     } else {
       await this.store.put(key, blob);

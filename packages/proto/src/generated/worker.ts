@@ -14,6 +14,9 @@ import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, Expo
 import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from './vecshard/worker/v1/ImportListsRequest.js';
 import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from './vecshard/worker/v1/ImportListsResponse.js';
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from './vecshard/worker/v1/ListContent.js';
+import type { ListDigest as _vecshard_worker_v1_ListDigest, ListDigest__Output as _vecshard_worker_v1_ListDigest__Output } from './vecshard/worker/v1/ListDigest.js';
+import type { ListDigestsRequest as _vecshard_worker_v1_ListDigestsRequest, ListDigestsRequest__Output as _vecshard_worker_v1_ListDigestsRequest__Output } from './vecshard/worker/v1/ListDigestsRequest.js';
+import type { ListDigestsResponse as _vecshard_worker_v1_ListDigestsResponse, ListDigestsResponse__Output as _vecshard_worker_v1_ListDigestsResponse__Output } from './vecshard/worker/v1/ListDigestsResponse.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from './vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from './vecshard/worker/v1/SearchPreassignedResponse.js';
 import type { ShardWorkerClient as _vecshard_worker_v1_ShardWorkerClient, ShardWorkerDefinition as _vecshard_worker_v1_ShardWorkerDefinition } from './vecshard/worker/v1/ShardWorker.js';
@@ -41,6 +44,9 @@ export interface ProtoGrpcType {
         ImportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsRequest__Output>
         ImportListsResponse: MessageTypeDefinition<_vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsResponse__Output>
         ListContent: MessageTypeDefinition<_vecshard_worker_v1_ListContent, _vecshard_worker_v1_ListContent__Output>
+        ListDigest: MessageTypeDefinition<_vecshard_worker_v1_ListDigest, _vecshard_worker_v1_ListDigest__Output>
+        ListDigestsRequest: MessageTypeDefinition<_vecshard_worker_v1_ListDigestsRequest, _vecshard_worker_v1_ListDigestsRequest__Output>
+        ListDigestsResponse: MessageTypeDefinition<_vecshard_worker_v1_ListDigestsResponse, _vecshard_worker_v1_ListDigestsResponse__Output>
         Metric: EnumTypeDefinition
         SearchPreassignedRequest: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedRequest__Output>
         SearchPreassignedResponse: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedResponse__Output>

@@ -14,6 +14,8 @@ import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, Expo
 import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from '../../../vecshard/worker/v1/ImportListsRequest.js';
 import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from '../../../vecshard/worker/v1/ImportListsResponse.js';
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
+import type { ListDigestsRequest as _vecshard_worker_v1_ListDigestsRequest, ListDigestsRequest__Output as _vecshard_worker_v1_ListDigestsRequest__Output } from '../../../vecshard/worker/v1/ListDigestsRequest.js';
+import type { ListDigestsResponse as _vecshard_worker_v1_ListDigestsResponse, ListDigestsResponse__Output as _vecshard_worker_v1_ListDigestsResponse__Output } from '../../../vecshard/worker/v1/ListDigestsResponse.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from '../../../vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from '../../../vecshard/worker/v1/SearchPreassignedResponse.js';
 import type { StatsRequest as _vecshard_worker_v1_StatsRequest, StatsRequest__Output as _vecshard_worker_v1_StatsRequest__Output } from '../../../vecshard/worker/v1/StatsRequest.js';
@@ -118,6 +120,23 @@ export interface ShardWorkerClient extends grpc.Client {
   importLists(argument: _vecshard_worker_v1_ImportListsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ImportListsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * The sha256 and size each owned list's snapshot blob would have, so a
+   * snapshot asks only for the lists it has not stored yet.
+   */
+  ListDigests(argument: _vecshard_worker_v1_ListDigestsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  ListDigests(argument: _vecshard_worker_v1_ListDigestsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  ListDigests(argument: _vecshard_worker_v1_ListDigestsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  ListDigests(argument: _vecshard_worker_v1_ListDigestsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The sha256 and size each owned list's snapshot blob would have, so a
+   * snapshot asks only for the lists it has not stored yet.
+   */
+  listDigests(argument: _vecshard_worker_v1_ListDigestsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  listDigests(argument: _vecshard_worker_v1_ListDigestsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  listDigests(argument: _vecshard_worker_v1_ListDigestsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  listDigests(argument: _vecshard_worker_v1_ListDigestsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Searches only the given lists of each query.
    */
   SearchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
@@ -188,6 +207,12 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
   ImportLists: grpc.handleUnaryCall<_vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse>;
   
   /**
+   * The sha256 and size each owned list's snapshot blob would have, so a
+   * snapshot asks only for the lists it has not stored yet.
+   */
+  ListDigests: grpc.handleUnaryCall<_vecshard_worker_v1_ListDigestsRequest__Output, _vecshard_worker_v1_ListDigestsResponse>;
+  
+  /**
    * Searches only the given lists of each query.
    */
   SearchPreassigned: grpc.handleUnaryCall<_vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse>;
@@ -206,6 +231,7 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   Drop: MethodDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse__Output>
   ExportLists: MethodDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ListContent, _vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent__Output>
   ImportLists: MethodDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse__Output>
+  ListDigests: MethodDefinition<_vecshard_worker_v1_ListDigestsRequest, _vecshard_worker_v1_ListDigestsResponse, _vecshard_worker_v1_ListDigestsRequest__Output, _vecshard_worker_v1_ListDigestsResponse__Output>
   SearchPreassigned: MethodDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse__Output>
   Stats: MethodDefinition<_vecshard_worker_v1_StatsRequest, _vecshard_worker_v1_StatsResponse, _vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse__Output>
 }

@@ -16,13 +16,26 @@ export interface ListData {
  * the codes. Self-describing, so a blob can be checked without its manifest.
  */
 export function encodeListBlob(list: ListData): Buffer {
+  return Buffer.concat([header(list), list.ids, list.codes]);
+}
+
+/**
+ * The sha256 and size a list's blob would have, computed without building the
+ * blob: a worker reports these so unchanged lists need not be sent at all.
+ */
+export function listBlobDigest(list: ListData): { sha256: string; bytes: number } {
+  const hash = createHash('sha256').update(header(list)).update(list.ids).update(list.codes);
+  return { sha256: hash.digest('hex'), bytes: HEADER_BYTES + list.ids.byteLength + list.codes.byteLength };
+}
+
+function header(list: ListData): Buffer {
   const n = list.ids.byteLength / 8;
   const codeSize = n > 0 ? list.codes.byteLength / n : 0;
-  const header = Buffer.alloc(HEADER_BYTES);
-  header.write(MAGIC, 0, 'latin1');
-  header.writeUInt32LE(codeSize, 4);
-  header.writeBigUInt64LE(BigInt(n), 8);
-  return Buffer.concat([header, list.ids, list.codes]);
+  const bytes = Buffer.alloc(HEADER_BYTES);
+  bytes.write(MAGIC, 0, 'latin1');
+  bytes.writeUInt32LE(codeSize, 4);
+  bytes.writeBigUInt64LE(BigInt(n), 8);
+  return bytes;
 }
 
 /** Reads a list blob back, refusing anything that is not one (`where` names it in the message). */
