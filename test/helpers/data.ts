@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { findFashionMnist } from '@vecshard/datasets';
 import { REPO_ROOT } from './processes.js';
 
 /** A small seeded PRNG (mulberry32), so test data is the same on every run. */
@@ -35,7 +36,12 @@ export function sequentialIds(n: number, first = 0): BigInt64Array {
   return BigInt64Array.from({ length: n }, (_, i) => BigInt(first + i));
 }
 
-export const FASHION_MNIST_DIR = join(REPO_ROOT, '..', 'shared', 'datasets', 'fashion-mnist');
+/**
+ * Where the Fashion-MNIST IDX files are: the Debian package dataset-fashion-mnist
+ * (which the set-up script installs), else a shared/ folder beside the checkout.
+ */
+export const FASHION_MNIST_DIR =
+  findFashionMnist() ?? join(REPO_ROOT, '..', 'shared', 'datasets', 'fashion-mnist');
 
 /** An IDX3 gzip image file as float32 rows (pixel values 0..255), optionally only the first `limit` images. */
 export function readIdxImages(
