@@ -2,6 +2,7 @@ import { type Dataset, gaussianMixture } from '@vecshard/datasets';
 import { describe, expect, it } from 'vitest';
 import { groundTruth } from '../src/ground-truth.js';
 import { loadTarget } from '../src/load-target.js';
+import { batchRecall } from '../src/recall.js';
 import { FaissTarget } from '../src/targets/faiss-target.js';
 import type { SearchTarget } from '../src/targets/search-target.js';
 import { OperationSource } from '../src/workload/operations.js';
@@ -68,10 +69,14 @@ describe('workload against in-process FAISS', () => {
     expect(report.requests).toEqual({ succeeded: 60, failed: 0, unsent: 0 });
     expect(report.latencyMs.search.count + report.latencyMs.upsert.count).toBe(60);
     expect(report.latencyMs.upsert.count).toBeGreaterThan(0);
-    // nprobe = nlist searches every list: exact, so recall is 1, and the rewrites left the content unchanged.
-    expect(report.recallAtK).toBe(1);
+    // nprobe = nlist searches every list, so the search is exact. A search that runs between an
+    // upsert's remove and add may miss that one vector, so during the run recall is about 1 ...
+    expect(report.recallAtK).toBeGreaterThan(0.99);
     expect(report.shardsPerSearch).toEqual({ mean: 1, max: 1 });
+    // ... and once the rewrites are done, which left the content unchanged, it is exactly 1.
     expect(target.vectors).toBe(2000);
+    const after = await target.search(data.queries, 5, 8);
+    expect(batchRecall(after.ids, 5, truth)).toBe(1);
   });
 
   it('runs a bounded open loop with Poisson arrivals', async () => {
