@@ -69,8 +69,9 @@ describe('workload against in-process FAISS', () => {
     expect(report.requests).toEqual({ succeeded: 60, failed: 0, unsent: 0 });
     expect(report.latencyMs.search.count + report.latencyMs.upsert.count).toBe(60);
     expect(report.latencyMs.upsert.count).toBeGreaterThan(0);
-    // nprobe = nlist searches every list, so the search is exact. A search that runs between an
-    // upsert's remove and add may miss that one vector, so during the run recall is about 1 ...
+    // nprobe = nlist searches every list, so the search is exact. The in-process baseline upserts
+    // with a remove and an add that a concurrent search can fall between, so during the run
+    // recall is about 1 ...
     expect(report.recallAtK).toBeGreaterThan(0.99);
     expect(report.shardsPerSearch).toEqual({ mean: 1, max: 1 });
     // ... and once the rewrites are done, which left the content unchanged, it is exactly 1.

@@ -1,6 +1,7 @@
 import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@vecshard/faiss';
 import { failedPrecondition, invalidArgument, WriteQueue } from '@vecshard/proto';
 import { listBlobDigest } from '@vecshard/storage/list-blob';
+import { ReadWriteGate } from './read-write-gate.js';
 import { SearchBatcher } from './search-batcher.js';
 
 /** One inverted list's ids and codes, as FAISS stores them. */
@@ -29,6 +30,8 @@ export interface ShardCollectionStats {
  */
 export class ShardCollection {
   private readonly writes = new WriteQueue();
+  /** Searches never see an upsert or a restore half done. */
+  private readonly gate = new ReadWriteGate();
   /** On a GPU, searches go one FAISS call at a time, concurrent ones merged. */
   private readonly gpuSearches?: SearchBatcher;
   private searchRequests = 0;
@@ -102,11 +105,13 @@ export class ShardCollection {
         throw failedPrecondition(`list ${list} of "${this.name}" is not owned by shard ${this.shard}`);
       }
     }
-    return this.writes.run(async () => {
-      const replaced = (await this.removeHeld(replaceIds)) + (await this.removeHeld(ids));
-      if (ids.length > 0) await this.index.addPreassigned(vectors, ids, lists);
-      return { added: ids.length, replaced };
-    });
+    return this.writes.run(() =>
+      this.gate.write(async () => {
+        const replaced = (await this.removeHeld(replaceIds)) + (await this.removeHeld(ids));
+        if (ids.length > 0) await this.index.addPreassigned(vectors, ids, lists);
+        return { added: ids.length, replaced };
+      }),
+    );
   }
 
   /**
@@ -137,16 +142,18 @@ export class ShardCollection {
   /** Replaces the content of owned lists (a restore); resolves to the vectors they now hold. */
   importLists(contents: OwnedListContent[]): Promise<number> {
     for (const content of contents) this.checkOwned(content.list);
-    return this.writes.run(async () => {
-      let vectors = 0;
-      for (const content of contents) {
-        // An id stored in another list would be held twice: the restored copy wins.
-        await this.removeHeld(content.ids);
-        this.index.importList(content.list, content);
-        vectors += content.ids.length;
-      }
-      return vectors;
-    });
+    return this.writes.run(() =>
+      this.gate.write(async () => {
+        let vectors = 0;
+        for (const content of contents) {
+          // An id stored in another list would be held twice: the restored copy wins.
+          await this.removeHeld(content.ids);
+          this.index.importList(content.list, content);
+          vectors += content.ids.length;
+        }
+        return vectors;
+      }),
+    );
   }
 
   delete(ids: BigInt64Array): Promise<number> {
@@ -163,8 +170,11 @@ export class ShardCollection {
       );
     }
     try {
-      if (this.gpuSearches) return await this.gpuSearches.search(queries, k, assignment);
-      return await this.index.searchPreassigned(queries, k, assignment);
+      return await this.gate.read(() =>
+        this.gpuSearches
+          ? this.gpuSearches.search(queries, k, assignment)
+          : this.index.searchPreassigned(queries, k, assignment),
+      );
     } catch (error) {
       if (error instanceof RangeError || error instanceof TypeError) throw invalidArgument(error.message);
       throw error;
