@@ -5,6 +5,18 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+# Node >= 20 with its headers is the one thing set-up cannot install: Debian 12's
+# own nodejs is 18, so it comes from nodejs.org's builds or NodeSource's packages.
+need_node() {
+  echo "setup: $1" >&2
+  echo "setup: install Node.js 20 or newer (https://nodejs.org/en/download or NodeSource's Debian packages), then run this again" >&2
+  exit 1
+}
+command -v node >/dev/null || need_node "node was not found on PATH"
+command -v npm >/dev/null || need_node "npm was not found on PATH (it comes with Node.js)"
+node_major=$(node -p 'process.versions.node.split(".")[0]')
+((node_major >= 20)) || need_node "Node.js $(node --version) is too old: vecshard needs 20 or newer"
+
 # System packages: FAISS (static library + headers), BLAS/LAPACK it links against,
 # redis-server for the cluster state and job queues, Fashion-MNIST for the demo,
 # kubectl's kustomize for the deployment checks, Python FAISS for the binding benchmark.
@@ -31,19 +43,21 @@ if ((${#missing[@]})); then
   fi
 fi
 
+# The addon builds against the Node headers installed beside node, never downloaded
+# ones (a machine without internet access cannot fetch them). Exported before `npm ci`,
+# because npm builds the addon (node-gyp) while installing the workspaces.
+node_prefix=$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")
+if [[ ! -f "$node_prefix/include/node/node_api.h" ]]; then
+  need_node "Node's headers were not found under $node_prefix/include/node (a Node.js install without them?)"
+fi
+export npm_config_nodedir="$node_prefix"
+
 # npm dependencies, only when the lockfile changed since the last install.
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
-# The addon builds against the Node headers installed beside node (no download).
-node_prefix=$(dirname "$(dirname "$(command -v node)")")
-if [[ ! -f "$node_prefix/include/node/node_api.h" ]]; then
-  echo "setup: Node headers not found under $node_prefix/include/node" >&2
-  exit 1
-fi
-export npm_config_nodedir="$node_prefix"
 addon=packages/faiss/build/Release/vecshard_faiss.node
 if [[ ! -f $addon || -n $(find packages/faiss/native packages/faiss/binding.gyp -newer "$addon" 2>/dev/null) ]]; then
   echo "setup: building the FAISS addon"

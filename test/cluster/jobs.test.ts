@@ -1,11 +1,9 @@
-import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { VecshardClient, type VecshardError } from '@vecshard/client';
 import { findFashionMnist } from '@vecshard/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { readIdxImages } from '../helpers/data.js';
-import { REPO_ROOT } from '../helpers/processes.js';
 
 // Bulk imports run as jobs: progress from 0 to 100, every row searchable at
 // the end, upserts by id (a re-run adds nothing twice), clear failures that
@@ -13,7 +11,6 @@ import { REPO_ROOT } from '../helpers/processes.js';
 const FASHION = join(findFashionMnist() ?? '/usr/share/datasets/fashion-mnist', 'train-images-idx3-ubyte.gz');
 const DIM = 784;
 const first = readIdxImages('train-images-idx3-ubyte.gz', 5);
-const CLI = join(REPO_ROOT, 'packages/cli/dist/main.js');
 
 let cluster: TestCluster;
 beforeAll(async () => {
@@ -25,22 +22,6 @@ afterAll(async () => {
 
 async function createFashion(name: string): Promise<void> {
   await cluster.client.createCollection({ name, dim: DIM, metric: 'l2', index: 'IVF64,Flat', nprobe: 64 });
-}
-
-/** Runs the CLI; resolves with its exit code and output (stdout is a pipe, not a terminal). */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--address', cluster.coordinator.address]);
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => {
-      stdout += chunk;
-    });
-    child.stderr.on('data', (chunk) => {
-      stderr += chunk;
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
 }
 
 describe('import jobs', () => {
@@ -143,28 +124,5 @@ describe('import jobs', () => {
     } finally {
       client.close();
     }
-  });
-});
-
-describe('the CLI', () => {
-  it('`vecshard import` follows the job with progress lines when stdout is not a terminal', async () => {
-    await createFashion('from-cli');
-    const run = await runCli(['import', 'from-cli', FASHION, '--limit', '5000', '--batch-size', '1000']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/job \S+: import of "from-cli" queued/);
-    expect(run.stdout).toMatch(/job \S+: running [\d.]+% \(\d+\/5000 vectors\)/);
-    expect(run.stdout).toMatch(/job \S+: completed \{.*"vectors":5000/);
-  });
-
-  it('reports a gRPC status and exits non-zero on bad input', async () => {
-    const unknown = await runCli(['import', 'no-such', FASHION]);
-    expect(unknown.code).not.toBe(0);
-    expect(unknown.stderr).toMatch(/NOT_FOUND: collection "no-such" does not exist/);
-
-    // This coordinator has no object store.
-    const snapshot = await runCli(['snapshot', 'fashion']);
-    expect(snapshot.code).not.toBe(0);
-    expect(snapshot.stderr).toMatch(/FAILED_PRECONDITION: .*no object store/);
   });
 });

@@ -26,7 +26,7 @@ export async function followJob(
   options: FollowOptions = {},
 ): Promise<JobDescription> {
   const out = options.out ?? process.stdout;
-  out.write(`job ${queued.id}: ${queued.kind} of "${queued.collection}" queued\n`);
+  out.write(`job ${queued.id}: ${queued.kind} of "${queued.collection}" ${queued.state}\n`);
   if (options.detach) return queued;
   const display = out.isTTY ? barDisplay(out, queued) : lineDisplay(out);
   try {

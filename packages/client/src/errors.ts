@@ -1,4 +1,6 @@
+import { status } from '@grpc/grpc-js';
 import { isServiceError, statusName } from '@vecshard/proto';
+import type { JobDescription } from './types.js';
 
 /** A failed vecshard call: `code` is the gRPC status number, `codeName` its name (e.g. "NOT_FOUND"). */
 export class VecshardError extends Error {
@@ -25,5 +27,18 @@ export class VecshardError extends Error {
     }
     const message = error instanceof Error ? error.message : String(error);
     return new VecshardError(2, `${method}: ${message}`);
+  }
+}
+
+/** The rejection of waiting for a job that failed: `job` is the failed job, `details` its reason. */
+export class JobFailedError extends VecshardError {
+  override name = 'JobFailedError';
+
+  constructor(readonly job: JobDescription) {
+    super(
+      status.ABORTED,
+      `job ${job.id} (${job.kind} of "${job.collection}") failed: ${job.error}`,
+      job.error,
+    );
   }
 }

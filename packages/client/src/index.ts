@@ -1,4 +1,4 @@
-export { VecshardError } from './errors.js';
+export { JobFailedError, VecshardError } from './errors.js';
 export { type RetryPolicy, withRetries } from './retry.js';
 export type * from './types.js';
 export { VecshardClient } from './vecshard-client.js';

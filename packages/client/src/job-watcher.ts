@@ -2,7 +2,7 @@ import * as grpc from '@grpc/grpc-js';
 import type { GetJobRequest, Job__Output } from '@vecshard/proto';
 import { VecshardError } from './errors.js';
 import { describeJob, isFinished } from './job-description.js';
-import type { JobDescription, WaitForJobOptions } from './types.js';
+import type { JobDescription, WatchJobOptions } from './types.js';
 
 /** Opens the coordinator's WatchJob stream. */
 export type OpenWatch = (request: GetJobRequest) => grpc.ClientReadableStream<Job__Output>;
@@ -12,72 +12,66 @@ const RECONNECTABLE = new Set<number>([grpc.status.UNAVAILABLE, grpc.status.INTE
 const RECONNECT_DELAY_MS = 250;
 
 /**
- * Follows a job through WatchJob until it completes, reconnecting when the
- * stream breaks (a job outlives the coordinator that started it), and
- * resolves with the finished job; a failed job rejects with its reason.
+ * Follows a job through WatchJob until it completes or fails, reconnecting
+ * when the stream breaks or ends early (a job outlives the coordinator that
+ * started it), and resolves with the finished job, failed or not.
  */
 export async function watchUntilFinished(
   open: OpenWatch,
   id: string,
-  options: WaitForJobOptions = {},
+  onUpdate: (job: JobDescription) => void,
+  options: WatchJobOptions = {},
 ): Promise<JobDescription> {
   const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
-  let last: JobDescription | undefined;
+  const watch: Watch = { open, id, onUpdate, signal: options.signal, deadline };
   for (;;) {
     try {
-      last = await followStream(open, id, options, deadline, last);
-      if (last && isFinished(last)) break;
+      const last = await followStream(watch);
+      if (last && isFinished(last)) return last;
     } catch (error) {
       if (!(error instanceof ReconnectableError)) throw error;
-      if (Date.now() + RECONNECT_DELAY_MS >= deadline) throw timedOut(id, last);
-      await new Promise((resolve) => setTimeout(resolve, RECONNECT_DELAY_MS));
     }
+    await pauseBeforeReconnect(watch);
   }
-  if (last.state === 'failed') {
-    throw Object.assign(
-      new VecshardError(
-        grpc.status.ABORTED,
-        `job ${id} (${last.kind} of "${last.collection}") failed: ${last.error}`,
-        last.error,
-      ),
-      { job: last },
-    );
-  }
-  return last;
+}
+
+/** One watch across its reconnections. */
+interface Watch {
+  open: OpenWatch;
+  id: string;
+  onUpdate: (job: JobDescription) => void;
+  signal?: AbortSignal;
+  deadline: number;
+  /** The newest job seen, kept across streams so a reconnection does not report it again. */
+  last?: JobDescription;
 }
 
 class ReconnectableError extends Error {}
 
 /** Reads one WatchJob stream to its end; resolves with the last job seen. */
-function followStream(
-  open: OpenWatch,
-  id: string,
-  options: WaitForJobOptions,
-  deadline: number,
-  previous: JobDescription | undefined,
-): Promise<JobDescription | undefined> {
+function followStream(watch: Watch): Promise<JobDescription | undefined> {
+  if (watch.signal?.aborted) return Promise.reject(cancelled(watch.id));
   return new Promise((resolve, reject) => {
-    let last = previous;
     let settled = false;
-    const stream = open({ id });
+    const stream = watch.open({ id: watch.id });
     const finish = (error?: Error) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
-      options.signal?.removeEventListener('abort', onAbort);
+      watch.signal?.removeEventListener('abort', onAbort);
       if (error) {
         stream.cancel();
         reject(error);
-      } else resolve(last);
+      } else resolve(watch.last);
     };
-    const onAbort = () => finish(new VecshardError(grpc.status.CANCELLED, `stopped waiting for job ${id}`));
-    if (options.signal?.aborted) return onAbort();
-    options.signal?.addEventListener('abort', onAbort);
-    const timer = setTimeout(() => finish(timedOut(id, last)), Math.min(deadline - Date.now(), 2 ** 31 - 1));
+    const onAbort = () => finish(cancelled(watch.id));
+    const timer = setTimeout(() => finish(timedOut(watch.id, watch.last)), remaining(watch.deadline));
+    watch.signal?.addEventListener('abort', onAbort);
     stream.on('data', (message: Job__Output) => {
       const job = describeJob(message);
-      if (!last || job.state !== last.state || job.progress !== last.progress) options.onProgress?.(job);
-      last = job;
+      const last = watch.last;
+      watch.last = job;
+      if (!last || job.state !== last.state || job.progress !== last.progress) watch.onUpdate(job);
     });
     stream.on('end', () => finish());
     stream.on('error', (error: grpc.ServiceError) => {
@@ -85,6 +79,33 @@ function followStream(
       else finish(VecshardError.from(error, 'WatchJob'));
     });
   });
+}
+
+/** Waits a moment before watching again, unless the deadline or an abort comes first. */
+function pauseBeforeReconnect(watch: Watch): Promise<void> {
+  if (Date.now() + RECONNECT_DELAY_MS >= watch.deadline)
+    return Promise.reject(timedOut(watch.id, watch.last));
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(cancelled(watch.id));
+    };
+    const timer = setTimeout(() => {
+      watch.signal?.removeEventListener('abort', onAbort);
+      resolve();
+    }, RECONNECT_DELAY_MS);
+    if (watch.signal?.aborted) return onAbort();
+    watch.signal?.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
+/** Milliseconds left before the deadline, within what setTimeout accepts. */
+function remaining(deadline: number): number {
+  return Math.max(0, Math.min(deadline - Date.now(), 2 ** 31 - 1));
+}
+
+function cancelled(id: string): VecshardError {
+  return new VecshardError(grpc.status.CANCELLED, `stopped waiting for job ${id}`);
 }
 
 function timedOut(id: string, last: JobDescription | undefined): VecshardError {

@@ -136,13 +136,16 @@ export interface TrainFromFileOptions extends CallOptions {
   limit?: number;
 }
 
-export interface WaitForJobOptions {
-  /** Called with the job whenever its state or progress changes. */
-  onProgress?: (job: JobDescription) => void;
+export interface WatchJobOptions {
   /** Give up (rejecting with DEADLINE_EXCEEDED) after this long; default: wait as long as it takes. */
   timeoutMs?: number;
-  /** Stop waiting (rejecting with CANCELLED); the job itself goes on. */
+  /** Stop watching (rejecting with CANCELLED); the job itself goes on. */
   signal?: AbortSignal;
+}
+
+export interface WaitForJobOptions extends WatchJobOptions {
+  /** Called with the job whenever its state or progress changes. */
+  onProgress?: (job: JobDescription) => void;
 }
 
 /** One stored snapshot of a collection. */

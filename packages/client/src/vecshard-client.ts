@@ -40,7 +40,7 @@ import {
   VecshardService,
   type WorkerStatus__Output,
 } from '@vecshard/proto';
-import { VecshardError } from './errors.js';
+import { JobFailedError, VecshardError } from './errors.js';
 import { describeJob } from './job-description.js';
 import { watchUntilFinished } from './job-watcher.js';
 import { type RetryPolicy, withRetries } from './retry.js';
@@ -57,6 +57,7 @@ import type {
   SnapshotDescription,
   TrainFromFileOptions,
   WaitForJobOptions,
+  WatchJobOptions,
   WorkerDescription,
 } from './types.js';
 
@@ -217,11 +218,26 @@ export class VecshardClient {
   }
 
   /**
-   * Follows a job until it completes, reporting progress; rejects with the
-   * job's error when it fails. Survives a coordinator restart meanwhile.
+   * Follows a job through its WatchJob stream, calling `onUpdate` whenever
+   * its state or progress changes, and resolves with the finished job,
+   * completed or failed. Survives a coordinator restart meanwhile.
    */
-  waitForJob(id: string, options: WaitForJobOptions = {}): Promise<JobDescription> {
-    return watchUntilFinished((request: GetJobRequest) => this.raw.WatchJob(request), id, options);
+  watchJob(
+    id: string,
+    onUpdate: (job: JobDescription) => void,
+    options: WatchJobOptions = {},
+  ): Promise<JobDescription> {
+    return watchUntilFinished((request: GetJobRequest) => this.raw.WatchJob(request), id, onUpdate, options);
+  }
+
+  /**
+   * Follows a job until it completes, reporting progress; rejects with a
+   * {@link JobFailedError} carrying the job and its error when it fails.
+   */
+  async waitForJob(id: string, options: WaitForJobOptions = {}): Promise<JobDescription> {
+    const job = await this.watchJob(id, options.onProgress ?? (() => {}), options);
+    if (job.state === 'failed') throw new JobFailedError(job);
+    return job;
   }
 
   /** A collection's snapshots in the object store, newest first. */

@@ -25,9 +25,12 @@ export interface CoordinatorContext {
 }
 
 /**
- * Deadline of calls to workers: the worker timeout, and a little before the
+ * Deadline of calls to workers: the worker timeout, and well before the
  * caller's own deadline, so that a worker that does not answer is reported as
  * UNAVAILABLE (naming it) before the caller gives up with DEADLINE_EXCEEDED.
+ * The margin is a quarter of the time left (at most a second): on a busy
+ * machine timers fire late and the answer still has to travel back, and a
+ * fixed few hundred milliseconds let the caller's timer win that race.
  */
 export function workerDeadline(ctx: CoordinatorContext, call?: CallWithDeadline): number {
   const now = Date.now();
@@ -35,7 +38,7 @@ export function workerDeadline(ctx: CoordinatorContext, call?: CallWithDeadline)
   const callerDeadline = call?.getDeadline();
   if (callerDeadline === undefined || callerDeadline === Infinity) return limit;
   const at = callerDeadline instanceof Date ? callerDeadline.getTime() : Number(callerDeadline);
-  const margin = Math.min(250, Math.max(0, (at - now) * 0.1));
+  const margin = Math.min(1000, Math.max(0, (at - now) * 0.25));
   return Math.min(limit, at - margin);
 }
 

@@ -73,10 +73,16 @@ export class JobQueue {
     return toJobMessage(job, 'waiting');
   }
 
+  /**
+   * The job as it is now. Its state is read before its fields: a job finishes
+   * (result and state together) between two reads, and read the other way
+   * round a finished job could be shown with the result it had not yet.
+   */
   async get(id: string): Promise<Job> {
-    const job = id ? await this.queue.getJob(id) : undefined;
+    const state = id ? await this.queue.getJobState(id) : 'unknown';
+    const job = state === 'unknown' ? undefined : await this.queue.getJob(id);
     if (!job) throw notFound(`job "${id}" does not exist (finished jobs are kept for 7 days)`);
-    return toJobMessage(job, await job.getState());
+    return toJobMessage(job, state);
   }
 
   /**
