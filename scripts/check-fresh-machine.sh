@@ -53,6 +53,8 @@ ca=${NODE_EXTRA_CA_CERTS:-/etc/ssl/certs/ca-certificates.crt}
 mkdir -p "$root/etc/ssl/certs"
 cp "$ca" "$root/etc/ssl/certs/host-ca.crt"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# What any installed machine has and debootstrap leaves out.
+printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
 
 step "cloning $(git rev-parse --short HEAD) into the root"
 git clone -q "$repo" "$root/root/vecshard"
