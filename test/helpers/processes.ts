@@ -40,12 +40,18 @@ export function startProcess(
   command: string,
   args: string[],
   ready: RegExp,
-  options: { env?: NodeJS.ProcessEnv; timeoutMs?: number } = {},
+  options: {
+    env?: NodeJS.ProcessEnv;
+    timeoutMs?: number;
+    /** Lead a process group of its own (its children join it), for `kill -9` of the whole group. */
+    detached?: boolean;
+  } = {},
 ): Promise<StartedProcess> {
   const child = spawn(command, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    detached: options.detached ?? false,
   });
   children.add(child);
   let output = '';

@@ -6,7 +6,7 @@ const UNITS: Record<string, string> = {
   import: 'vectors',
   snapshot: 'lists',
   restore: 'lists',
-  recover: 'collections',
+  recover: 'shards',
 };
 
 export interface FollowOptions {

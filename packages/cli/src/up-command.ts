@@ -1,5 +1,6 @@
 import { startLocalCluster } from '@vecshard/launcher';
 import { Command, InvalidArgumentError } from 'commander';
+import { followRefills } from './follow-refills.js';
 
 export interface UpOptions {
   workers: number;
@@ -8,6 +9,7 @@ export interface UpOptions {
   dataDir: string;
   store?: string;
   threads?: number;
+  replicaGraceS?: number;
   demo: boolean;
   verbose: boolean;
 }
@@ -26,12 +28,21 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
     .option('--workers <n>', 'shard workers to start', positiveInteger, 2)
     .option('--port <port>', 'coordinator gRPC port', positiveInteger, 50051)
     .option('--redis <url>', 'use this Redis instead of starting redis-server')
-    .option('--data-dir <dir>', 'where the cluster keeps its files', '.vecshard')
+    .option(
+      '--data-dir <dir>',
+      'where the cluster keeps its state, snapshots and Redis data; a later `up` on it serves them again',
+      '.vecshard',
+    )
     .option(
       '--store <url>',
       'object store for snapshots: file:///dir or s3://bucket/prefix (default <data-dir>/store)',
     )
     .option('--threads <n>', 'FAISS threads per worker', positiveInteger)
+    .option(
+      '--replica-grace-s <s>',
+      'seconds a worker may be gone before its shards are re-placed on the others (default 30)',
+      positiveInteger,
+    )
     .option('--demo', 'load Fashion-MNIST (or synthetic data) into a demo collection and run a search', false)
     .option('--verbose', "print every process's log lines", false)
     .action(async (options: UpOptions) => {
@@ -42,6 +53,7 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
         dataDir: options.dataDir,
         storeUrl: options.store,
         threads: options.threads,
+        replicaGraceS: options.replicaGraceS,
         log: options.verbose ? (line) => console.error(line) : undefined,
       });
       let stopping = false;
@@ -60,6 +72,7 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
         });
       }
       console.log(`vecshard ready at ${cluster.address}`);
+      await followRefills(cluster.address);
       if (options.demo) await runDemo(cluster.address);
     });
 }

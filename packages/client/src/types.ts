@@ -40,11 +40,14 @@ export interface CollectionDescription {
   nprobe: number;
   shards: number;
   routing: RoutingName;
-  state: 'created' | 'ready';
+  /** "loading": trained, but shards are being refilled after their workers restarted. */
+  state: 'created' | 'ready' | 'loading';
   nlist: number;
   placement: ShardDescription[];
   vectors: number;
   createdAtMs: number;
+  /** While loading: the job refilling it, to follow with waitForJob. */
+  loadingJob?: string;
   /** Trained template index bytes, only when asked for. */
   template?: Uint8Array;
 }

@@ -330,7 +330,7 @@ function describeCollection(info: CollectionInfo__Output): CollectionDescription
     nprobe: info.nprobe,
     shards: info.shards,
     routing: routingFromEnum(info.routing) ?? 'lists',
-    state: info.state === 'COLLECTION_STATE_READY' ? 'ready' : 'created',
+    state: collectionState(info.state),
     nlist: info.nlist,
     placement: info.placement.map((shard) => ({
       shard: shard.shard,
@@ -343,7 +343,13 @@ function describeCollection(info: CollectionInfo__Output): CollectionDescription
     createdAtMs: Number(info.createdAtMs),
   };
   if (info.template.length > 0) description.template = info.template;
+  if (info.loadingJob) description.loadingJob = info.loadingJob;
   return description;
+}
+
+function collectionState(state: CollectionInfo__Output['state']): CollectionDescription['state'] {
+  if (state === 'COLLECTION_STATE_READY') return 'ready';
+  return state === 'COLLECTION_STATE_LOADING' ? 'loading' : 'created';
 }
 
 function describeWorker(worker: WorkerStatus__Output): WorkerDescription {

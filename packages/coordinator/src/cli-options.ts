@@ -17,6 +17,8 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          coordinator may be writing them (default 3600)
   --job-lock-ms N        a running job not renewed for this long is taken over by another
                          coordinator (default 10000)
+  --replica-grace-s N    a worker dead or unregistered this long has its shards re-placed on live
+                         workers and refilled there (env VECSHARD_REPLICA_GRACE_S, default 30)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -37,6 +39,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'snapshot-grace-s': { type: 'string' },
       'snapshot-every-mb': { type: 'string' },
       'job-lock-ms': { type: 'string' },
+      'replica-grace-s': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -66,6 +69,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     snapshotGraceMs: 1000 * nonNegativeInteger(values['snapshot-grace-s'] ?? '3600', 'snapshot-grace-s'),
     jobLockMs: positive(values['job-lock-ms'] ?? '10000', 'job-lock-ms'),
+    replicaGraceS: nonNegativeNumber(
+      values['replica-grace-s'] ?? env.VECSHARD_REPLICA_GRACE_S ?? '30',
+      'replica-grace-s',
+    ),
   };
 }
 

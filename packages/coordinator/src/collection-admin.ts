@@ -153,17 +153,30 @@ export async function getCollection(ctx: CoordinatorContext, name: string, inclu
   const { record } = await ctx.catalog.get(name);
   const stats = await collectWorkerStats(ctx);
   const template = includeTemplate ? await ctx.store.template(name) : undefined;
-  return toCollectionInfo(record, (id) => ctx.workers.get(id), collectionVectors(name, stats), template);
+  return toCollectionInfo(
+    record,
+    (id) => ctx.workers.get(id),
+    collectionVectors(name, stats),
+    template,
+    await ctx.store.loadingJob(name),
+  );
 }
 
 export async function listCollections(ctx: CoordinatorContext): Promise<CollectionInfo[]> {
   const stats = await collectWorkerStats(ctx);
-  const records = await Promise.all((await ctx.store.names()).map((name) => ctx.store.get(name)));
-  return records
-    .filter((record): record is CollectionRecord => record !== undefined)
-    .map((record) =>
-      toCollectionInfo(record, (id) => ctx.workers.get(id), collectionVectors(record.name, stats)),
-    );
+  const records = (await Promise.all((await ctx.store.names()).map((name) => ctx.store.get(name)))).filter(
+    (record): record is CollectionRecord => record !== undefined,
+  );
+  const loadingJobs = await Promise.all(records.map((record) => ctx.store.loadingJob(record.name)));
+  return records.map((record, i) =>
+    toCollectionInfo(
+      record,
+      (id) => ctx.workers.get(id),
+      collectionVectors(record.name, stats),
+      undefined,
+      loadingJobs[i],
+    ),
+  );
 }
 
 /** Removes the collection from Redis, then from its workers (a worker that is down forgets it when it restarts). */

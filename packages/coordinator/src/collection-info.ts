@@ -8,6 +8,7 @@ export function toCollectionInfo(
   worker: (id: string) => KnownWorker | undefined,
   vectors = 0,
   template?: Buffer,
+  loadingJob?: string,
 ): CollectionInfo {
   return {
     name: record.name,
@@ -17,7 +18,7 @@ export function toCollectionInfo(
     nprobe: record.nprobe,
     shards: record.shards,
     routing: routingToEnum(record.routing),
-    state: record.state === 'ready' ? 'COLLECTION_STATE_READY' : 'COLLECTION_STATE_CREATED',
+    state: publicState(record, loadingJob),
     nlist: record.nlist,
     placement: record.placement.map((shard) => ({
       shard: shard.shard,
@@ -29,5 +30,11 @@ export function toCollectionInfo(
     vectors: String(vectors),
     template: template ?? Buffer.alloc(0),
     createdAtMs: String(record.createdAtMs),
+    loadingJob: record.state === 'ready' ? (loadingJob ?? '') : '',
   };
+}
+
+function publicState(record: CollectionRecord, loadingJob: string | undefined): CollectionInfo['state'] {
+  if (record.state !== 'ready') return 'COLLECTION_STATE_CREATED';
+  return loadingJob ? 'COLLECTION_STATE_LOADING' : 'COLLECTION_STATE_READY';
 }

@@ -56,10 +56,32 @@ export class CollectionStore {
       .multi()
       .del(this.keys.collection(name))
       .del(this.keys.template(name))
+      .del(this.keys.loadingJob(name))
       .srem(this.keys.collections, name)
       .exec();
     await this.announce(name);
     return Number(results?.[0]?.[1] ?? 0) > 0;
+  }
+
+  /** The job refilling the collection's shards, if one is under way. */
+  async loadingJob(name: string): Promise<string | undefined> {
+    return (await this.redis.get(this.keys.loadingJob(name))) ?? undefined;
+  }
+
+  /** Records the job refilling the collection's shards (the collection reads as loading). */
+  async setLoadingJob(name: string, jobId: string): Promise<void> {
+    await this.redis.set(this.keys.loadingJob(name), jobId);
+  }
+
+  /** Clears the loading mark, unless a newer refill job has taken it over meanwhile. */
+  async clearLoadingJob(name: string, jobId: string): Promise<void> {
+    const key = this.keys.loadingJob(name);
+    await this.redis.eval(
+      "if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end return 0",
+      1,
+      key,
+      jobId,
+    );
   }
 
   private async announce(name: string): Promise<void> {

@@ -21,7 +21,9 @@ import { importProcessor } from './jobs/import-job.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
-import { snapshotJobs } from './snapshots/snapshot-jobs.js';
+import { refillCollection } from './recovery/refill-collection.js';
+import { RefillWatch } from './recovery/refill-watch.js';
+import { classify, snapshotJobs } from './snapshots/snapshot-jobs.js';
 import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
 import { WorkerDirectory } from './worker-directory.js';
@@ -59,6 +61,11 @@ export interface CoordinatorOptions {
   snapshotGraceMs?: number;
   /** How long a running job's claim lasts: a dead coordinator's job is taken over after about this long. */
   jobLockMs?: number;
+  /**
+   * Seconds a worker may stay dead or unregistered before its shards are
+   * re-placed on live workers and refilled there; default 30.
+   */
+  replicaGraceS?: number;
 }
 
 export interface RunningCoordinator {
@@ -124,7 +131,9 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       train: trainProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),
       snapshot: snapshots?.snapshot ?? noStore,
       restore: snapshots?.restore ?? noStore,
-      recover: snapshots?.recover ?? noStore,
+      recover: snapshots
+        ? (data, progress) => classify(() => refillCollection(ctx, snapshots.stored, data, progress))
+        : noStore,
     },
   );
   jobs.start();
@@ -139,18 +148,21 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
         .catch((error) => log.warn({ err: error, collection: record.name }, 'could not queue a snapshot'));
     };
   }
-  if (snapshots) {
-    // A worker that restarted holds nothing: refill it from the newest snapshots.
-    workers.onRestart((worker) => {
-      log.warn({ worker: worker.id }, 'shard worker restarted; restoring its shards from snapshots');
-      jobs
-        .enqueue(
-          { kind: 'recover', workerId: worker.id, startedAtMs: worker.startedAtMs },
-          `recover-${worker.id}-${worker.startedAtMs}`,
-        )
-        .catch((error) => log.warn({ err: error, worker: worker.id }, 'could not queue worker recovery'));
-    });
-  }
+  // Workers that restarted empty, or are gone for good, get their shards back
+  // from the snapshots and the write log; found before this coordinator serves.
+  const refills = snapshots
+    ? new RefillWatch(ctx, {
+        ensureJob: async (data, jobId) => {
+          const found = await jobs.ensure(data, jobId);
+          if (found === 'queued')
+            log.warn({ collection: data.collection, job: jobId, shards: data.shards }, 'refilling shards');
+          return found !== 'completed';
+        },
+        graceMs: (options.replicaGraceS ?? 30) * 1000,
+        onError: (error) => log.warn({ err: error }, 'checking for shards to refill failed'),
+      })
+    : undefined;
+  await refills?.start();
   const catalogOfSnapshots: SnapshotCatalog | undefined = snapshots;
 
   const host = options.host ?? '127.0.0.1';
@@ -182,6 +194,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   const close = () => {
     closing ??= (async () => {
       health.notServing();
+      refills?.stop();
       await drainServer(server, 10_000);
       await jobs.close();
       workers.stop();

@@ -110,6 +110,7 @@ export async function sendUpsert(
         'AddPreassigned',
         {
           collection: record.name,
+          shard,
           ids: group ? encodeArray(group.ids) : empty,
           vectors: group ? encodeArray(group.vectors) : empty,
           lists: group ? encodeArray(group.lists) : empty,
@@ -157,8 +158,8 @@ export async function deleteIds(
   const targets = record.placement.map((shard) => shardTarget(ctx, record.name, shard));
   const deadline = workerDeadline(ctx, call);
   const answers = await Promise.all(
-    targets.map((target) =>
-      ctx.clients.call(target, 'Delete', { collection: record.name, ids: encodeArray(ids) }, deadline),
+    targets.map((target, shard) =>
+      ctx.clients.call(target, 'Delete', { collection: record.name, shard, ids: encodeArray(ids) }, deadline),
     ),
   );
   await logged(ctx, record, ctx.writeLog?.delete(record.name, encodeArray(ids)));
@@ -213,6 +214,7 @@ export async function search(
         'SearchPreassigned',
         {
           collection: record.name,
+          shard: part.shard,
           queries: encodeArray(part.queries),
           k,
           lists: encodeArray(part.lists),

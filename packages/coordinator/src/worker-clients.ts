@@ -15,6 +15,8 @@ import {
   type WorkerDropRequest,
   type WorkerDropResponse__Output,
   type WorkerExportListsRequest,
+  type WorkerFinishLoadingRequest,
+  type WorkerFinishLoadingResponse__Output,
   type WorkerImportListsRequest,
   type WorkerImportListsResponse__Output,
   type WorkerListContent__Output,
@@ -35,6 +37,7 @@ interface WorkerMethods {
   Delete: [WorkerDeleteRequest, WorkerDeleteResponse__Output];
   Stats: [WorkerStatsRequest, WorkerStatsResponse__Output];
   Drop: [WorkerDropRequest, WorkerDropResponse__Output];
+  FinishLoading: [WorkerFinishLoadingRequest, WorkerFinishLoadingResponse__Output];
   ImportLists: [WorkerImportListsRequest, WorkerImportListsResponse__Output];
   ListDigests: [WorkerListDigestsRequest, WorkerListDigestsResponse__Output];
 }
@@ -156,8 +159,11 @@ function describe(error: unknown, target: WorkerTarget, method: string): RpcErro
     return new RpcError(grpc.status.UNAVAILABLE, `${who} is unavailable (${method}): ${details}`);
   }
   if (error.code === grpc.status.NOT_FOUND) {
-    // The worker is up but no longer holds the shard: it restarted and has not been given its lists back.
-    return new RpcError(grpc.status.UNAVAILABLE, `${who} does not hold its shard (restarted?): ${details}`);
+    // The worker is up but does not hold the shard yet: it restarted and is being refilled.
+    return new RpcError(
+      grpc.status.UNAVAILABLE,
+      `the collection is loading: ${who} restarted and does not hold its shard yet (${details})`,
+    );
   }
   return new RpcError(error.code, `${who}: ${details}`);
 }

@@ -14,7 +14,6 @@ export interface KnownWorker extends WorkerRegistration {
 export class WorkerDirectory {
   private workers = new Map<string, KnownWorker>();
   private timer: NodeJS.Timeout | undefined;
-  private restartListeners: ((worker: KnownWorker) => void)[] = [];
 
   constructor(
     private readonly redis: Redis,
@@ -40,24 +39,9 @@ export class WorkerDirectory {
       registrations.length === 0
         ? []
         : await this.redis.mget(...registrations.map((worker) => this.keys.workerAlive(worker.id)));
-    const previous = this.workers;
     this.workers = new Map(
       registrations.map((worker, i) => [worker.id, { ...worker, alive: alive[i] !== null }]),
     );
-    for (const worker of this.workers.values()) {
-      const before = previous.get(worker.id);
-      if (before && worker.alive && before.startedAtMs !== worker.startedAtMs) {
-        for (const listener of this.restartListeners) listener(worker);
-      }
-    }
-  }
-
-  /**
-   * Calls `listener` when a known worker comes back as a new process (same id,
-   * later start time): it holds none of its shards until they are restored.
-   */
-  onRestart(listener: (worker: KnownWorker) => void): void {
-    this.restartListeners.push(listener);
   }
 
   get(id: string): KnownWorker | undefined {

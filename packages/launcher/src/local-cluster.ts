@@ -21,6 +21,8 @@ export interface LocalClusterOptions {
   storeUrl?: string | null;
   /** FAISS threads per worker. */
   threads?: number;
+  /** Seconds a worker may be gone before its shards are re-placed on the others (coordinator default 30). */
+  replicaGraceS?: number;
   /** Receives every line the cluster's processes print. */
   log?: (line: string) => void;
 }
@@ -56,7 +58,12 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   try {
     let redisUrl = options.redisUrl;
     if (!redisUrl) {
-      const redis = await startRedisServer({ dataDir: join(dataDir, 'redis'), log: options.log });
+      // The cluster's state lives in Redis: kept in the data dir, a second start serves it again.
+      const redis = await startRedisServer({
+        dataDir: join(dataDir, 'redis'),
+        persist: true,
+        log: options.log,
+      });
       started.push(redis);
       redisUrl = redis.address;
     }
@@ -95,6 +102,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         String(options.port ?? 50051),
         '--data-dir',
         dataDir,
+        ...(options.replicaGraceS === undefined ? [] : ['--replica-grace-s', String(options.replicaGraceS)]),
       ],
       ready: /coordinator ready at (\S+)/,
       env,

@@ -5,7 +5,12 @@ import { type ManagedProcess, startProcess } from './child-process.js';
 export interface RedisOptions {
   /** Where Redis may write (only used when persistence is asked for). */
   dataDir?: string;
-  /** Append-only persistence; off by default, as the cluster's state is rebuilt from snapshots. */
+  /**
+   * Keep the data in `dataDir` with the append-only file, so a restarted
+   * redis-server comes back with it. Each write reaches the file before Redis
+   * answers it, so killing the process loses nothing; the file is fsynced
+   * every second, so a crash of the machine loses at most the last second.
+   */
   persist?: boolean;
   log?: (line: string) => void;
 }
@@ -16,7 +21,7 @@ export async function startRedisServer(options: RedisOptions = {}): Promise<Mana
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--protected-mode', 'yes'];
   if (options.persist && options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });
-    args.push('--appendonly', 'yes', '--dir', options.dataDir);
+    args.push('--appendonly', 'yes', '--appendfsync', 'everysec', '--dir', options.dataDir);
   } else {
     args.push('--appendonly', 'no');
   }

@@ -23,6 +23,8 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
     writeLog: (name: string) => `${prefix}:collection:${name}:wal`,
     /** Integer: bytes appended to the write log since it was last trimmed. */
     writeLogBytes: (name: string) => `${prefix}:collection:${name}:wal-bytes`,
+    /** String: id of the job refilling the collection's shards after their workers restarted. */
+    loadingJob: (name: string) => `${prefix}:collection:${name}:loading-job`,
     /** Pub/sub channel: a collection name whose record changed, so other coordinators reload it. */
     changes: `${prefix}:collection-changes`,
   };

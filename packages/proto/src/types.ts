@@ -118,6 +118,14 @@ export type {
   ExportListsRequest__Output as WorkerExportListsRequest__Output,
 } from './generated/vecshard/worker/v1/ExportListsRequest.js';
 export type {
+  FinishLoadingRequest as WorkerFinishLoadingRequest,
+  FinishLoadingRequest__Output as WorkerFinishLoadingRequest__Output,
+} from './generated/vecshard/worker/v1/FinishLoadingRequest.js';
+export type {
+  FinishLoadingResponse as WorkerFinishLoadingResponse,
+  FinishLoadingResponse__Output as WorkerFinishLoadingResponse__Output,
+} from './generated/vecshard/worker/v1/FinishLoadingResponse.js';
+export type {
   ImportListsRequest as WorkerImportListsRequest,
   ImportListsRequest__Output as WorkerImportListsRequest__Output,
 } from './generated/vecshard/worker/v1/ImportListsRequest.js';

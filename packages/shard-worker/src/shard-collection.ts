@@ -1,5 +1,5 @@
 import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@vecshard/faiss';
-import { failedPrecondition, invalidArgument, WriteQueue } from '@vecshard/proto';
+import { failedPrecondition, invalidArgument, unavailable, WriteQueue } from '@vecshard/proto';
 import { listBlobDigest } from '@vecshard/storage/list-blob';
 import { ReadWriteGate } from './read-write-gate.js';
 import { SearchBatcher } from './search-batcher.js';
@@ -20,6 +20,7 @@ export interface ShardCollectionStats {
   memoryBytes: number;
   searchRequests: number;
   searchQueries: number;
+  loading: boolean;
 }
 
 /**
@@ -36,6 +37,8 @@ export class ShardCollection {
   private readonly gpuSearches?: SearchBatcher;
   private searchRequests = 0;
   private searchQueries = 0;
+  /** Being refilled: takes writes and list imports, refuses searches until finished. */
+  private loading = false;
 
   private constructor(
     readonly name: string,
@@ -160,7 +163,19 @@ export class ShardCollection {
     return this.writes.run(() => this.removeHeld(ids));
   }
 
+  /** Marks the shard as being refilled (searches refused) or, with false, complete. */
+  setLoading(loading: boolean): void {
+    this.loading = loading;
+  }
+
+  get isLoading(): boolean {
+    return this.loading;
+  }
+
   async search(queries: Float32Array, k: number, assignment: Assignment): Promise<SearchResult> {
+    if (this.loading) {
+      throw unavailable(`collection "${this.name}" is loading: shard ${this.shard} is being refilled`);
+    }
     const nq = this.checkRows(queries, undefined, 'queries');
     this.searchRequests++;
     this.searchQueries += nq;
@@ -190,6 +205,7 @@ export class ShardCollection {
       memoryBytes: this.index.memoryBytes(),
       searchRequests: this.searchRequests,
       searchQueries: this.searchQueries,
+      loading: this.loading,
     };
   }
 

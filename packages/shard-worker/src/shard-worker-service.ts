@@ -14,8 +14,13 @@ import {
 } from '@vecshard/proto';
 import { ShardCollection } from './shard-collection.js';
 
-/** The collections a worker holds, by name. */
+/** The shards a worker holds, by {@link shardKey}: several shards of one collection may share a worker. */
 export type ShardRegistry = Map<string, ShardCollection>;
+
+/** Registry key of one shard of a collection. */
+export function shardKey(collection: string, shard: number): string {
+  return `${shard}/${collection}`;
+}
 
 /** Identity the worker reports in Stats. */
 export interface WorkerIdentity {
@@ -31,9 +36,11 @@ export function shardWorkerHandlers(
   identity: WorkerIdentity,
   onInternal?: InternalErrorSink,
 ): ShardWorkerHandlers {
-  const held = (name: string): ShardCollection => {
-    const shard = registry.get(name);
-    if (!shard) throw notFound(`collection "${name}" is not attached to worker ${identity.id}`);
+  const held = (name: string, shardNumber: number): ShardCollection => {
+    const shard = registry.get(shardKey(name, shardNumber));
+    if (!shard) {
+      throw notFound(`shard ${shardNumber} of collection "${name}" is not attached to worker ${identity.id}`);
+    }
     return shard;
   };
 
@@ -51,7 +58,8 @@ export function shardWorkerHandlers(
           req.lists,
           { device: identity.device, gpuTempMemoryBytes: identity.gpuTempMemoryBytes },
         );
-        registry.set(req.collection, shard);
+        shard.setLoading(req.loading);
+        registry.set(shardKey(req.collection, req.shard), shard);
         return {};
       },
       onInternal,
@@ -61,7 +69,7 @@ export function shardWorkerHandlers(
       'AddPreassigned',
       async (req) => {
         const result = await wire(() =>
-          held(req.collection).add(
+          held(req.collection, req.shard).add(
             decodeIds(req.ids),
             decodeFloats(req.vectors),
             decodeIds(req.lists, 'lists'),
@@ -77,7 +85,7 @@ export function shardWorkerHandlers(
       'SearchPreassigned',
       async (req) => {
         const result = await wire(() =>
-          held(req.collection).search(decodeFloats(req.queries, 'queries'), req.k, {
+          held(req.collection, req.shard).search(decodeFloats(req.queries, 'queries'), req.k, {
             lists: decodeIds(req.lists, 'lists'),
             distances: decodeFloats(req.centroidDistances, 'centroid distances'),
           }),
@@ -90,7 +98,7 @@ export function shardWorkerHandlers(
     Delete: unary(
       'Delete',
       async (req) => {
-        const deleted = await wire(() => held(req.collection).delete(decodeIds(req.ids)));
+        const deleted = await wire(() => held(req.collection, req.shard).delete(decodeIds(req.ids)));
         return { deleted: String(deleted) };
       },
       onInternal,
@@ -119,7 +127,7 @@ export function shardWorkerHandlers(
     ListDigests: unary(
       'ListDigests',
       async (req) => ({
-        digests: held(req.collection)
+        digests: held(req.collection, req.shard)
           .listDigests()
           .map((digest) => ({ ...digest, vectors: String(digest.vectors), bytes: String(digest.bytes) })),
       }),
@@ -129,7 +137,7 @@ export function shardWorkerHandlers(
     ExportLists: serverStream(
       'ExportLists',
       async function* (req) {
-        for (const content of held(req.collection).exportLists(req.lists)) {
+        for (const content of held(req.collection, req.shard).exportLists(req.lists)) {
           yield { list: content.list, ids: encodeArray(content.ids), codes: encodeArray(content.codes) };
         }
       },
@@ -140,7 +148,7 @@ export function shardWorkerHandlers(
       'ImportLists',
       async (req) => {
         const vectors = await wire(() =>
-          held(req.collection).importLists(
+          held(req.collection, req.shard).importLists(
             req.lists.map((content) => ({
               list: content.list,
               ids: decodeIds(content.ids),
@@ -153,10 +161,19 @@ export function shardWorkerHandlers(
       onInternal,
     ),
 
+    FinishLoading: unary(
+      'FinishLoading',
+      async (req) => {
+        held(req.collection, req.shard).setLoading(false);
+        return {};
+      },
+      onInternal,
+    ),
+
     Drop: unary(
       'Drop',
       async (req) => {
-        registry.delete(req.collection);
+        for (const [key, shard] of registry) if (shard.name === req.collection) registry.delete(key);
         return {};
       },
       onInternal,

@@ -27,12 +27,28 @@ export interface RestoreJobData {
   snapshotId: string;
 }
 
-/** A worker came back empty after a restart: give it its shards back. */
+/** One shard to refill, on one worker process. */
+export interface ShardToRefill {
+  shard: number;
+  /** The worker to fill it on. */
+  workerId: string;
+  /** Start time of that worker's process: a later restart of it gets a job of its own. */
+  startedAtMs: number;
+  /** The absent worker the shard moves away from, when it is re-placed. */
+  movedFrom?: string;
+}
+
+/**
+ * Shards of a collection that live workers should hold but do not (they
+ * restarted empty, or the shard is re-placed off a worker that is gone):
+ * refill them from the last snapshot and the write log.
+ */
 export interface RecoverJobData {
   kind: 'recover';
-  workerId: string;
-  /** Start time of the worker process to recover, so a later restart gets a job of its own. */
-  startedAtMs: number;
+  collection: string;
+  shards: ShardToRefill[];
+  /** The job's own id, to clear the collection's loading mark only if it is still this job's. */
+  jobId: string;
 }
 
 export type JobData = ImportJobData | TrainJobData | SnapshotJobData | RestoreJobData | RecoverJobData;
@@ -58,7 +74,8 @@ export type JobProcessor<D extends JobData = JobData> = (
 /** How often a kind may be tried: only where repeating it is safe. */
 export const JOB_ATTEMPTS: Record<JobKind, number> = {
   // Rows are upserted by id, so a repeat (or a resume after a crash) adds nothing twice.
-  import: 3,
+  // More tries than the rest: after a restart it may wait for its collection's refill.
+  import: 6,
   // Training is skipped when the collection is already trained.
   train: 2,
   // Blobs are written before the manifest that commits them; a retry starts a fresh snapshot.
@@ -67,4 +84,17 @@ export const JOB_ATTEMPTS: Record<JobKind, number> = {
   restore: 2,
   // Re-attaching and re-importing a shard's lists gives the same shard each time.
   recover: 3,
+};
+
+/**
+ * Which kind a coordinator runs first (lower first; BullMQ's priorities):
+ * refills before everything else, as a collection's other jobs fail until
+ * its shards are back.
+ */
+export const JOB_PRIORITY: Record<JobKind, number> = {
+  recover: 1,
+  import: 10,
+  train: 10,
+  snapshot: 10,
+  restore: 10,
 };

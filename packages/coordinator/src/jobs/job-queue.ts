@@ -1,7 +1,7 @@
 import { type Job, notFound } from '@vecshard/proto';
 import { type Job as BullJob, Queue, UnrecoverableError, Worker } from 'bullmq';
 import { Redis } from 'ioredis';
-import { JOB_ATTEMPTS, type JobData, type JobKind, type JobProcessor } from './job-kinds.js';
+import { JOB_ATTEMPTS, JOB_PRIORITY, type JobData, type JobKind, type JobProcessor } from './job-kinds.js';
 import { progressOf, toJobMessage } from './job-view.js';
 
 export interface JobQueueOptions {
@@ -66,6 +66,7 @@ export class JobQueue {
     const job = await this.queue.add(data.kind, data, {
       jobId,
       attempts: JOB_ATTEMPTS[data.kind],
+      priority: JOB_PRIORITY[data.kind],
       backoff: { type: 'exponential', delay: 1000 },
       removeOnComplete: { age: 7 * 24 * 3600, count: 1000 },
       removeOnFail: { age: 7 * 24 * 3600, count: 1000 },
@@ -78,6 +79,20 @@ export class JobQueue {
    * (result and state together) between two reads, and read the other way
    * round a finished job could be shown with the result it had not yet.
    */
+  /**
+   * Makes sure a job of this id will run: queues it when unknown, runs a
+   * failed one again, leaves a queued or running one be. Resolves to what it
+   * found: a job it (re)queued, one already pending, or one completed.
+   */
+  async ensure(data: JobData, jobId: string): Promise<'queued' | 'pending' | 'completed'> {
+    const state = await this.queue.getJobState(jobId);
+    if (state === 'completed') return 'completed';
+    if (state === 'failed') await (await this.queue.getJob(jobId))?.retry('failed');
+    else if (state === 'unknown') await this.enqueue(data, jobId);
+    else return 'pending';
+    return 'queued';
+  }
+
   async get(id: string): Promise<Job> {
     const state = id ? await this.queue.getJobState(id) : 'unknown';
     const job = state === 'unknown' ? undefined : await this.queue.getJob(id);

@@ -38,7 +38,7 @@ export class ImportBatch {
     const response = await this.ctx.clients.call(
       target,
       'ImportLists',
-      { collection: this.collection, lists },
+      { collection: this.collection, shard: this.shard.shard, lists },
       workerDeadline(this.ctx),
     );
     this.vectors += Number(response.vectors);

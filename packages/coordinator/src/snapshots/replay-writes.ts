@@ -30,7 +30,7 @@ export async function replayWrites(
       await ctx.clients.call(
         target,
         'Delete',
-        { collection: record.name, ids: write.ids },
+        { collection: record.name, shard: shard.shard, ids: write.ids },
         workerDeadline(ctx),
       );
     } else {
@@ -50,6 +50,7 @@ export async function replayWrites(
           'AddPreassigned',
           {
             collection: record.name,
+            shard: shard.shard,
             ids: mine ? encodeArray(mine.ids) : Buffer.alloc(0),
             vectors: mine ? encodeArray(mine.vectors) : Buffer.alloc(0),
             lists: mine ? encodeArray(mine.lists) : Buffer.alloc(0),

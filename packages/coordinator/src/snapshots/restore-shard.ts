@@ -1,4 +1,4 @@
-import { attachShard } from '../attach-shard.js';
+import { attachShard, finishLoading } from '../attach-shard.js';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { LOG_START } from '../write-log.js';
@@ -10,8 +10,9 @@ import type { StoredSnapshots } from './stored-snapshots.js';
  * Gives a restarted worker its shard of a collection back: the template, the
  * shard's lists from the collection's last snapshot (if it has one), then the
  * writes logged since that snapshot, so every acknowledged write is there
- * again. Resolves to the vectors restored from the snapshot and the writes
- * replayed.
+ * again. The shard is attached loading and answers searches only once all of
+ * that is in. Resolves to the vectors restored from the snapshot and the
+ * writes replayed.
  */
 export async function restoreShard(
   ctx: CoordinatorContext,
@@ -21,7 +22,7 @@ export async function restoreShard(
 ): Promise<{ vectors: number; snapshotId?: string; replayedWrites: number }> {
   const template = await ctx.store.template(record.name);
   if (!template) throw new Error(`collection "${record.name}" has no template index`);
-  await attachShard(ctx, record, shard, template, workerDeadline(ctx));
+  await attachShard(ctx, record, shard, template, workerDeadline(ctx), true);
   const base = record.lastSnapshot;
   let vectors = 0;
   if (base) {
@@ -34,5 +35,6 @@ export async function restoreShard(
   }
   const log = ctx.writeLog?.after(record.name, base?.logPosition ?? LOG_START);
   const replayedWrites = log ? await replayWrites(ctx, record, shard, log) : 0;
+  await finishLoading(ctx, record.name, shard, workerDeadline(ctx));
   return { vectors, snapshotId: base?.id, replayedWrites };
 }

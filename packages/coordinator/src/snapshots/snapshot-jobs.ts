@@ -2,9 +2,8 @@ import * as grpc from '@grpc/grpc-js';
 import { type ListSnapshotsResponse, RpcError } from '@vecshard/proto';
 import type { ObjectStore } from '@vecshard/storage';
 import type { CoordinatorContext } from '../context.js';
-import type { JobProcessor, RecoverJobData, RestoreJobData, SnapshotJobData } from '../jobs/job-kinds.js';
+import type { JobProcessor, RestoreJobData, SnapshotJobData } from '../jobs/job-kinds.js';
 import { permanent } from '../jobs/job-queue.js';
-import { recoverWorker } from './recover-worker.js';
 import { restoreSnapshot } from './restore-snapshot.js';
 import { applyRetention } from './snapshot-retention.js';
 import { StoredSnapshots } from './stored-snapshots.js';
@@ -20,7 +19,8 @@ export interface SnapshotSettings {
 export interface SnapshotJobs {
   snapshot: JobProcessor<SnapshotJobData>;
   restore: JobProcessor<RestoreJobData>;
-  recover: JobProcessor<RecoverJobData>;
+  /** The collections' snapshots in the object store (worker refills read them). */
+  stored: StoredSnapshots;
   list(collection: string): Promise<ListSnapshotsResponse>;
 }
 
@@ -31,7 +31,7 @@ const PERMANENT_CODES = new Set([
   grpc.status.FAILED_PRECONDITION,
 ]);
 
-/** The snapshot, restore and worker-recovery jobs of a coordinator with an object store. */
+/** The snapshot and restore jobs of a coordinator with an object store. */
 export function snapshotJobs(
   ctx: CoordinatorContext,
   store: ObjectStore,
@@ -49,13 +49,13 @@ export function snapshotJobs(
       classify(async () => ({
         ...(await restoreSnapshot(ctx, snapshots, data.collection, data.snapshotId, progress)),
       })),
-    recover: (data, progress) => classify(() => recoverWorker(ctx, snapshots, data, progress)),
+    stored: snapshots,
     list: async (collection) => ({ snapshots: await snapshots.list(collection) }),
   };
 }
 
 /** Marks errors a retry cannot fix as permanent, so the job fails at once with the reason. */
-async function classify<T>(run: () => Promise<T>): Promise<T> {
+export async function classify<T>(run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {

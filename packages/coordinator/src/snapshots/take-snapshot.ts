@@ -96,7 +96,7 @@ async function snapshotShard(
   const { digests } = await ctx.clients.call(
     target,
     'ListDigests',
-    { collection: record.name },
+    { collection: record.name, shard: shard.shard },
     workerDeadline(ctx),
   );
   const stored: ManifestList[] = [];
@@ -109,7 +109,11 @@ async function snapshotShard(
   }
   await onLists(shard.lists.length - missing.length);
   if (missing.length === 0) return stored;
-  const stream = ctx.clients.stream(target, 'ExportLists', { collection: record.name, lists: missing });
+  const stream = ctx.clients.stream(target, 'ExportLists', {
+    collection: record.name,
+    shard: shard.shard,
+    lists: missing,
+  });
   for await (const content of stream as AsyncIterable<WorkerListContent__Output>) {
     const vectors = content.ids.byteLength / 8;
     if (vectors > 0) {

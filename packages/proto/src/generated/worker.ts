@@ -11,6 +11,8 @@ import type { DeleteResponse as _vecshard_worker_v1_DeleteResponse, DeleteRespon
 import type { DropRequest as _vecshard_worker_v1_DropRequest, DropRequest__Output as _vecshard_worker_v1_DropRequest__Output } from './vecshard/worker/v1/DropRequest.js';
 import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Output as _vecshard_worker_v1_DropResponse__Output } from './vecshard/worker/v1/DropResponse.js';
 import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from './vecshard/worker/v1/ExportListsRequest.js';
+import type { FinishLoadingRequest as _vecshard_worker_v1_FinishLoadingRequest, FinishLoadingRequest__Output as _vecshard_worker_v1_FinishLoadingRequest__Output } from './vecshard/worker/v1/FinishLoadingRequest.js';
+import type { FinishLoadingResponse as _vecshard_worker_v1_FinishLoadingResponse, FinishLoadingResponse__Output as _vecshard_worker_v1_FinishLoadingResponse__Output } from './vecshard/worker/v1/FinishLoadingResponse.js';
 import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from './vecshard/worker/v1/ImportListsRequest.js';
 import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from './vecshard/worker/v1/ImportListsResponse.js';
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from './vecshard/worker/v1/ListContent.js';
@@ -41,6 +43,8 @@ export interface ProtoGrpcType {
         DropRequest: MessageTypeDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropRequest__Output>
         DropResponse: MessageTypeDefinition<_vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropResponse__Output>
         ExportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ExportListsRequest__Output>
+        FinishLoadingRequest: MessageTypeDefinition<_vecshard_worker_v1_FinishLoadingRequest, _vecshard_worker_v1_FinishLoadingRequest__Output>
+        FinishLoadingResponse: MessageTypeDefinition<_vecshard_worker_v1_FinishLoadingResponse, _vecshard_worker_v1_FinishLoadingResponse__Output>
         ImportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsRequest__Output>
         ImportListsResponse: MessageTypeDefinition<_vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsResponse__Output>
         ListContent: MessageTypeDefinition<_vecshard_worker_v1_ListContent, _vecshard_worker_v1_ListContent__Output>

@@ -63,6 +63,11 @@ export interface CollectionInfo {
    * Creation time, milliseconds since the Unix epoch.
    */
   'createdAtMs'?: (number | string | Long);
+  /**
+   * While the state is LOADING: the "recover" job refilling its shards, to
+   * follow with WatchJob.
+   */
+  'loadingJob'?: (string);
 }
 
 /**
@@ -122,4 +127,9 @@ export interface CollectionInfo__Output {
    * Creation time, milliseconds since the Unix epoch.
    */
   'createdAtMs': (string);
+  /**
+   * While the state is LOADING: the "recover" job refilling its shards, to
+   * follow with WatchJob.
+   */
+  'loadingJob': (string);
 }

@@ -17,6 +17,12 @@ export const CollectionState = {
    * Trained and placed on its shards: accepts Upsert, Delete and Search.
    */
   COLLECTION_STATE_READY: 'COLLECTION_STATE_READY',
+  /**
+   * Trained, but some shards are being refilled after their workers
+   * restarted (see CollectionInfo.loading_job): writes are accepted, searches
+   * that need those shards get UNAVAILABLE saying the collection is loading.
+   */
+  COLLECTION_STATE_LOADING: 'COLLECTION_STATE_LOADING',
 } as const;
 
 /**
@@ -39,6 +45,13 @@ export type CollectionState =
    */
   | 'COLLECTION_STATE_READY'
   | 2
+  /**
+   * Trained, but some shards are being refilled after their workers
+   * restarted (see CollectionInfo.loading_job): writes are accepted, searches
+   * that need those shards get UNAVAILABLE saying the collection is loading.
+   */
+  | 'COLLECTION_STATE_LOADING'
+  | 3
 
 /**
  * Where a collection is in its life.

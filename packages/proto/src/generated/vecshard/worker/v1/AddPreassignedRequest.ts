@@ -26,6 +26,10 @@ export interface AddPreassignedRequest {
    * so a vector moving to another shard leaves no stale copy here.
    */
   'replaceIds'?: (Buffer | Uint8Array | string);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard'?: (number);
 }
 
 /**
@@ -53,4 +57,8 @@ export interface AddPreassignedRequest__Output {
    * so a vector moving to another shard leaves no stale copy here.
    */
   'replaceIds': (Buffer);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard': (number);
 }

@@ -26,6 +26,12 @@ export interface AttachRequest {
    * Shard number, for reporting.
    */
   'shard'?: (number);
+  /**
+   * The shard is being refilled (restored lists, replayed writes): it takes
+   * writes and list imports but refuses searches with UNAVAILABLE until
+   * FinishLoading, so no search sees half of it.
+   */
+  'loading'?: (boolean);
 }
 
 /**
@@ -52,4 +58,10 @@ export interface AttachRequest__Output {
    * Shard number, for reporting.
    */
   'shard': (number);
+  /**
+   * The shard is being refilled (restored lists, replayed writes): it takes
+   * writes and list imports but refuses searches with UNAVAILABLE until
+   * FinishLoading, so no search sees half of it.
+   */
+  'loading': (boolean);
 }

@@ -35,6 +35,10 @@ export interface CollectionStats {
    * Queries received in those requests.
    */
   'searchQueries'?: (number | string | Long);
+  /**
+   * Attached with `loading` and not finished yet: searches are refused.
+   */
+  'loading'?: (boolean);
 }
 
 /**
@@ -70,4 +74,8 @@ export interface CollectionStats__Output {
    * Queries received in those requests.
    */
   'searchQueries': (string);
+  /**
+   * Attached with `loading` and not finished yet: searches are refused.
+   */
+  'loading': (boolean);
 }

@@ -13,6 +13,10 @@ export interface DeleteRequest {
    * Ids, int64 LE.
    */
   'ids'?: (Buffer | Uint8Array | string);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard'?: (number);
 }
 
 /**
@@ -27,4 +31,8 @@ export interface DeleteRequest__Output {
    * Ids, int64 LE.
    */
   'ids': (Buffer);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard': (number);
 }

@@ -2,7 +2,7 @@
 
 
 /**
- * A collection to forget.
+ * A collection to forget (every shard of it the worker holds).
  */
 export interface DropRequest {
   /**
@@ -12,7 +12,7 @@ export interface DropRequest {
 }
 
 /**
- * A collection to forget.
+ * A collection to forget (every shard of it the worker holds).
  */
 export interface DropRequest__Output {
   /**

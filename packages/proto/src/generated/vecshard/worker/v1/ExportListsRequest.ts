@@ -13,6 +13,10 @@ export interface ExportListsRequest {
    * Owned list ids; empty = every owned list.
    */
   'lists'?: (number)[];
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard'?: (number);
 }
 
 /**
@@ -27,4 +31,8 @@ export interface ExportListsRequest__Output {
    * Owned list ids; empty = every owned list.
    */
   'lists': (number)[];
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard': (number);
 }

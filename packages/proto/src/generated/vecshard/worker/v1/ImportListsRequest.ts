@@ -14,6 +14,10 @@ export interface ImportListsRequest {
    * New content of each list; each must be owned by the worker.
    */
   'lists'?: (_vecshard_worker_v1_ListContent)[];
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard'?: (number);
 }
 
 /**
@@ -28,4 +32,8 @@ export interface ImportListsRequest__Output {
    * New content of each list; each must be owned by the worker.
    */
   'lists': (_vecshard_worker_v1_ListContent__Output)[];
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard': (number);
 }

@@ -9,6 +9,10 @@ export interface ListDigestsRequest {
    * Collection name.
    */
   'collection'?: (string);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard'?: (number);
 }
 
 /**
@@ -19,4 +23,8 @@ export interface ListDigestsRequest__Output {
    * Collection name.
    */
   'collection': (string);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard': (number);
 }

@@ -25,6 +25,10 @@ export interface SearchPreassignedRequest {
    * nq·nprobe centroid distances, float32 LE, matching `lists`.
    */
   'centroidDistances'?: (Buffer | Uint8Array | string);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard'?: (number);
 }
 
 /**
@@ -51,4 +55,8 @@ export interface SearchPreassignedRequest__Output {
    * nq·nprobe centroid distances, float32 LE, matching `lists`.
    */
   'centroidDistances': (Buffer);
+  /**
+   * Shard number: a worker may hold several shards of one collection.
+   */
+  'shard': (number);
 }

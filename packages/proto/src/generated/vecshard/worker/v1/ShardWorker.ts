@@ -11,6 +11,8 @@ import type { DeleteResponse as _vecshard_worker_v1_DeleteResponse, DeleteRespon
 import type { DropRequest as _vecshard_worker_v1_DropRequest, DropRequest__Output as _vecshard_worker_v1_DropRequest__Output } from '../../../vecshard/worker/v1/DropRequest.js';
 import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Output as _vecshard_worker_v1_DropResponse__Output } from '../../../vecshard/worker/v1/DropResponse.js';
 import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from '../../../vecshard/worker/v1/ExportListsRequest.js';
+import type { FinishLoadingRequest as _vecshard_worker_v1_FinishLoadingRequest, FinishLoadingRequest__Output as _vecshard_worker_v1_FinishLoadingRequest__Output } from '../../../vecshard/worker/v1/FinishLoadingRequest.js';
+import type { FinishLoadingResponse as _vecshard_worker_v1_FinishLoadingResponse, FinishLoadingResponse__Output as _vecshard_worker_v1_FinishLoadingResponse__Output } from '../../../vecshard/worker/v1/FinishLoadingResponse.js';
 import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from '../../../vecshard/worker/v1/ImportListsRequest.js';
 import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from '../../../vecshard/worker/v1/ImportListsResponse.js';
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
@@ -103,6 +105,23 @@ export interface ShardWorkerClient extends grpc.Client {
    */
   exportLists(argument: _vecshard_worker_v1_ExportListsRequest, metadata: grpc.Metadata, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_worker_v1_ListContent__Output>;
   exportLists(argument: _vecshard_worker_v1_ExportListsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_worker_v1_ListContent__Output>;
+  
+  /**
+   * Ends the loading of a collection attached with `loading`: from now on it
+   * answers searches.
+   */
+  FinishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  FinishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  FinishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  FinishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Ends the loading of a collection attached with `loading`: from now on it
+   * answers searches.
+   */
+  finishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  finishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  finishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  finishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Replaces the content of owned inverted lists, for restores.
@@ -202,6 +221,12 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
   ExportLists: grpc.handleServerStreamingCall<_vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent>;
   
   /**
+   * Ends the loading of a collection attached with `loading`: from now on it
+   * answers searches.
+   */
+  FinishLoading: grpc.handleUnaryCall<_vecshard_worker_v1_FinishLoadingRequest__Output, _vecshard_worker_v1_FinishLoadingResponse>;
+  
+  /**
    * Replaces the content of owned inverted lists, for restores.
    */
   ImportLists: grpc.handleUnaryCall<_vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse>;
@@ -230,6 +255,7 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   Delete: MethodDefinition<_vecshard_worker_v1_DeleteRequest, _vecshard_worker_v1_DeleteResponse, _vecshard_worker_v1_DeleteRequest__Output, _vecshard_worker_v1_DeleteResponse__Output>
   Drop: MethodDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse__Output>
   ExportLists: MethodDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ListContent, _vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent__Output>
+  FinishLoading: MethodDefinition<_vecshard_worker_v1_FinishLoadingRequest, _vecshard_worker_v1_FinishLoadingResponse, _vecshard_worker_v1_FinishLoadingRequest__Output, _vecshard_worker_v1_FinishLoadingResponse__Output>
   ImportLists: MethodDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse__Output>
   ListDigests: MethodDefinition<_vecshard_worker_v1_ListDigestsRequest, _vecshard_worker_v1_ListDigestsResponse, _vecshard_worker_v1_ListDigestsRequest__Output, _vecshard_worker_v1_ListDigestsResponse__Output>
   SearchPreassigned: MethodDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse__Output>

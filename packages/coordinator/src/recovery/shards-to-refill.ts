@@ -1,0 +1,87 @@
+import type { CollectionRecord } from '../collection-record.js';
+import type { ShardToRefill } from '../jobs/job-kinds.js';
+import type { KnownWorker } from '../worker-directory.js';
+
+/** A shard as a worker reports holding it. */
+export interface HeldShard {
+  collection: string;
+  shard: number;
+  /** Attached, but its refill has not finished. */
+  loading: boolean;
+}
+
+export interface RefillInputs {
+  /** Trained collections. */
+  records: CollectionRecord[];
+  /** Registered workers, alive or not. */
+  workers: KnownWorker[];
+  /** What each live worker that answered holds; a live worker missing here is not judged. */
+  holdings: Map<string, HeldShard[]>;
+  /** How long each worker has been seen absent (dead or unregistered); 0 while present. */
+  absentForMs: (workerId: string) => number;
+  /** After this long absent, a worker's shards are re-placed on live workers. */
+  graceMs: number;
+}
+
+/**
+ * Per collection, the shards to refill: every shard whose worker is alive but
+ * does not hold it ready (it restarted and came back empty, or a refill did
+ * not finish), and every shard whose worker has been absent longer than the
+ * grace, re-placed on the live worker holding the fewest expected vectors.
+ * The choice depends only on the inputs, so coordinators that see the same
+ * cluster queue the same job.
+ */
+export function shardsToRefill(inputs: RefillInputs): Map<string, ShardToRefill[]> {
+  const workers = new Map(inputs.workers.map((worker) => [worker.id, worker]));
+  const load = expectedLoad(inputs.records);
+  const result = new Map<string, ShardToRefill[]>();
+  for (const record of inputs.records) {
+    const shards: ShardToRefill[] = [];
+    for (const shard of record.placement) {
+      const worker = workers.get(shard.workerId);
+      if (worker?.alive) {
+        const held = inputs.holdings.get(worker.id);
+        if (held && !holdsReady(held, record.name, shard.shard)) {
+          shards.push({ shard: shard.shard, workerId: worker.id, startedAtMs: worker.startedAtMs });
+        }
+      } else if (inputs.absentForMs(shard.workerId) >= inputs.graceMs) {
+        const target = leastLoaded(inputs.workers, inputs.holdings, load);
+        if (!target) continue;
+        load.set(target.id, (load.get(target.id) ?? 0) + shard.expectedVectors);
+        shards.push({
+          shard: shard.shard,
+          workerId: target.id,
+          startedAtMs: target.startedAtMs,
+          movedFrom: shard.workerId,
+        });
+      }
+    }
+    if (shards.length > 0) result.set(record.name, shards);
+  }
+  return result;
+}
+
+function holdsReady(held: HeldShard[], collection: string, shard: number): boolean {
+  return held.some((h) => h.collection === collection && h.shard === shard && !h.loading);
+}
+
+/** Expected vectors placed on each worker over every collection. */
+function expectedLoad(records: CollectionRecord[]): Map<string, number> {
+  const load = new Map<string, number>();
+  for (const record of records)
+    for (const shard of record.placement)
+      load.set(shard.workerId, (load.get(shard.workerId) ?? 0) + shard.expectedVectors);
+  return load;
+}
+
+/** The live, answering worker with the least expected load; ties go to the lower id. */
+function leastLoaded(
+  workers: KnownWorker[],
+  holdings: Map<string, HeldShard[]>,
+  load: Map<string, number>,
+): KnownWorker | undefined {
+  const candidates = workers
+    .filter((worker) => worker.alive && holdings.has(worker.id))
+    .sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.id.localeCompare(b.id));
+  return candidates[0];
+}
