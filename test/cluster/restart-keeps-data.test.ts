@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
@@ -28,12 +28,12 @@ afterEach(async () => {
 });
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-/** Starts `vecshard up` on the shared data dir, in a process group of its own. */
-async function startUp(workers: number, extra: string[] = []): Promise<VecshardClient> {
+/** Starts `vecshard up` on a data dir (the shared one by default), in a process group of its own. */
+async function startUp(workers: number, extra: string[] = [], dir = dataDir): Promise<VecshardClient> {
   const port = await freePort();
   up = await startProcess(
     process.execPath,
-    [CLI, 'up', '--workers', String(workers), '--data-dir', dataDir, '--port', String(port), ...extra],
+    [CLI, 'up', '--workers', String(workers), '--data-dir', dir, '--port', String(port), ...extra],
     /vecshard ready at (\S+)/,
     { detached: true, timeoutMs: 60_000 },
   );
@@ -148,5 +148,52 @@ describe('a local cluster stopped and started again', { timeout: 180_000 }, () =
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     await expectExact(c);
+  });
+});
+
+/** Writes rows as an .fvecs file: per row, the dimension (int32 LE), then the floats. */
+function writeFvecs(path: string, vectors: Float32Array, dim: number): void {
+  const n = vectors.length / dim;
+  const out = Buffer.alloc(n * (4 + 4 * dim));
+  for (let row = 0; row < n; row++) {
+    const at = row * (4 + 4 * dim);
+    out.writeInt32LE(dim, at);
+    Buffer.from(vectors.buffer, vectors.byteOffset + row * dim * 4, dim * 4).copy(out, at + 4);
+  }
+  writeFileSync(path, out);
+}
+
+describe('an import job when the whole cluster is killed', { timeout: 240_000 }, () => {
+  it('resumes after the restart and adds nothing twice', async () => {
+    const dir = join(dataDir, 'import-run');
+    mkdirSync(dir);
+    const n = 200_000;
+    const vectors = clusteredVectors(n, DIM, 31);
+    const file = join(dir, 'base.fvecs');
+    writeFvecs(file, vectors, DIM);
+
+    const c = await startUp(2, [], dir);
+    await c.createCollection({ name: 'imported', dim: DIM, metric: 'l2', index: `IVF${NLIST},Flat` });
+    await c.train('imported', vectors.subarray(0, 4000 * DIM));
+    const job = await c.import({ collection: 'imported', path: file, batchSize: 250 });
+    // Kill every process once some batches are in, and before the last.
+    let seen = await c.getJob(job.id);
+    while (seen.done === 0) seen = await c.getJob(job.id);
+    killGroup(up!);
+    up = undefined;
+    expect(seen.done).toBeLessThan(n);
+
+    const again = await startUp(2, [], dir);
+    await waitUntilServed(again);
+    const finished = await again.waitForJob(job.id, { timeoutMs: 180_000 });
+    expect(finished.result).toMatchObject({ vectors: n });
+    const info = await again.getCollection('imported', { includeTemplate: true });
+    expect(info.vectors).toBe(n);
+    const reference = await FaissIndex.deserialize(info.template!, 'l2');
+    await reference.add(vectors, sequentialIds(n));
+    const queries = clusteredVectors(50, DIM, 998);
+    const want = await reference.search(queries, 10, { nprobe: NLIST });
+    const got = await again.search('imported', queries, { k: 10, nprobe: NLIST });
+    expect(compareTopK(want, got, 10)).toEqual([]);
   });
 });

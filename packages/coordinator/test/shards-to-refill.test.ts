@@ -1,0 +1,126 @@
+import { describe, expect, it } from 'vitest';
+import type { CollectionRecord } from '../src/collection-record.js';
+import { refillJobId } from '../src/recovery/refill-watch.js';
+import { type HeldShard, shardsToRefill } from '../src/recovery/shards-to-refill.js';
+import type { KnownWorker } from '../src/worker-directory.js';
+
+function record(name: string, workerIds: string[], expectedVectors = 100): CollectionRecord {
+  return {
+    name,
+    dim: 4,
+    metric: 'l2',
+    index: 'IVF4,Flat',
+    nprobe: 1,
+    shards: 0,
+    routing: 'lists',
+    state: 'ready',
+    nlist: 4,
+    placement: workerIds.map((workerId, shard) => ({ shard, workerId, lists: [shard], expectedVectors })),
+    createdAtMs: 0,
+  };
+}
+
+function worker(id: string, alive = true, startedAtMs = 1): KnownWorker {
+  return { id, address: `127.0.0.1:${id}`, device: 'cpu', startedAtMs, alive };
+}
+
+const held = (collection: string, shard: number, loading = false): HeldShard => ({
+  collection,
+  shard,
+  loading,
+});
+
+describe('shardsToRefill', () => {
+  it('asks for nothing while every live worker holds its shards ready', () => {
+    const plan = shardsToRefill({
+      records: [record('a', ['w0', 'w1'])],
+      workers: [worker('w0'), worker('w1')],
+      holdings: new Map([
+        ['w0', [held('a', 0)]],
+        ['w1', [held('a', 1)]],
+      ]),
+      absentForMs: () => 0,
+      graceMs: 30_000,
+    });
+    expect(plan.size).toBe(0);
+  });
+
+  it('refills a shard that a live worker does not hold, or holds still loading, on that worker process', () => {
+    const plan = shardsToRefill({
+      records: [record('a', ['w0', 'w1']), record('b', ['w1', 'w0'])],
+      workers: [worker('w0', true, 7), worker('w1', true, 9)],
+      holdings: new Map([
+        ['w0', [held('a', 0), held('b', 1, true)]],
+        ['w1', []],
+      ]),
+      absentForMs: () => 0,
+      graceMs: 30_000,
+    });
+    expect(plan.get('a')).toEqual([{ shard: 1, workerId: 'w1', startedAtMs: 9 }]);
+    expect(plan.get('b')).toEqual([
+      { shard: 0, workerId: 'w1', startedAtMs: 9 },
+      { shard: 1, workerId: 'w0', startedAtMs: 7 },
+    ]);
+  });
+
+  it('does not judge a live worker that did not answer', () => {
+    const plan = shardsToRefill({
+      records: [record('a', ['w0'])],
+      workers: [worker('w0')],
+      holdings: new Map(),
+      absentForMs: () => 0,
+      graceMs: 30_000,
+    });
+    expect(plan.size).toBe(0);
+  });
+
+  it('re-places the shards of a worker absent past the grace on the least loaded live worker, not before', () => {
+    const inputs = {
+      records: [record('a', ['w0', 'w1', 'w2'], 100), record('b', ['w0'], 500)],
+      workers: [worker('w0'), worker('w1'), worker('w2', false)],
+      holdings: new Map([
+        ['w0', [held('a', 0), held('b', 0)]],
+        ['w1', [held('a', 1)]],
+      ]),
+      graceMs: 30_000,
+    };
+    expect(shardsToRefill({ ...inputs, absentForMs: () => 29_999 }).size).toBe(0);
+    const plan = shardsToRefill({ ...inputs, absentForMs: (id) => (id === 'w2' ? 30_000 : 0) });
+    expect(plan.get('a')).toEqual([{ shard: 2, workerId: 'w1', startedAtMs: 1, movedFrom: 'w2' }]);
+    expect(plan.has('b')).toBe(false);
+  });
+
+  it('spreads several re-placed shards by load, and re-places onto no one when no worker is live', () => {
+    const records = [record('a', ['gone', 'gone', 'w0'], 100)];
+    const plan = shardsToRefill({
+      records,
+      workers: [worker('w0'), worker('w1')],
+      holdings: new Map([
+        ['w0', [held('a', 2)]],
+        ['w1', []],
+      ]),
+      absentForMs: (id) => (id === 'gone' ? 60_000 : 0),
+      graceMs: 30_000,
+    });
+    expect(plan.get('a')?.map((s) => s.workerId)).toEqual(['w1', 'w0']);
+    const none = shardsToRefill({
+      records,
+      workers: [worker('w0', false)],
+      holdings: new Map(),
+      absentForMs: () => 60_000,
+      graceMs: 30_000,
+    });
+    expect(none.size).toBe(0);
+  });
+});
+
+describe('refillJobId', () => {
+  it('is the same for the same shards in any order, and differs for another worker process', () => {
+    const a = { shard: 0, workerId: 'w0', startedAtMs: 1 };
+    const b = { shard: 1, workerId: 'w1', startedAtMs: 2 };
+    expect(refillJobId('c', [a, b])).toBe(refillJobId('c', [b, a]));
+    expect(refillJobId('c', [a])).not.toBe(refillJobId('c', [{ ...a, startedAtMs: 3 }]));
+    expect(refillJobId('c', [a])).not.toBe(refillJobId('d', [a]));
+    expect(refillJobId('c', [a])).toMatch(/^recover-[0-9a-f]{16}$/);
+  });
+});
