@@ -97,6 +97,22 @@ describe('dev overlay', () => {
   });
 });
 
+describe('dev overlay Redis', () => {
+  it('keeps its data with the append-only file on a persistent volume, so a restart of every pod loses nothing', () => {
+    const objects = rendered.dev;
+    const redis = findObject(objects, 'Deployment', 'redis');
+    const container = containersOf(redis)[0];
+    const args = container.args.join(' ');
+    expect(args).toContain('--appendonly yes');
+    expect(args).toContain('--maxmemory-policy noeviction');
+    const mount = container.volumeMounts.find((m: { mountPath: string }) => m.mountPath === '/data');
+    const volume = podSpecOf(redis).volumes.find((v: { name: string }) => v.name === mount.name);
+    expect(volume.persistentVolumeClaim?.claimName).toBe('redis-data');
+    findObject(objects, 'PersistentVolumeClaim', 'redis-data');
+    expect(redis.spec.strategy.type).toBe('Recreate');
+  });
+});
+
 describe.each(OVERLAYS)('overlay %s', (overlay) => {
   const objects = rendered[overlay];
   const vecshardWorkloads = ['coordinator', 'vecshard-worker'].map(
