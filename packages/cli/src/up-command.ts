@@ -1,4 +1,4 @@
-import { startLocalCluster } from '@vecshard/launcher';
+import { type SupervisorEvent, startLocalCluster } from '@vecshard/launcher';
 import { Command, InvalidArgumentError } from 'commander';
 import { followRefills } from './follow-refills.js';
 
@@ -54,6 +54,7 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
         storeUrl: options.store,
         threads: options.threads,
         replicaGraceS: options.replicaGraceS,
+        onWorkerEvent: describeWorkerEvent,
         log: options.verbose ? (line) => console.error(line) : undefined,
       });
       let stopping = false;
@@ -66,7 +67,8 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
       };
       process.on('SIGINT', () => void stop('SIGINT'));
       process.on('SIGTERM', () => void stop('SIGTERM'));
-      for (const p of cluster.processes) {
+      // Workers are restarted by the launcher; redis-server and the coordinator are not.
+      for (const p of cluster.processes.filter((p) => !p.name.startsWith('worker-'))) {
         p.child.once('exit', (code, signal) => {
           if (!stopping) console.error(`vecshard: ${p.name} exited unexpectedly (${signal ?? code})`);
         });
@@ -75,4 +77,16 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
       await followRefills(cluster.address);
       if (options.demo) await runDemo(cluster.address);
     });
+}
+
+function describeWorkerEvent(event: SupervisorEvent): void {
+  if (event.kind === 'exited') {
+    console.error(
+      `vecshard: ${event.name} exited unexpectedly (${event.reason}); restarting it in ${event.restartInMs} ms`,
+    );
+  } else if (event.kind === 'restarted') {
+    console.error(`vecshard: ${event.name} restarted at ${event.address}`);
+  } else {
+    console.error(`vecshard: ${event.name} could not be restarted: ${event.error}`);
+  }
 }

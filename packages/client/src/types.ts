@@ -22,14 +22,28 @@ export interface CreateCollectionOptions {
   shards?: number;
   /** Default 'lists'. */
   routing?: RoutingName;
+  /** Copies of every shard, each on a distinct worker (default 1). */
+  replicationFactor?: number;
+}
+
+/** "ready" serves searches; "catching-up" missed writes and serves none yet; "down": its worker is not alive. */
+export type ReplicaStateName = 'ready' | 'catching-up' | 'down';
+
+export interface ReplicaDescription {
+  workerId: string;
+  address: string;
+  state: ReplicaStateName;
 }
 
 export interface ShardDescription {
   shard: number;
+  /** The first ready copy's worker (the first copy's when none is ready). */
   workerId: string;
   address: string;
   lists: number[];
   expectedVectors: number;
+  /** Every copy of the shard. */
+  replicas: ReplicaDescription[];
 }
 
 export interface CollectionDescription {
@@ -40,6 +54,7 @@ export interface CollectionDescription {
   nprobe: number;
   shards: number;
   routing: RoutingName;
+  replicationFactor: number;
   /** "loading": trained, but shards are being refilled after their workers restarted. */
   state: 'created' | 'ready' | 'loading';
   nlist: number;
@@ -56,6 +71,11 @@ export interface SearchOptions extends CallOptions {
   k: number;
   /** Lists probed per query; default: the collection's. */
   nprobe?: number;
+  /**
+   * Answer from the shards that answered when some shard has no copy
+   * answering, instead of failing with UNAVAILABLE (see `partial`).
+   */
+  allowPartial?: boolean;
 }
 
 export interface SearchResult {
@@ -65,6 +85,10 @@ export interface SearchResult {
   distances: Float32Array;
   /** Shards the coordinator asked. */
   shardsQueried: number;
+  /** Some shards did not answer (only with allowPartial): the results cover the others only. */
+  partial: boolean;
+  /** The shards that did not answer. */
+  missingShards: number[];
 }
 
 export interface WorkerDescription {

@@ -25,6 +25,7 @@ import {
   metricFromEnum,
   metricToEnum,
   REQUEST_ID_HEADER,
+  type ReplicaInfo__Output,
   type RestoreRequest,
   routingFromEnum,
   routingToEnum,
@@ -52,6 +53,7 @@ import type {
   CreateCollectionOptions,
   ImportOptions,
   JobDescription,
+  ReplicaStateName,
   SearchOptions,
   SearchResult,
   SnapshotDescription,
@@ -107,6 +109,7 @@ export class VecshardClient {
       nprobe: options.nprobe ?? 0,
       shards: options.shards ?? 0,
       routing: routingToEnum(options.routing ?? 'lists'),
+      replicationFactor: options.replicationFactor ?? 0,
     });
     return describeCollection(response.collection!);
   }
@@ -159,12 +162,15 @@ export class VecshardClient {
       queries: encodeArray(queries),
       k: options.k,
       nprobe: options.nprobe ?? 0,
+      allowPartial: options.allowPartial ?? false,
     });
     return {
       k: response.k,
       ids: decodeIds(response.ids),
       distances: decodeFloats(response.distances, 'distances'),
       shardsQueried: response.shardsQueried,
+      partial: response.partial,
+      missingShards: response.missingShards,
     };
   }
 
@@ -338,13 +344,24 @@ function describeCollection(info: CollectionInfo__Output): CollectionDescription
       address: shard.address,
       lists: shard.lists,
       expectedVectors: Number(shard.expectedVectors),
+      replicas: shard.replicas.map((replica) => ({
+        workerId: replica.workerId,
+        address: replica.address,
+        state: replicaState(replica.state),
+      })),
     })),
+    replicationFactor: info.replicationFactor || 1,
     vectors: Number(info.vectors),
     createdAtMs: Number(info.createdAtMs),
   };
   if (info.template.length > 0) description.template = info.template;
   if (info.loadingJob) description.loadingJob = info.loadingJob;
   return description;
+}
+
+function replicaState(state: ReplicaInfo__Output['state']): ReplicaStateName {
+  if (state === 'REPLICA_STATE_READY') return 'ready';
+  return state === 'REPLICA_STATE_CATCHING_UP' ? 'catching-up' : 'down';
 }
 
 function collectionState(state: CollectionInfo__Output['state']): CollectionDescription['state'] {

@@ -1,23 +1,24 @@
 import type * as grpc from '@grpc/grpc-js';
 import { metricToEnum } from '@vecshard/proto';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
-import { type CoordinatorContext, shardTarget } from './context.js';
+import { type CoordinatorContext, replicaTarget } from './context.js';
 
 /**
- * Installs a collection's trained, empty template on the worker holding one of
- * its shards, with the lists that shard owns; the shard starts empty. A shard
- * attached `loading` refuses searches until {@link finishLoading}.
+ * Installs a collection's trained, empty template on the worker holding one
+ * copy of one of its shards, with the lists that shard owns; the copy starts
+ * empty. A copy attached `loading` refuses searches until {@link finishLoading}.
  */
-export async function attachShard(
+export async function attachReplica(
   ctx: CoordinatorContext,
   record: Pick<CollectionRecord, 'name' | 'metric'>,
   shard: ShardPlacement,
+  workerId: string,
   template: Uint8Array,
   deadline: grpc.Deadline,
   loading = false,
 ): Promise<void> {
   await ctx.clients.call(
-    shardTarget(ctx, record.name, shard),
+    replicaTarget(ctx, record.name, shard, workerId),
     'Attach',
     {
       collection: record.name,
@@ -31,15 +32,29 @@ export async function attachShard(
   );
 }
 
-/** Lets a shard attached `loading` answer searches: everything it should hold is there. */
+/** Attaches every copy of a shard. */
+export async function attachReplicas(
+  ctx: CoordinatorContext,
+  record: Pick<CollectionRecord, 'name' | 'metric'>,
+  shard: ShardPlacement,
+  template: Uint8Array,
+  deadline: grpc.Deadline,
+): Promise<void> {
+  await Promise.all(
+    shard.replicas.map((replica) => attachReplica(ctx, record, shard, replica.workerId, template, deadline)),
+  );
+}
+
+/** Lets a copy attached `loading` answer searches: everything it should hold is there. */
 export async function finishLoading(
   ctx: CoordinatorContext,
   collection: string,
   shard: ShardPlacement,
+  workerId: string,
   deadline: grpc.Deadline,
 ): Promise<void> {
   await ctx.clients.call(
-    shardTarget(ctx, collection, shard),
+    replicaTarget(ctx, collection, shard, workerId),
     'FinishLoading',
     { collection, shard: shard.shard },
     deadline,

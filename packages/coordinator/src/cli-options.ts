@@ -19,6 +19,10 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          coordinator (default 10000)
   --replica-grace-s N    a worker dead or unregistered this long has its shards re-placed on live
                          workers and refilled there (env VECSHARD_REPLICA_GRACE_S, default 30)
+  --no-hedging           never send a slow shard read to a second copy (default: hedge, within 5 %
+                         of reads; env VECSHARD_HEDGING=0 turns it off too)
+  --replica-lag-ms N     how long the other copies of a shard may take to store a write after the
+                         first did before they are marked catching-up (default 1000)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -40,6 +44,8 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'snapshot-every-mb': { type: 'string' },
       'job-lock-ms': { type: 'string' },
       'replica-grace-s': { type: 'string' },
+      'no-hedging': { type: 'boolean' },
+      'replica-lag-ms': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -73,6 +79,8 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       values['replica-grace-s'] ?? env.VECSHARD_REPLICA_GRACE_S ?? '30',
       'replica-grace-s',
     ),
+    hedging: !(values['no-hedging'] ?? false) && env.VECSHARD_HEDGING !== '0',
+    replicaLagMs: positive(values['replica-lag-ms'] ?? '1000', 'replica-lag-ms'),
   };
 }
 

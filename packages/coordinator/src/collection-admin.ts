@@ -11,11 +11,12 @@ import {
   routingFromEnum,
   unavailable,
 } from '@vecshard/proto';
-import { attachShard } from './attach-shard.js';
+import { attachReplicas } from './attach-shard.js';
 import { toCollectionInfo } from './collection-info.js';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
-import { countPerList, placeLists } from './placement.js';
+import { countPerList, placeShards } from './placement.js';
+import { replicaWorkers } from './replicas/replica-set.js';
 import { checkCollectionName, checkDim, checkNprobe, decodeRows } from './validation.js';
 import { collectionVectors, collectWorkerStats } from './worker-stats.js';
 
@@ -39,6 +40,7 @@ export async function createCollection(ctx: CoordinatorContext, req: CreateColle
     nprobe,
     shards: req.shards,
     routing,
+    replicationFactor: req.replicationFactor || 1,
     state: 'created',
     nlist,
     placement: [],
@@ -106,47 +108,26 @@ export async function trainCollection(
       `collection "${name}" asks for ${shardCount} shards but only ${live.length} workers are alive`,
     );
   }
+  if (record.replicationFactor > live.length) {
+    throw failedPrecondition(
+      `collection "${name}" asks for ${record.replicationFactor} copies of every shard, on distinct workers, ` +
+        `but only ${live.length} workers are alive`,
+    );
+  }
   const placement = placeShards(
     record,
     loads,
-    live.slice(0, shardCount).map((w) => w.id),
+    live.map((w) => w.id),
+    shardCount,
   );
   const deadline = workerDeadline(ctx, call);
   await Promise.all(
-    placement.map((shard) => attachShard(ctx, { name, metric: record.metric }, shard, template, deadline)),
+    placement.map((shard) => attachReplicas(ctx, { name, metric: record.metric }, shard, template, deadline)),
   );
   const trained: CollectionRecord = { ...record, state: 'ready', placement };
   await ctx.store.saveTrained(trained, template);
   ctx.catalog.invalidate(name);
   return toCollectionInfo(trained, (id) => ctx.workers.get(id));
-}
-
-/**
- * Shards of a collection over the given workers: lists balanced by expected
- * vectors, or under scatter routing every list on every shard.
- */
-export function placeShards(
-  record: Pick<CollectionRecord, 'routing' | 'nlist'>,
-  loads: Float64Array,
-  workerIds: string[],
-): ShardPlacement[] {
-  if (record.routing === 'scatter') {
-    // Every shard holds every list; vectors are spread by id, so each expects an equal slice.
-    const all = Array.from({ length: record.nlist }, (_, list) => list);
-    const total = loads.reduce((a, b) => a + b, 0);
-    return workerIds.map((workerId, shard) => ({
-      shard,
-      workerId,
-      lists: all,
-      expectedVectors: Math.round(total / workerIds.length),
-    }));
-  }
-  return placeLists(loads, workerIds.length).map((lists, shard) => ({
-    shard,
-    workerId: workerIds[shard],
-    lists,
-    expectedVectors: lists.reduce((sum, list) => sum + loads[list], 0),
-  }));
 }
 
 export async function getCollection(ctx: CoordinatorContext, name: string, includeTemplate: boolean) {
@@ -187,8 +168,8 @@ export async function dropCollection(ctx: CoordinatorContext, name: string, call
   ctx.catalog.invalidate(name);
   const deadline = workerDeadline(ctx, call);
   await Promise.allSettled(
-    record.placement.map((shard) => {
-      const worker = ctx.workers.get(shard.workerId);
+    replicaWorkers(record).map((id) => {
+      const worker = ctx.workers.get(id);
       return worker?.alive ? ctx.clients.call(worker, 'Drop', { collection: name }, deadline) : undefined;
     }),
   );

@@ -1,5 +1,6 @@
-import { type CollectionInfo, metricToEnum, routingToEnum } from '@vecshard/proto';
-import type { CollectionRecord } from './collection-record.js';
+import { type CollectionInfo, metricToEnum, type ReplicaInfo, routingToEnum } from '@vecshard/proto';
+import type { CollectionRecord, ReplicaPlacement } from './collection-record.js';
+import { preferredWorker } from './replicas/replica-set.js';
 import type { KnownWorker } from './worker-directory.js';
 
 /** A stored record as the API describes it. */
@@ -20,18 +21,29 @@ export function toCollectionInfo(
     routing: routingToEnum(record.routing),
     state: publicState(record, loadingJob),
     nlist: record.nlist,
-    placement: record.placement.map((shard) => ({
-      shard: shard.shard,
-      workerId: shard.workerId,
-      address: worker(shard.workerId)?.address ?? '',
-      lists: shard.lists,
-      expectedVectors: String(shard.expectedVectors),
-    })),
+    placement: record.placement.map((shard) => {
+      const preferred = preferredWorker(shard);
+      return {
+        shard: shard.shard,
+        workerId: preferred,
+        address: worker(preferred)?.address ?? '',
+        lists: shard.lists,
+        expectedVectors: String(shard.expectedVectors),
+        replicas: shard.replicas.map((replica) => replicaInfo(replica, worker(replica.workerId))),
+      };
+    }),
+    replicationFactor: record.replicationFactor,
     vectors: String(vectors),
     template: template ?? Buffer.alloc(0),
     createdAtMs: String(record.createdAtMs),
     loadingJob: record.state === 'ready' ? (loadingJob ?? '') : '',
   };
+}
+
+function replicaInfo(replica: ReplicaPlacement, worker: KnownWorker | undefined): ReplicaInfo {
+  let state: ReplicaInfo['state'] = 'REPLICA_STATE_DOWN';
+  if (worker?.alive) state = replica.state === 'ready' ? 'REPLICA_STATE_READY' : 'REPLICA_STATE_CATCHING_UP';
+  return { workerId: replica.workerId, address: worker?.address ?? '', state };
 }
 
 function publicState(record: CollectionRecord, loadingJob: string | undefined): CollectionInfo['state'] {

@@ -1,9 +1,25 @@
 import type { MetricName, RoutingName } from '@vecshard/proto';
 
+/**
+ * A copy's state: "ready" holds every acknowledged write and serves searches;
+ * "catching-up" missed writes (or is being filled) and serves none until it
+ * has caught up.
+ */
+export type ReplicaStateName = 'ready' | 'catching-up';
+
+/** One copy of a shard, on one worker. */
+export interface ReplicaPlacement {
+  workerId: string;
+  state: ReplicaStateName;
+  /** When the copy last missed a write (catching-up copies only): each miss gets a refill of its own. */
+  missedAtMs?: number;
+}
+
 /** One shard of a trained collection, as stored in Redis. */
 export interface ShardPlacement {
   shard: number;
-  workerId: string;
+  /** Its copies, each on a distinct worker; the collection's replication factor of them. */
+  replicas: ReplicaPlacement[];
   lists: number[];
   expectedVectors: number;
 }
@@ -18,6 +34,8 @@ export interface CollectionRecord {
   /** Shards asked for at creation; 0 = every live worker at training time. */
   shards: number;
   routing: RoutingName;
+  /** Copies of every shard, on distinct workers. */
+  replicationFactor: number;
   state: 'created' | 'ready';
   nlist: number;
   placement: ShardPlacement[];
@@ -28,4 +46,18 @@ export interface CollectionRecord {
    * writes logged after the position.
    */
   lastSnapshot?: { id: string; logPosition: string };
+}
+
+/**
+ * A record as stored by any version: records written before replication have
+ * one worker per shard and no replication factor.
+ */
+export function normalizeRecord(stored: CollectionRecord): CollectionRecord {
+  const placement = stored.placement.map((shard) => {
+    const legacy = shard as ShardPlacement & { workerId?: string };
+    if (legacy.replicas || !legacy.workerId) return shard;
+    const { workerId, ...rest } = legacy;
+    return { ...rest, replicas: [{ workerId, state: 'ready' as const }] };
+  });
+  return { ...stored, replicationFactor: stored.replicationFactor || 1, placement };
 }

@@ -1,6 +1,6 @@
 import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
-import type { CollectionRecord } from './collection-record.js';
+import { type CollectionRecord, normalizeRecord } from './collection-record.js';
 
 /**
  * Collections in Redis: the JSON record, the template index bytes (binary),
@@ -24,7 +24,7 @@ export class CollectionStore {
 
   async get(name: string): Promise<CollectionRecord | undefined> {
     const text = await this.redis.get(this.keys.collection(name));
-    return text ? (JSON.parse(text) as CollectionRecord) : undefined;
+    return text ? normalizeRecord(JSON.parse(text) as CollectionRecord) : undefined;
   }
 
   async names(): Promise<string[]> {

@@ -3,6 +3,8 @@ import { unavailable } from '@vecshard/proto';
 import type { CollectionCatalog } from './collection-catalog.js';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
+import type { ReplicaReads } from './replicas/replica-reads.js';
+import { readyReplicas } from './replicas/replica-set.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
 import type { WorkerDirectory } from './worker-directory.js';
 import type { WriteLog } from './write-log.js';
@@ -18,6 +20,10 @@ export interface CoordinatorContext {
   clients: WorkerClients;
   /** Longest a coordinator → worker call may take when the client set no earlier deadline. */
   workerTimeoutMs: number;
+  /** Reads of shards from their copies: choice by load, failover and hedging. */
+  reads: ReplicaReads;
+  /** How long the other copies of a shard may lag behind the first that stored a write before they count as missing it. */
+  replicaLagFloorMs: number;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */
   writeLog?: WriteLog;
   /** Called after a write with the bytes the collection's log holds, to snapshot when it grows large. */
@@ -42,23 +48,36 @@ export function workerDeadline(ctx: CoordinatorContext, call?: CallWithDeadline)
   return Math.min(limit, at - margin);
 }
 
-/** The live worker holding a shard, or UNAVAILABLE saying which one is down. */
+/** The live worker holding one copy of a shard, or UNAVAILABLE saying why it cannot be reached. */
+export function replicaTarget(
+  ctx: CoordinatorContext,
+  collection: string,
+  shard: ShardPlacement,
+  workerId: string,
+): WorkerTarget {
+  const worker = ctx.workers.get(workerId);
+  const what = `shard ${shard.shard} of collection "${collection}" lives on worker ${workerId}`;
+  if (!worker) throw unavailable(`${what}, which is not registered`);
+  if (!worker.alive) throw unavailable(`${what} (${worker.address}), which stopped sending heartbeats`);
+  return worker;
+}
+
+/**
+ * A live worker holding a ready copy of the shard (the first such copy), for
+ * work that reads one complete copy; UNAVAILABLE naming the copies otherwise.
+ */
 export function shardTarget(
   ctx: CoordinatorContext,
   collection: string,
   shard: ShardPlacement,
 ): WorkerTarget {
-  const worker = ctx.workers.get(shard.workerId);
-  if (!worker) {
-    throw unavailable(
-      `shard ${shard.shard} of collection "${collection}" lives on worker ${shard.workerId}, which is not registered`,
-    );
+  for (const replica of readyReplicas(shard)) {
+    const worker = ctx.workers.get(replica.workerId);
+    if (worker?.alive) return worker;
   }
-  if (!worker.alive) {
-    throw unavailable(
-      `shard ${shard.shard} of collection "${collection}" lives on worker ${shard.workerId} (${worker.address}), ` +
-        'which stopped sending heartbeats',
-    );
-  }
-  return worker;
+  if (shard.replicas.length === 1) return replicaTarget(ctx, collection, shard, shard.replicas[0].workerId);
+  const copies = shard.replicas.map((r) => `${r.workerId} (${r.state})`).join(', ');
+  throw unavailable(
+    `shard ${shard.shard} of collection "${collection}" has no ready copy on a live worker: ${copies}`,
+  );
 }

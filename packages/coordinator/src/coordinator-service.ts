@@ -97,7 +97,7 @@ export function coordinatorHandlers(
       'Search',
       async (req, call: CallWithDeadline) => {
         const collection = await ctx.catalog.getReady(req.collection, 'Search');
-        return search(ctx, collection, req.queries, req.k, req.nprobe, call);
+        return search(ctx, collection, req.queries, req.k, req.nprobe, call, req.allowPartial);
       },
       onInternal,
     ),

@@ -23,6 +23,7 @@ import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
 import { refillCollection } from './recovery/refill-collection.js';
 import { RefillWatch } from './recovery/refill-watch.js';
+import { ReplicaReads } from './replicas/replica-reads.js';
 import { classify, snapshotJobs } from './snapshots/snapshot-jobs.js';
 import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
@@ -66,6 +67,14 @@ export interface CoordinatorOptions {
    * re-placed on live workers and refilled there; default 30.
    */
   replicaGraceS?: number;
+  /** Send a slow shard read to a second copy as well (within 5 % of reads); default on. */
+  hedging?: boolean;
+  /**
+   * How long the other copies of a shard may take to store a write after the
+   * first did (at least; three times the first's time when that is longer)
+   * before they are marked catching-up; default 1000 ms.
+   */
+  replicaLagMs?: number;
 }
 
 export interface RunningCoordinator {
@@ -108,6 +117,8 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     workers,
     clients,
     workerTimeoutMs: options.workerTimeoutMs ?? 30_000,
+    reads: new ReplicaReads({ hedging: options.hedging ?? true }),
+    replicaLagFloorMs: options.replicaLagMs ?? 1000,
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };

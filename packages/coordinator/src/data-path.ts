@@ -1,11 +1,14 @@
 import { decodeFloats, encodeArray, type SearchResponse, WriteQueue } from '@vecshard/proto';
 import type { LiveCollection } from './collection-catalog.js';
 import type { CollectionRecord } from './collection-record.js';
-import { type CallWithDeadline, type CoordinatorContext, shardTarget, workerDeadline } from './context.js';
+import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
 import { mergeTopK, type ShardHits } from './merge.js';
-import { observeSearchFanOut } from './metrics.js';
+import { observeSearchFanOut, replicaMetrics } from './metrics.js';
+import { markCatchingUp } from './replicas/replica-states.js';
+import { writeToReplicas } from './replicas/replica-writes.js';
 import { groupVectorsByShard, type ShardQueries, scatterShardOf, splitQueriesByShard } from './routing.js';
 import { checkK, checkNprobe, checkUpsertIds, decodeIdList, decodeRows } from './validation.js';
+import type { WorkerTarget } from './worker-clients.js';
 
 type ReadyCollection = Required<LiveCollection>;
 
@@ -90,7 +93,6 @@ export async function sendUpsert(
       ? await prepared.lists
       : await assignLists(collection, vectors);
   const shardCount = record.placement.length;
-  const targets = record.placement.map((shard) => shardTarget(ctx, record.name, shard));
   const shardOf =
     record.routing === 'scatter'
       ? (row: number) => scatterShardOf(ids[row], shardCount)
@@ -102,26 +104,59 @@ export async function sendUpsert(
   const byShard = new Map(groups.map((group) => [group.shard, group]));
   // Scatter routing keeps an id on one shard, so only shards receiving vectors are called.
   const called = record.routing === 'lists' ? record.placement.map((s) => s.shard) : [...byShard.keys()];
-  await Promise.all(
-    called.map((shard) => {
-      const group = byShard.get(shard);
-      return ctx.clients.call(
-        targets[shard],
-        'AddPreassigned',
-        {
-          collection: record.name,
-          shard,
-          ids: group ? encodeArray(group.ids) : empty,
-          vectors: group ? encodeArray(group.vectors) : empty,
-          lists: group ? encodeArray(group.lists) : empty,
-          replaceIds: replaceAll,
-        },
-        deadline,
-      );
-    }),
-  );
+  await writeEveryCopy(ctx, record, called, (shard, target) => {
+    const group = byShard.get(shard);
+    return ctx.clients.call(
+      target,
+      'AddPreassigned',
+      {
+        collection: record.name,
+        shard,
+        ids: group ? encodeArray(group.ids) : empty,
+        vectors: group ? encodeArray(group.vectors) : empty,
+        lists: group ? encodeArray(group.lists) : empty,
+        replaceIds: replaceAll,
+      },
+      deadline,
+    );
+  });
   await logged(ctx, record, ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors)));
   return ids.length;
+}
+
+/**
+ * Sends a write to every ready copy of the given shards and resolves once
+ * each shard has stored it. Copies that missed it are marked catching-up
+ * before this resolves (also when the write fails for some shard, as their
+ * peers may hold it), so no search reads them once the write is acknowledged.
+ */
+async function writeEveryCopy<R>(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  shards: number[],
+  send: (shard: number, target: WorkerTarget) => Promise<R>,
+): Promise<R[]> {
+  const missed: { shard: number; workerId: string }[] = [];
+  const writes = shards.map(async (shard) => {
+    const write = await writeToReplicas(
+      ctx,
+      record.name,
+      record.placement[shard],
+      (target) => send(shard, target),
+      ctx.replicaLagFloorMs,
+    );
+    for (const workerId of write.missed) missed.push({ shard, workerId });
+    return write.answer;
+  });
+  try {
+    return await Promise.all(writes);
+  } finally {
+    await Promise.allSettled(writes);
+    if (missed.length > 0) {
+      replicaMetrics.missedWrites(missed.length);
+      await markCatchingUp(ctx, record.name, missed);
+    }
+  }
 }
 
 /** Prepares and sends an upsert in one step (callers already holding the write queue). */
@@ -155,12 +190,13 @@ export async function deleteIds(
   const { record } = collection;
   const ids = decodeIdList(idBytes);
   if (ids.length === 0) return 0;
-  const targets = record.placement.map((shard) => shardTarget(ctx, record.name, shard));
   const deadline = workerDeadline(ctx, call);
-  const answers = await Promise.all(
-    targets.map((target, shard) =>
+  const answers = await writeEveryCopy(
+    ctx,
+    record,
+    record.placement.map((shard) => shard.shard),
+    (shard, target) =>
       ctx.clients.call(target, 'Delete', { collection: record.name, shard, ids: encodeArray(ids) }, deadline),
-    ),
   );
   await logged(ctx, record, ctx.writeLog?.delete(record.name, encodeArray(ids)));
   return answers.reduce((total, answer) => total + Number(answer.deleted), 0);
@@ -168,7 +204,9 @@ export async function deleteIds(
 
 /**
  * Finds each query's nprobe nearest lists, asks only the shards owning some of
- * them (every shard under scatter routing), and merges their top-k lists.
+ * them (every shard under scatter routing), one ready copy of each, and merges
+ * their top-k lists. With `allowPartial`, shards with no copy answering are
+ * left out and named instead of failing the search.
  */
 export async function search(
   ctx: CoordinatorContext,
@@ -177,6 +215,7 @@ export async function search(
   k: number,
   requestedNprobe: number,
   call: CallWithDeadline,
+  allowPartial = false,
 ): Promise<SearchResponse> {
   const { record, template, owner } = collection;
   checkK(k);
@@ -184,7 +223,16 @@ export async function search(
   checkNprobe(nprobe, record.nlist);
   const queries = decodeRows(queryBytes, record.dim, 'queries');
   const nq = queries.length / record.dim;
-  if (nq === 0) return { k, ids: Buffer.alloc(0), distances: Buffer.alloc(0), shardsQueried: 0 };
+  if (nq === 0) {
+    return {
+      k,
+      ids: Buffer.alloc(0),
+      distances: Buffer.alloc(0),
+      shardsQueried: 0,
+      partial: false,
+      missingShards: [],
+    };
+  }
   const assignment = await template.assign(queries, nprobe);
   const parts: ShardQueries[] =
     record.routing === 'scatter'
@@ -204,36 +252,49 @@ export async function search(
           owner,
           record.placement.length,
         );
-  const targets = parts.map((part) => shardTarget(ctx, record.name, record.placement[part.shard]));
   observeSearchFanOut(parts);
   const deadline = workerDeadline(ctx, call);
-  const hits: ShardHits[] = await Promise.all(
-    parts.map(async (part, i) => {
-      const answer = await ctx.clients.call(
-        targets[i],
-        'SearchPreassigned',
-        {
-          collection: record.name,
-          shard: part.shard,
-          queries: encodeArray(part.queries),
-          k,
-          lists: encodeArray(part.lists),
-          centroidDistances: encodeArray(part.centroidDistances),
-        },
-        deadline,
-      );
-      return {
-        queryIndex: part.queryIndex,
-        ids: decodeIdList(answer.ids, 'shard result ids'),
-        distances: decodeFloats(answer.distances, 'shard result distances'),
-      };
-    }),
-  );
+  const answers = await Promise.allSettled(parts.map((part) => searchShard(ctx, record, part, k, deadline)));
+  const hits: ShardHits[] = [];
+  const missingShards: number[] = [];
+  answers.forEach((answer, i) => {
+    if (answer.status === 'fulfilled') hits.push(answer.value);
+    else if (allowPartial) missingShards.push(parts[i].shard);
+    else throw answer.reason;
+  });
   const merged = mergeTopK(nq, k, hits, record.metric !== 'l2');
   return {
     k,
     ids: encodeArray(merged.ids),
     distances: encodeArray(merged.distances),
     shardsQueried: parts.length,
+    partial: missingShards.length > 0,
+    missingShards,
+  };
+}
+
+/** One shard's part of a search, from one of its ready copies. */
+async function searchShard(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  part: ShardQueries,
+  k: number,
+  deadline: number,
+): Promise<ShardHits> {
+  const request = {
+    collection: record.name,
+    shard: part.shard,
+    queries: encodeArray(part.queries),
+    k,
+    lists: encodeArray(part.lists),
+    centroidDistances: encodeArray(part.centroidDistances),
+  };
+  const answer = await ctx.reads.read(ctx, record.name, record.placement[part.shard], (target, signal) =>
+    ctx.clients.call(target, 'SearchPreassigned', request, deadline, signal),
+  );
+  return {
+    queryIndex: part.queryIndex,
+    ids: decodeIdList(answer.ids, 'shard result ids'),
+    distances: decodeFloats(answer.distances, 'shard result distances'),
   };
 }

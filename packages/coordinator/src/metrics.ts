@@ -1,6 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { createProcessRegistry, createRpcMetrics, LATENCY_BUCKETS, statusName } from '@vecshard/proto';
-import { Histogram } from 'prom-client';
+import { Counter, Histogram } from 'prom-client';
 
 /**
  * The coordinator's Prometheus registry, served on its metrics port. Other
@@ -54,3 +54,36 @@ export function observeSearchFanOut(parts: readonly { queryIndex: Int32Array }[]
   searchShards.observe(parts.length);
   for (const part of parts) shardRequestQueries.observe(part.queryIndex.length);
 }
+
+const replicaReads = new Counter({
+  name: 'vecshard_replica_reads_total',
+  help: 'Shard reads sent to one copy of a shard (one per shard a search asks), before any hedge or failover',
+  registers,
+});
+
+const hedgedReads = new Counter({
+  name: 'vecshard_hedged_reads_total',
+  help:
+    'Shard reads also sent to a second copy because the first was slower than the shard’s recent p95; ' +
+    'the hedge rate is this over vecshard_replica_reads_total (capped at 5 %)',
+  registers,
+});
+
+const failedOverReads = new Counter({
+  name: 'vecshard_failed_over_reads_total',
+  help: 'Shard reads retried on another copy because a copy failed',
+  registers,
+});
+
+const missedWrites = new Counter({
+  name: 'vecshard_replica_missed_writes_total',
+  help: 'Copies that missed a write (failed, lagged or were down) and were marked catching-up',
+  registers,
+});
+
+export const replicaMetrics = {
+  read: () => replicaReads.inc(),
+  hedged: () => hedgedReads.inc(),
+  failedOver: () => failedOverReads.inc(),
+  missedWrites: (n: number) => missedWrites.inc(n),
+};

@@ -1,3 +1,5 @@
+import type { CollectionRecord, ReplicaPlacement, ShardPlacement } from './collection-record.js';
+
 /**
  * Spreads inverted lists over shards so each shard expects about the same
  * number of vectors: lists are taken largest first (by their share of the
@@ -50,4 +52,44 @@ export function listOwners(placement: number[][], nlist: number): Int32Array {
     for (const list of lists) owner[list] = shard;
   });
   return owner;
+}
+
+/**
+ * Shards of a collection over the live workers: lists balanced by expected
+ * vectors (or, under scatter routing, every list on every shard), shard s on
+ * worker s and its further copies on the workers after it, so the copies of a
+ * shard are on distinct workers and every worker holds about as many copies.
+ */
+export function placeShards(
+  record: Pick<CollectionRecord, 'routing' | 'nlist' | 'replicationFactor'>,
+  loads: Float64Array,
+  workerIds: string[],
+  shardCount = workerIds.length,
+): ShardPlacement[] {
+  const copies = Math.max(1, record.replicationFactor);
+  if (copies > workerIds.length) {
+    throw new RangeError(`${copies} copies of every shard need as many workers, not ${workerIds.length}`);
+  }
+  const replicas = (shard: number): ReplicaPlacement[] =>
+    Array.from({ length: copies }, (_, r) => ({
+      workerId: workerIds[(shard + r) % workerIds.length],
+      state: 'ready' as const,
+    }));
+  if (record.routing === 'scatter') {
+    // Every shard holds every list; vectors are spread by id, so each expects an equal slice.
+    const all = Array.from({ length: record.nlist }, (_, list) => list);
+    const total = loads.reduce((a, b) => a + b, 0);
+    return Array.from({ length: shardCount }, (_, shard) => ({
+      shard,
+      replicas: replicas(shard),
+      lists: all,
+      expectedVectors: Math.round(total / shardCount),
+    }));
+  }
+  return placeLists(loads, shardCount).map((lists, shard) => ({
+    shard,
+    replicas: replicas(shard),
+    lists,
+    expectedVectors: lists.reduce((sum, list) => sum + loads[list], 0),
+  }));
 }

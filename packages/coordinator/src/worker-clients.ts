@@ -67,12 +67,14 @@ export class WorkerClients {
    * or misses the deadline becomes UNAVAILABLE naming the worker; its other
    * statuses pass through with the worker named. The id of the request being
    * served travels along, so the worker's logs can be matched with ours.
+   * Aborting `signal` cancels the call (a hedged request whose twin won).
    */
   call<M extends Methods>(
     target: WorkerTarget,
     method: M,
     request: RequestOf<M>,
     deadline: grpc.Deadline,
+    signal?: AbortSignal,
   ): Promise<ResponseOf<M>> {
     const client = this.client(target.address);
     const metadata = new grpc.Metadata();
@@ -85,12 +87,16 @@ export class WorkerClients {
         metadata: grpc.Metadata,
         options: grpc.CallOptions,
         cb: (error: grpc.ServiceError | null, res?: unknown) => void,
-      ) => void;
-      fn(request, metadata, { deadline }, (error, response) => {
+      ) => grpc.ClientUnaryCall;
+      const call = fn(request, metadata, { deadline }, (error, response) => {
+        signal?.removeEventListener('abort', cancel);
         observeWorkerCall(target.id, method, error, (performance.now() - started) / 1000);
         if (error) reject(describe(error, target, method));
         else resolve(response as ResponseOf<M>);
       });
+      const cancel = () => call.cancel();
+      if (signal?.aborted) cancel();
+      else signal?.addEventListener('abort', cancel, { once: true });
     });
   }
 

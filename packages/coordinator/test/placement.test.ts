@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPerList, listOwners, placeLists } from '../src/placement.js';
+import { countPerList, listOwners, placeLists, placeShards } from '../src/placement.js';
 
 describe('placeLists', () => {
   it('puts the largest lists first onto the least-loaded shard', () => {
@@ -36,5 +36,34 @@ describe('countPerList and listOwners', () => {
   it('counts assignments and builds the owner table', () => {
     expect([...countPerList(BigInt64Array.of(2n, 0n, 2n, -1n), 3)]).toEqual([1, 0, 2]);
     expect([...listOwners([[1], [0, 2]], 4)]).toEqual([1, 0, 1, -1]);
+  });
+});
+
+describe('placeShards', () => {
+  const loads = Float64Array.from({ length: 12 }, (_, i) => i + 1);
+  const lists = { routing: 'lists' as const, nlist: 12 };
+
+  it('puts every copy of a shard on a distinct worker, and as many copies on each worker', () => {
+    const placement = placeShards({ ...lists, replicationFactor: 2 }, loads, ['a', 'b', 'c']);
+    expect(placement.map((s) => s.replicas.map((r) => r.workerId))).toEqual([
+      ['a', 'b'],
+      ['b', 'c'],
+      ['c', 'a'],
+    ]);
+    for (const shard of placement) expect(shard.replicas.every((r) => r.state === 'ready')).toBe(true);
+  });
+
+  it('places fewer shards than workers when asked, copies still spread', () => {
+    const placement = placeShards({ ...lists, replicationFactor: 3 }, loads, ['a', 'b', 'c', 'd'], 2);
+    expect(placement).toHaveLength(2);
+    expect(placement.map((s) => s.replicas.map((r) => r.workerId))).toEqual([
+      ['a', 'b', 'c'],
+      ['b', 'c', 'd'],
+    ]);
+    expect(placement.flatMap((s) => s.lists).sort((x, y) => x - y)).toEqual([...loads.keys()]);
+  });
+
+  it('refuses more copies than workers', () => {
+    expect(() => placeShards({ ...lists, replicationFactor: 3 }, loads, ['a', 'b'])).toThrow(RangeError);
   });
 });

@@ -4,7 +4,7 @@ import { refillJobId } from '../src/recovery/refill-watch.js';
 import { type HeldShard, shardsToRefill } from '../src/recovery/shards-to-refill.js';
 import type { KnownWorker } from '../src/worker-directory.js';
 
-function record(name: string, workerIds: string[], expectedVectors = 100): CollectionRecord {
+function record(name: string, workerIds: (string | string[])[], expectedVectors = 100): CollectionRecord {
   return {
     name,
     dim: 4,
@@ -13,9 +13,15 @@ function record(name: string, workerIds: string[], expectedVectors = 100): Colle
     nprobe: 1,
     shards: 0,
     routing: 'lists',
+    replicationFactor: 1,
     state: 'ready',
     nlist: 4,
-    placement: workerIds.map((workerId, shard) => ({ shard, workerId, lists: [shard], expectedVectors })),
+    placement: workerIds.map((ids, shard) => ({
+      shard,
+      replicas: [ids].flat().map((workerId) => ({ workerId, state: 'ready' as const })),
+      lists: [shard],
+      expectedVectors,
+    })),
     createdAtMs: 0,
   };
 }
@@ -114,6 +120,62 @@ describe('shardsToRefill', () => {
   });
 });
 
+describe('shardsToRefill with copies', () => {
+  it('refills a copy marked catching-up, with when it missed a write, though its worker holds the shard', () => {
+    const r = record('a', [['w0', 'w1']]);
+    r.placement[0].replicas[1] = { workerId: 'w1', state: 'catching-up', missedAtMs: 42 };
+    const plan = shardsToRefill({
+      records: [r],
+      workers: [worker('w0'), worker('w1', true, 5)],
+      holdings: new Map([
+        ['w0', [held('a', 0)]],
+        ['w1', [held('a', 0)]],
+      ]),
+      absentForMs: () => 0,
+      graceMs: 30_000,
+    });
+    expect(plan.get('a')).toEqual([{ shard: 0, workerId: 'w1', startedAtMs: 5, missedAtMs: 42 }]);
+  });
+
+  it('re-places a copy of a worker gone past the grace on a worker holding no copy of that shard', () => {
+    const plan = shardsToRefill({
+      records: [
+        record(
+          'a',
+          [
+            ['w0', 'w1'],
+            ['w1', 'w2'],
+          ],
+          100,
+        ),
+      ],
+      workers: [worker('w0'), worker('w1', false), worker('w2')],
+      holdings: new Map([
+        ['w0', [held('a', 0)]],
+        ['w2', [held('a', 1)]],
+      ]),
+      absentForMs: (id) => (id === 'w1' ? 60_000 : 0),
+      graceMs: 30_000,
+    });
+    // Shard 0's copies are on w0 and the gone w1: its new copy goes to w2. Shard 1's to w0.
+    expect(plan.get('a')).toEqual([
+      { shard: 0, workerId: 'w2', startedAtMs: 1, movedFrom: 'w1' },
+      { shard: 1, workerId: 'w0', startedAtMs: 1, movedFrom: 'w1' },
+    ]);
+  });
+
+  it('leaves a copy where it is when every live worker already holds a copy of that shard', () => {
+    const plan = shardsToRefill({
+      records: [record('a', [['w0', 'w1']])],
+      workers: [worker('w0'), worker('w1', false)],
+      holdings: new Map([['w0', [held('a', 0)]]]),
+      absentForMs: () => 60_000,
+      graceMs: 30_000,
+    });
+    expect(plan.size).toBe(0);
+  });
+});
+
 describe('refillJobId', () => {
   it('is the same for the same shards in any order, and differs for another worker process', () => {
     const a = { shard: 0, workerId: 'w0', startedAtMs: 1 };
@@ -122,5 +184,7 @@ describe('refillJobId', () => {
     expect(refillJobId('c', [a])).not.toBe(refillJobId('c', [{ ...a, startedAtMs: 3 }]));
     expect(refillJobId('c', [a])).not.toBe(refillJobId('d', [a]));
     expect(refillJobId('c', [a])).toMatch(/^recover-[0-9a-f]{16}$/);
+    // Each missed write of the same copy gets a refill of its own.
+    expect(refillJobId('c', [{ ...a, missedAtMs: 1 }])).not.toBe(refillJobId('c', [{ ...a, missedAtMs: 2 }]));
   });
 });

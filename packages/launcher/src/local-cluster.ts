@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { type ManagedProcess, startProcess } from './child-process.js';
 import { startRedisServer } from './redis-server.js';
+import { SupervisedProcess, type SupervisorEvent } from './supervised-process.js';
 
 export interface LocalClusterOptions {
   /** Shard workers to start (default 2). */
@@ -23,15 +24,22 @@ export interface LocalClusterOptions {
   threads?: number;
   /** Seconds a worker may be gone before its shards are re-placed on the others (coordinator default 30). */
   replicaGraceS?: number;
+  /** Extra coordinator flags. */
+  coordinatorArgs?: string[];
   /** Receives every line the cluster's processes print. */
   log?: (line: string) => void;
+  /** Told when a worker exits unexpectedly and when it is started again (same id, with backoff). */
+  onWorkerEvent?: (event: SupervisorEvent) => void;
 }
 
 export interface LocalCluster {
   /** The coordinator's HOST:PORT. */
   readonly address: string;
   readonly redisUrl: string;
+  /** The processes running now (a restarted worker's new process). */
   readonly processes: readonly ManagedProcess[];
+  /** The shard workers, each restarted when it exits unexpectedly. */
+  readonly workers: readonly SupervisedProcess[];
   close(): Promise<void>;
 }
 
@@ -43,7 +51,9 @@ function entryPoint(pkg: string): string {
 
 /**
  * Starts redis-server (unless one is given), N shard workers and a coordinator on
- * this machine, each its own process; closing stops them in reverse order.
+ * this machine, each its own process; a worker that exits unexpectedly is
+ * started again under its id, as a StatefulSet would. Closing stops them in
+ * reverse order.
  */
 export async function startLocalCluster(options: LocalClusterOptions = {}): Promise<LocalCluster> {
   const host = options.host ?? '127.0.0.1';
@@ -51,8 +61,9 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   mkdirSync(dataDir, { recursive: true });
   const storeUrl =
     options.storeUrl === null ? undefined : (options.storeUrl ?? `file://${join(dataDir, 'store')}`);
-  const started: ManagedProcess[] = [];
+  const started: { stop(graceMs?: number): Promise<void> }[] = [];
   const close = async () => {
+    for (const p of started) if (p instanceof SupervisedProcess) p.expectExit();
     for (const p of [...started].reverse()) await p.stop();
   };
   try {
@@ -71,24 +82,28 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     const common = ['--redis', redisUrl, '--host', host, '--metrics-port', '0'];
     // Empty rather than absent, so a store named in this process's own environment does not leak in.
     const env: NodeJS.ProcessEnv = { VECSHARD_STORE_URL: storeUrl ?? '' };
+    const onWorkerEvent = options.onWorkerEvent ?? (() => {});
     const workers = await Promise.all(
       Array.from({ length: options.workers ?? 2 }, (_, i) =>
-        startProcess({
-          name: `worker-${i}`,
-          command: process.execPath,
-          args: [
-            entryPoint('@vecshard/shard-worker'),
-            ...common,
-            '--port',
-            '0',
-            '--id',
-            `worker-${i}`,
-            ...(options.threads ? ['--threads', String(options.threads)] : []),
-          ],
-          ready: /shard-worker ready at (\S+)/,
-          env,
-          log: options.log,
-        }),
+        SupervisedProcess.start(
+          {
+            name: `worker-${i}`,
+            command: process.execPath,
+            args: [
+              entryPoint('@vecshard/shard-worker'),
+              ...common,
+              '--port',
+              '0',
+              '--id',
+              `worker-${i}`,
+              ...(options.threads ? ['--threads', String(options.threads)] : []),
+            ],
+            ready: /shard-worker ready at (\S+)/,
+            env,
+            log: options.log,
+          },
+          onWorkerEvent,
+        ),
       ),
     );
     started.push(...workers);
@@ -103,13 +118,23 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         '--data-dir',
         dataDir,
         ...(options.replicaGraceS === undefined ? [] : ['--replica-grace-s', String(options.replicaGraceS)]),
+        ...(options.coordinatorArgs ?? []),
       ],
       ready: /coordinator ready at (\S+)/,
       env,
       log: options.log,
     });
     started.push(coordinator);
-    return { address: coordinator.address, redisUrl, processes: started, close };
+    const fixed = started.filter((p): p is ManagedProcess => 'child' in p);
+    return {
+      address: coordinator.address,
+      redisUrl,
+      get processes() {
+        return [...fixed.filter((p) => p !== coordinator), ...workers.map((w) => w.current), coordinator];
+      },
+      workers,
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

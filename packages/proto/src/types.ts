@@ -57,6 +57,8 @@ export type {
   ListSnapshotsResponse__Output,
 } from './generated/vecshard/v1/ListSnapshotsResponse.js';
 export type { Metric, Metric__Output } from './generated/vecshard/v1/Metric.js';
+export type { ReplicaInfo, ReplicaInfo__Output } from './generated/vecshard/v1/ReplicaInfo.js';
+export type { ReplicaState, ReplicaState__Output } from './generated/vecshard/v1/ReplicaState.js';
 export type { RestoreRequest, RestoreRequest__Output } from './generated/vecshard/v1/RestoreRequest.js';
 export type { Routing, Routing__Output } from './generated/vecshard/v1/Routing.js';
 export type { SearchRequest, SearchRequest__Output } from './generated/vecshard/v1/SearchRequest.js';

@@ -36,6 +36,8 @@ export interface ShardToRefill {
   startedAtMs: number;
   /** The absent worker the shard moves away from, when it is re-placed. */
   movedFrom?: string;
+  /** When the copy missed a write, for a copy that did. */
+  missedAtMs?: number;
 }
 
 /**

@@ -2,15 +2,20 @@ import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { RecoverJobData, ShardToRefill } from '../jobs/job-kinds.js';
+import { readyReplicas } from '../replicas/replica-set.js';
+import { updateShard } from '../replicas/replica-states.js';
 import { restoreShard } from '../snapshots/restore-shard.js';
 import type { StoredSnapshots } from '../snapshots/stored-snapshots.js';
+import { copyReplica } from './copy-replica.js';
 
 /**
- * The "recover" job: refills shards of one collection on the workers that
- * should hold them, from the collection's last snapshot and the writes logged
- * since, re-placing first the shards that move off a worker that is gone.
- * Progress counts shards. Writes to the collection wait meanwhile (on this
- * coordinator), so none lands between the replayed log and the live stream.
+ * The "recover" job: refills copies of one collection's shards on the workers
+ * that should hold them, and marks them ready again. A copy is copied from a
+ * ready copy of the same shard on another live worker when there is one, else
+ * rebuilt from the collection's last snapshot and the writes logged since.
+ * Copies that move off a worker that is gone are re-placed first. Progress
+ * counts copies. Writes to the collection wait meanwhile (on this coordinator),
+ * so none lands between the copied state and the live stream.
  */
 export async function refillCollection(
   ctx: CoordinatorContext,
@@ -28,17 +33,7 @@ export async function refillCollection(
         const record = await ctx.store.get(data.collection);
         const why = record ? staleBecause(ctx, record, wanted) : 'the collection was dropped';
         if (why) skipped.push({ shard: wanted.shard, worker: wanted.workerId, why });
-        else {
-          const placed = wanted.movedFrom ? await movePlacement(ctx, record!, wanted) : record!;
-          const shard = placed.placement[wanted.shard];
-          const result = await restoreShard(ctx, snapshots, placed, shard);
-          refilled.push({
-            shard: wanted.shard,
-            worker: wanted.workerId,
-            movedFrom: wanted.movedFrom,
-            ...result,
-          });
-        }
+        else refilled.push(await refillCopy(ctx, snapshots, record!, wanted));
         await progress(i + 1, data.shards.length);
       }
     });
@@ -46,6 +41,47 @@ export async function refillCollection(
     await ctx.store.clearLoadingJob(data.collection, data.jobId);
   }
   return { collection: data.collection, refilled, skipped };
+}
+
+/** Marks the copy catching-up (moving it first if it moves), fills it, and marks it ready. */
+async function refillCopy(
+  ctx: CoordinatorContext,
+  snapshots: StoredSnapshots,
+  record: CollectionRecord,
+  wanted: ShardToRefill,
+): Promise<Record<string, unknown>> {
+  const from = wanted.movedFrom ?? wanted.workerId;
+  const placed = await updateShard(ctx, record.name, wanted.shard, (shard) => ({
+    ...shard,
+    replicas: shard.replicas.map((r) =>
+      r.workerId === from ? { ...r, workerId: wanted.workerId, state: 'catching-up' as const } : r,
+    ),
+  }));
+  const shard = placed.placement[wanted.shard];
+  const peer = livePeer(ctx, shard, wanted.workerId);
+  const result = peer
+    ? { copiedFrom: peer, vectors: await copyReplica(ctx, placed, shard, peer, wanted.workerId) }
+    : await restoreShard(ctx, snapshots, placed, shard, wanted.workerId);
+  await updateShard(ctx, record.name, wanted.shard, (s) => ({
+    ...s,
+    replicas: s.replicas.map((r) =>
+      r.workerId === wanted.workerId && r.missedAtMs === copyMissedAt(placed, wanted)
+        ? { workerId: r.workerId, state: 'ready' as const }
+        : r,
+    ),
+  }));
+  return { shard: wanted.shard, worker: wanted.workerId, movedFrom: wanted.movedFrom, ...result };
+}
+
+/** When the copy being refilled last missed a write, as the refill started. */
+function copyMissedAt(record: CollectionRecord, wanted: ShardToRefill): number | undefined {
+  return record.placement[wanted.shard].replicas.find((r) => r.workerId === wanted.workerId)?.missedAtMs;
+}
+
+/** A ready copy of the shard on another live worker, to copy from. */
+function livePeer(ctx: CoordinatorContext, shard: ShardPlacement, except: string): string | undefined {
+  return readyReplicas(shard).find((r) => r.workerId !== except && ctx.workers.get(r.workerId)?.alive)
+    ?.workerId;
 }
 
 /** Why a planned refill no longer applies (the cluster moved on since it was queued), or undefined. */
@@ -57,25 +93,14 @@ function staleBecause(ctx: CoordinatorContext, record: CollectionRecord, wanted:
   if (!worker?.alive || worker.startedAtMs !== wanted.startedAtMs) {
     return `worker ${wanted.workerId} restarted again or left; a later job refills it`;
   }
-  const owner = wanted.movedFrom ?? wanted.workerId;
-  if (shard.workerId !== owner) return `the shard moved to worker ${shard.workerId} meanwhile`;
-  if (wanted.movedFrom && ctx.workers.get(wanted.movedFrom)?.alive) {
-    return `worker ${wanted.movedFrom} came back; its shard stays there`;
+  const holders = shard.replicas.map((r) => r.workerId);
+  if (wanted.movedFrom) {
+    if (!holders.includes(wanted.movedFrom)) return `the copy on ${wanted.movedFrom} moved meanwhile`;
+    if (holders.includes(wanted.workerId)) return `worker ${wanted.workerId} already holds a copy`;
+    if (ctx.workers.get(wanted.movedFrom)?.alive)
+      return `worker ${wanted.movedFrom} came back; its copy stays`;
+  } else if (!holders.includes(wanted.workerId)) {
+    return `the copy moved off worker ${wanted.workerId} meanwhile`;
   }
   return undefined;
-}
-
-/** Places the shard on its new worker in the cluster state; every coordinator routes there from now on. */
-async function movePlacement(
-  ctx: CoordinatorContext,
-  record: CollectionRecord,
-  wanted: ShardToRefill,
-): Promise<CollectionRecord> {
-  const placement = record.placement.map((shard) =>
-    shard.shard === wanted.shard ? { ...shard, workerId: wanted.workerId } : shard,
-  );
-  const moved = { ...record, placement };
-  await ctx.store.save(moved);
-  ctx.catalog.invalidate(record.name);
-  return moved;
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
 import type { RecoverJobData, ShardToRefill } from '../jobs/job-kinds.js';
+import { replicaWorkers } from '../replicas/replica-set.js';
 import { collectWorkerStats } from '../worker-stats.js';
 import { type HeldShard, shardsToRefill } from './shards-to-refill.js';
 
@@ -97,7 +98,7 @@ export class RefillWatch {
   /** Starts the clock for placed-on workers that are absent, and stops it for those back. */
   private trackAbsence(records: CollectionRecord[], alive: string[]): void {
     const present = new Set(alive);
-    const placedOn = new Set(records.flatMap((record) => record.placement.map((shard) => shard.workerId)));
+    const placedOn = new Set(records.flatMap((record) => replicaWorkers(record)));
     for (const id of placedOn) {
       if (present.has(id)) this.absentSince.delete(id);
       else if (!this.absentSince.has(id)) this.absentSince.set(id, Date.now());
@@ -108,7 +109,7 @@ export class RefillWatch {
 /** The same shards on the same worker processes give the same id, whichever coordinator queues them. */
 export function refillJobId(collection: string, shards: ShardToRefill[]): string {
   const key = shards
-    .map((s) => `${s.shard}@${s.workerId}@${s.startedAtMs}@${s.movedFrom ?? ''}`)
+    .map((s) => `${s.shard}@${s.workerId}@${s.startedAtMs}@${s.movedFrom ?? ''}@${s.missedAtMs ?? ''}`)
     .sort()
     .join(',');
   const digest = createHash('sha256').update(`${collection}\n${key}`).digest('hex').slice(0, 16);

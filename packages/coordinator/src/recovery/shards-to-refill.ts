@@ -24,12 +24,13 @@ export interface RefillInputs {
 }
 
 /**
- * Per collection, the shards to refill: every shard whose worker is alive but
- * does not hold it ready (it restarted and came back empty, or a refill did
- * not finish), and every shard whose worker has been absent longer than the
- * grace, re-placed on the live worker holding the fewest expected vectors.
- * The choice depends only on the inputs, so coordinators that see the same
- * cluster queue the same job.
+ * Per collection, the copies of shards to refill: every copy whose worker is
+ * alive but does not hold it ready (it restarted and came back empty, or a
+ * refill did not finish), every copy marked catching-up (it missed writes),
+ * and every copy whose worker has been absent longer than the grace,
+ * re-placed on the live worker with the fewest expected vectors among those
+ * holding no copy of that shard. The choice depends only on the inputs, so
+ * coordinators that see the same cluster queue the same job.
  */
 export function shardsToRefill(inputs: RefillInputs): Map<string, ShardToRefill[]> {
   const workers = new Map(inputs.workers.map((worker) => [worker.id, worker]));
@@ -38,22 +39,27 @@ export function shardsToRefill(inputs: RefillInputs): Map<string, ShardToRefill[
   for (const record of inputs.records) {
     const shards: ShardToRefill[] = [];
     for (const shard of record.placement) {
-      const worker = workers.get(shard.workerId);
-      if (worker?.alive) {
-        const held = inputs.holdings.get(worker.id);
-        if (held && !holdsReady(held, record.name, shard.shard)) {
-          shards.push({ shard: shard.shard, workerId: worker.id, startedAtMs: worker.startedAtMs });
+      const holders = new Set(shard.replicas.map((replica) => replica.workerId));
+      for (const replica of shard.replicas) {
+        const worker = workers.get(replica.workerId);
+        if (worker?.alive) {
+          const held = inputs.holdings.get(worker.id);
+          if (held && (replica.state === 'catching-up' || !holdsReady(held, record.name, shard.shard))) {
+            const refill = { shard: shard.shard, workerId: worker.id, startedAtMs: worker.startedAtMs };
+            shards.push(replica.missedAtMs ? { ...refill, missedAtMs: replica.missedAtMs } : refill);
+          }
+        } else if (inputs.absentForMs(replica.workerId) >= inputs.graceMs) {
+          const target = leastLoaded(inputs.workers, inputs.holdings, load, holders);
+          if (!target) continue;
+          holders.add(target.id);
+          load.set(target.id, (load.get(target.id) ?? 0) + shard.expectedVectors);
+          shards.push({
+            shard: shard.shard,
+            workerId: target.id,
+            startedAtMs: target.startedAtMs,
+            movedFrom: replica.workerId,
+          });
         }
-      } else if (inputs.absentForMs(shard.workerId) >= inputs.graceMs) {
-        const target = leastLoaded(inputs.workers, inputs.holdings, load);
-        if (!target) continue;
-        load.set(target.id, (load.get(target.id) ?? 0) + shard.expectedVectors);
-        shards.push({
-          shard: shard.shard,
-          workerId: target.id,
-          startedAtMs: target.startedAtMs,
-          movedFrom: shard.workerId,
-        });
       }
     }
     if (shards.length > 0) result.set(record.name, shards);
@@ -65,23 +71,25 @@ function holdsReady(held: HeldShard[], collection: string, shard: number): boole
   return held.some((h) => h.collection === collection && h.shard === shard && !h.loading);
 }
 
-/** Expected vectors placed on each worker over every collection. */
+/** Expected vectors placed on each worker over every collection and copy. */
 function expectedLoad(records: CollectionRecord[]): Map<string, number> {
   const load = new Map<string, number>();
   for (const record of records)
     for (const shard of record.placement)
-      load.set(shard.workerId, (load.get(shard.workerId) ?? 0) + shard.expectedVectors);
+      for (const { workerId } of shard.replicas)
+        load.set(workerId, (load.get(workerId) ?? 0) + shard.expectedVectors);
   return load;
 }
 
-/** The live, answering worker with the least expected load; ties go to the lower id. */
+/** The live, answering worker with the least expected load that holds no copy of the shard; ties go to the lower id. */
 function leastLoaded(
   workers: KnownWorker[],
   holdings: Map<string, HeldShard[]>,
   load: Map<string, number>,
+  holders: Set<string>,
 ): KnownWorker | undefined {
   const candidates = workers
-    .filter((worker) => worker.alive && holdings.has(worker.id))
+    .filter((worker) => worker.alive && holdings.has(worker.id) && !holders.has(worker.id))
     .sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.id.localeCompare(b.id));
   return candidates[0];
 }

@@ -1,11 +1,11 @@
 import type { WorkerListContent } from '@vecshard/proto';
 import type { ShardPlacement } from '../collection-record.js';
-import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
+import { type CoordinatorContext, replicaTarget, workerDeadline } from '../context.js';
 
 /** Lists sent to a worker in one ImportLists call, at most about this many bytes. */
 const IMPORT_BATCH_BYTES = 32 * 1024 * 1024;
 
-/** Lists waiting to go to one shard, sent when they reach IMPORT_BATCH_BYTES. */
+/** Lists waiting to go to one copy of a shard, sent when they reach IMPORT_BATCH_BYTES. */
 export class ImportBatch {
   private lists: WorkerListContent[] = [];
   private bytes = 0;
@@ -15,6 +15,8 @@ export class ImportBatch {
     private readonly ctx: CoordinatorContext,
     private readonly collection: string,
     private readonly shard: ShardPlacement,
+    /** The worker holding the copy the lists go to. */
+    private readonly workerId: string,
   ) {}
 
   async add(content: WorkerListContent): Promise<void> {
@@ -34,7 +36,7 @@ export class ImportBatch {
     const lists = this.lists;
     this.lists = [];
     this.bytes = 0;
-    const target = shardTarget(this.ctx, this.collection, this.shard);
+    const target = replicaTarget(this.ctx, this.collection, this.shard, this.workerId);
     const response = await this.ctx.clients.call(
       target,
       'ImportLists',

@@ -1,12 +1,12 @@
 import { decodeFloats, decodeIds, encodeArray } from '@vecshard/proto';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
-import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
+import { type CoordinatorContext, replicaTarget, workerDeadline } from '../context.js';
 import { listOwners } from '../placement.js';
 import { groupVectorsByShard, scatterShardOf } from '../routing.js';
 import type { LoggedWrite } from '../write-log.js';
 
 /**
- * Applies logged writes, oldest first, to one shard, as the data path applied
+ * Applies logged writes, oldest first, to one copy of one shard, as the data path applied
  * them when they were acknowledged: vectors assigned to lists by the
  * collection's quantizer, this shard's rows added with the whole batch's ids
  * replaced (list routing), deletes passed on. Resolves to the writes applied.
@@ -15,6 +15,7 @@ export async function replayWrites(
   ctx: CoordinatorContext,
   record: CollectionRecord,
   shard: ShardPlacement,
+  workerId: string,
   writes: AsyncIterable<LoggedWrite>,
 ): Promise<number> {
   const { template } = await ctx.catalog.getReady(record.name, 'Recover');
@@ -23,7 +24,7 @@ export async function replayWrites(
     record.nlist,
   );
   const shardCount = record.placement.length;
-  const target = shardTarget(ctx, record.name, shard);
+  const target = replicaTarget(ctx, record.name, shard, workerId);
   let applied = 0;
   for await (const write of writes) {
     if (write.op === 'delete') {

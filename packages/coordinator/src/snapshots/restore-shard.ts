@@ -1,4 +1,4 @@
-import { attachShard, finishLoading } from '../attach-shard.js';
+import { attachReplica, finishLoading } from '../attach-shard.js';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { LOG_START } from '../write-log.js';
@@ -7,7 +7,7 @@ import { groupByList, importLists } from './stored-lists.js';
 import type { StoredSnapshots } from './stored-snapshots.js';
 
 /**
- * Gives a restarted worker its shard of a collection back: the template, the
+ * Gives a restarted worker its copy of a collection's shard back: the template, the
  * shard's lists from the collection's last snapshot (if it has one), then the
  * writes logged since that snapshot, so every acknowledged write is there
  * again. The shard is attached loading and answers searches only once all of
@@ -19,10 +19,11 @@ export async function restoreShard(
   snapshots: StoredSnapshots,
   record: CollectionRecord,
   shard: ShardPlacement,
+  workerId: string,
 ): Promise<{ vectors: number; snapshotId?: string; replayedWrites: number }> {
   const template = await ctx.store.template(record.name);
   if (!template) throw new Error(`collection "${record.name}" has no template index`);
-  await attachShard(ctx, record, shard, template, workerDeadline(ctx), true);
+  await attachReplica(ctx, record, shard, workerId, template, workerDeadline(ctx), true);
   const base = record.lastSnapshot;
   let vectors = 0;
   if (base) {
@@ -31,10 +32,13 @@ export async function restoreShard(
     const byList = groupByList(manifest.lists).filter(
       (parts) => record.routing === 'scatter' || owned.has(parts[0].list),
     );
-    vectors = await importLists(ctx, snapshots, manifest, record, byList, async () => {}, shard.shard);
+    vectors = await importLists(ctx, snapshots, manifest, record, byList, async () => {}, {
+      shard: shard.shard,
+      workerId,
+    });
   }
   const log = ctx.writeLog?.after(record.name, base?.logPosition ?? LOG_START);
-  const replayedWrites = log ? await replayWrites(ctx, record, shard, log) : 0;
-  await finishLoading(ctx, record.name, shard, workerDeadline(ctx));
+  const replayedWrites = log ? await replayWrites(ctx, record, shard, workerId, log) : 0;
+  await finishLoading(ctx, record.name, shard, workerId, workerDeadline(ctx));
   return { vectors, snapshotId: base?.id, replayedWrites };
 }

@@ -1,10 +1,11 @@
-import { unavailable } from '@vecshard/proto';
-import { attachShard } from '../attach-shard.js';
-import { placeShards } from '../collection-admin.js';
+import { failedPrecondition, unavailable } from '@vecshard/proto';
+import { attachReplicas } from '../attach-shard.js';
 import type { CollectionRecord } from '../collection-record.js';
 import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { ProgressSink } from '../jobs/job-kinds.js';
+import { placeShards } from '../placement.js';
+import { replicaWorkers } from '../replicas/replica-set.js';
 import { LOG_START } from '../write-log.js';
 import { checkBlobsPresent, readVerifiedBlob } from './blob-reader.js';
 import type { SnapshotManifest } from './snapshot-manifest.js';
@@ -72,13 +73,24 @@ async function placeRestored(ctx: CoordinatorContext, manifest: SnapshotManifest
   const live = ctx.workers.live();
   if (live.length === 0) throw unavailable('no shard worker is alive: start workers, then restore');
   const wanted = manifest.config.shards || live.length;
-  const workerIds = live.slice(0, Math.min(wanted, live.length)).map((worker) => worker.id);
-  const loads = new Float64Array(manifest.config.nlist);
+  const config = { ...manifest.config, replicationFactor: manifest.config.replicationFactor || 1 };
+  if (config.replicationFactor > live.length) {
+    throw failedPrecondition(
+      `collection "${collection(manifest)}" keeps ${config.replicationFactor} copies of every shard, on distinct ` +
+        `workers, but only ${live.length} workers are alive`,
+    );
+  }
+  const loads = new Float64Array(config.nlist);
   for (const entry of manifest.lists) loads[entry.list] += entry.vectors;
-  const placement = placeShards(manifest.config, loads, workerIds);
+  const placement = placeShards(
+    config,
+    loads,
+    live.map((worker) => worker.id),
+    Math.min(wanted, live.length),
+  );
   // The restored state is the snapshot's: writes logged before the restore no longer apply.
   return {
-    ...manifest.config,
+    ...config,
     state: 'ready',
     placement,
     lastSnapshot: { id: manifest.id, logPosition: LOG_START },
@@ -94,7 +106,7 @@ async function replaceCollection(ctx: CoordinatorContext, record: CollectionReco
   await ctx.store.create(created);
   ctx.catalog.invalidate(record.name);
   const deadline = workerDeadline(ctx);
-  await Promise.all(record.placement.map((shard) => attachShard(ctx, record, shard, template, deadline)));
+  await Promise.all(record.placement.map((shard) => attachReplicas(ctx, record, shard, template, deadline)));
 }
 
 /** Removes a collection from Redis and from its live workers. */
@@ -104,11 +116,15 @@ async function forget(ctx: CoordinatorContext, record: CollectionRecord): Promis
   ctx.catalog.invalidate(record.name);
   const deadline = workerDeadline(ctx);
   await Promise.allSettled(
-    record.placement.map((shard) => {
-      const worker = ctx.workers.get(shard.workerId);
+    replicaWorkers(record).map((id) => {
+      const worker = ctx.workers.get(id);
       return worker?.alive
         ? ctx.clients.call(worker, 'Drop', { collection: record.name }, deadline)
         : undefined;
     }),
   );
+}
+
+function collection(manifest: SnapshotManifest): string {
+  return manifest.collection;
 }

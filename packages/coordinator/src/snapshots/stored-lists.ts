@@ -24,7 +24,9 @@ export function groupByList(lists: ManifestList[]): ManifestList[][] {
 
 /**
  * Reads the lists' blobs (a few ahead), routes each list's rows to the new
- * shard that owns them, and sends each shard its lists in batches.
+ * shard that owns them, and sends each shard's lists in batches to its copies
+ * (every copy, or with `only` one copy of one shard). Resolves to the vectors
+ * stored, counted once per shard.
  */
 export async function importLists(
   ctx: CoordinatorContext,
@@ -33,9 +35,13 @@ export async function importLists(
   record: CollectionRecord,
   byList: ManifestList[][],
   onList: () => Promise<void>,
-  onlyShard?: number,
+  only?: { shard: number; workerId: string },
 ): Promise<number> {
-  const batches = record.placement.map((shard) => new ImportBatch(ctx, record.name, shard));
+  const batches = record.placement.map((shard) =>
+    shard.replicas
+      .filter((replica) => !only || (only.shard === shard.shard && only.workerId === replica.workerId))
+      .map((replica) => new ImportBatch(ctx, record.name, shard, replica.workerId)),
+  );
   const route = listRouter(record);
   const read = (parts: ManifestList[]) =>
     Promise.all(
@@ -52,12 +58,16 @@ export async function importLists(
     if (i + READ_AHEAD < byList.length) pending.push(read(byList[i + READ_AHEAD]));
     pending[i] = Promise.resolve([]);
     for (const [shard, content] of route(byList[i][0].list, parts)) {
-      if (onlyShard === undefined || shard === onlyShard) await batches[shard].add(content);
+      for (const batch of batches[shard]) await batch.add(content);
     }
     await onList();
   }
   let vectors = 0;
-  for (const batch of batches) vectors += await batch.flush();
+  for (const copies of batches) {
+    const stored = [];
+    for (const batch of copies) stored.push(await batch.flush());
+    vectors += stored[0] ?? 0;
+  }
   return vectors;
 }
 

@@ -19,6 +19,7 @@ import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, Lis
 import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from './vecshard/v1/ListCollectionsResponse.js';
 import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSnapshotsRequest__Output as _vecshard_v1_ListSnapshotsRequest__Output } from './vecshard/v1/ListSnapshotsRequest.js';
 import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from './vecshard/v1/ListSnapshotsResponse.js';
+import type { ReplicaInfo as _vecshard_v1_ReplicaInfo, ReplicaInfo__Output as _vecshard_v1_ReplicaInfo__Output } from './vecshard/v1/ReplicaInfo.js';
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from './vecshard/v1/RestoreRequest.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from './vecshard/v1/SearchResponse.js';
@@ -61,6 +62,8 @@ export interface ProtoGrpcType {
       ListSnapshotsRequest: MessageTypeDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsRequest__Output>
       ListSnapshotsResponse: MessageTypeDefinition<_vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsResponse__Output>
       Metric: EnumTypeDefinition
+      ReplicaInfo: MessageTypeDefinition<_vecshard_v1_ReplicaInfo, _vecshard_v1_ReplicaInfo__Output>
+      ReplicaState: EnumTypeDefinition
       RestoreRequest: MessageTypeDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_RestoreRequest__Output>
       Routing: EnumTypeDefinition
       SearchRequest: MessageTypeDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchRequest__Output>

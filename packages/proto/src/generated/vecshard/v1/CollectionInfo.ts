@@ -64,6 +64,10 @@ export interface CollectionInfo {
    */
   'createdAtMs'?: (number | string | Long);
   /**
+   * Copies of every shard.
+   */
+  'replicationFactor'?: (number);
+  /**
    * While the state is LOADING: the "recover" job refilling its shards, to
    * follow with WatchJob.
    */
@@ -127,6 +131,10 @@ export interface CollectionInfo__Output {
    * Creation time, milliseconds since the Unix epoch.
    */
   'createdAtMs': (string);
+  /**
+   * Copies of every shard.
+   */
+  'replicationFactor': (number);
   /**
    * While the state is LOADING: the "recover" job refilling its shards, to
    * follow with WatchJob.

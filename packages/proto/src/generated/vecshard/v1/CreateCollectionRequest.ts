@@ -38,6 +38,11 @@ export interface CreateCollectionRequest {
    * How vectors and queries are routed; unset means ROUTING_LISTS.
    */
   'routing'?: (_vecshard_v1_Routing);
+  /**
+   * Copies of every shard, each on a distinct worker; 0 means 1. More than
+   * the live workers is refused at Train with FAILED_PRECONDITION.
+   */
+  'replicationFactor'?: (number);
 }
 
 /**
@@ -75,4 +80,9 @@ export interface CreateCollectionRequest__Output {
    * How vectors and queries are routed; unset means ROUTING_LISTS.
    */
   'routing': (_vecshard_v1_Routing__Output);
+  /**
+   * Copies of every shard, each on a distinct worker; 0 means 1. More than
+   * the live workers is refused at Train with FAILED_PRECONDITION.
+   */
+  'replicationFactor': (number);
 }

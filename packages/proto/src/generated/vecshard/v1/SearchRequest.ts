@@ -21,6 +21,12 @@ export interface SearchRequest {
    * Lists probed per query, 1..nlist; 0 means the collection's default.
    */
   'nprobe'?: (number);
+  /**
+   * Answer from the shards that answered when some shard has no replica
+   * answering, instead of failing with UNAVAILABLE (see
+   * SearchResponse.partial).
+   */
+  'allowPartial'?: (boolean);
 }
 
 /**
@@ -43,4 +49,10 @@ export interface SearchRequest__Output {
    * Lists probed per query, 1..nlist; 0 means the collection's default.
    */
   'nprobe': (number);
+  /**
+   * Answer from the shards that answered when some shard has no replica
+   * answering, instead of failing with UNAVAILABLE (see
+   * SearchResponse.partial).
+   */
+  'allowPartial': (boolean);
 }

@@ -23,6 +23,15 @@ export interface SearchResponse {
    * when the probed lists live on fewer shards).
    */
   'shardsQueried'?: (number);
+  /**
+   * Some shards did not answer (only with allow_partial): the results cover
+   * the other shards only.
+   */
+  'partial'?: (boolean);
+  /**
+   * The shards that did not answer, when partial.
+   */
+  'missingShards'?: (number)[];
 }
 
 /**
@@ -47,4 +56,13 @@ export interface SearchResponse__Output {
    * when the probed lists live on fewer shards).
    */
   'shardsQueried': (number);
+  /**
+   * Some shards did not answer (only with allow_partial): the results cover
+   * the other shards only.
+   */
+  'partial': (boolean);
+  /**
+   * The shards that did not answer, when partial.
+   */
+  'missingShards': (number)[];
 }

@@ -1,9 +1,10 @@
 // Original file: ../../proto/vecshard/v1/vecshard.proto
 
+import type { ReplicaInfo as _vecshard_v1_ReplicaInfo, ReplicaInfo__Output as _vecshard_v1_ReplicaInfo__Output } from '../../vecshard/v1/ReplicaInfo.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
- * One shard of a collection: the worker that holds it and what it owns.
+ * One shard of a collection: the workers that hold it and what it owns.
  */
 export interface ShardInfo {
   /**
@@ -11,7 +12,8 @@ export interface ShardInfo {
    */
   'shard'?: (number);
   /**
-   * Id of the shard worker holding the shard.
+   * Id of the shard worker holding the shard: the first READY replica (the
+   * first replica when none is READY).
    */
   'workerId'?: (string);
   /**
@@ -27,10 +29,14 @@ export interface ShardInfo {
    * load the placement balanced.
    */
   'expectedVectors'?: (number | string | Long);
+  /**
+   * Every copy of the shard, on distinct workers.
+   */
+  'replicas'?: (_vecshard_v1_ReplicaInfo)[];
 }
 
 /**
- * One shard of a collection: the worker that holds it and what it owns.
+ * One shard of a collection: the workers that hold it and what it owns.
  */
 export interface ShardInfo__Output {
   /**
@@ -38,7 +44,8 @@ export interface ShardInfo__Output {
    */
   'shard': (number);
   /**
-   * Id of the shard worker holding the shard.
+   * Id of the shard worker holding the shard: the first READY replica (the
+   * first replica when none is READY).
    */
   'workerId': (string);
   /**
@@ -54,4 +61,8 @@ export interface ShardInfo__Output {
    * load the placement balanced.
    */
   'expectedVectors': (string);
+  /**
+   * Every copy of the shard, on distinct workers.
+   */
+  'replicas': (_vecshard_v1_ReplicaInfo__Output)[];
 }

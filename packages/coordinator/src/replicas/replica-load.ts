@@ -1,0 +1,75 @@
+/** Recent latencies kept per shard, for the hedging delay. */
+const LATENCY_WINDOW = 256;
+/** Weight of the newest sample in a worker's moving average latency. */
+const EWMA_WEIGHT = 0.2;
+
+interface WorkerLoad {
+  outstanding: number;
+  ewmaMs: number;
+}
+
+/**
+ * What this coordinator sees of each worker's load: calls outstanding and a
+ * moving average of their latency; and each shard's recent latencies. Copies
+ * are chosen by the product of the two (in the spirit of Elasticsearch's
+ * adaptive replica selection and C3): a slow or piled-up worker is asked
+ * last, a hung one soon never.
+ */
+export class ReplicaLoad {
+  private readonly workers = new Map<string, WorkerLoad>();
+  private readonly shardLatencies = new Map<string, { samples: Float64Array; next: number; count: number }>();
+
+  /** Worker ids from the least to the most loaded; equal ones in random order, so load spreads. */
+  order(workerIds: string[]): string[] {
+    const scored = workerIds.map((id) => ({ id, score: this.score(id), tie: Math.random() }));
+    scored.sort((a, b) => a.score - b.score || a.tie - b.tie);
+    return scored.map((s) => s.id);
+  }
+
+  /** Counts a call to a worker as outstanding; the returned function ends it. */
+  begin(workerId: string, shardKey: string): (ok: boolean) => void {
+    const load = this.load(workerId);
+    load.outstanding++;
+    const started = performance.now();
+    return (ok) => {
+      load.outstanding--;
+      const ms = performance.now() - started;
+      load.ewmaMs = load.ewmaMs === 0 ? ms : load.ewmaMs + EWMA_WEIGHT * (ms - load.ewmaMs);
+      if (ok) this.record(shardKey, ms);
+    };
+  }
+
+  /** The shard's recent latency at quantile q (e.g. 0.95), or undefined before any sample. */
+  quantile(shardKey: string, q: number): number | undefined {
+    const window = this.shardLatencies.get(shardKey);
+    if (!window || window.count === 0) return undefined;
+    const sorted = Array.from(window.samples.subarray(0, window.count)).sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  }
+
+  private score(workerId: string): number {
+    const load = this.workers.get(workerId);
+    if (!load) return 0;
+    return (1 + load.outstanding) * Math.max(load.ewmaMs, 0.05);
+  }
+
+  private load(workerId: string): WorkerLoad {
+    let load = this.workers.get(workerId);
+    if (!load) {
+      load = { outstanding: 0, ewmaMs: 0 };
+      this.workers.set(workerId, load);
+    }
+    return load;
+  }
+
+  private record(shardKey: string, ms: number): void {
+    let window = this.shardLatencies.get(shardKey);
+    if (!window) {
+      window = { samples: new Float64Array(LATENCY_WINDOW), next: 0, count: 0 };
+      this.shardLatencies.set(shardKey, window);
+    }
+    window.samples[window.next] = ms;
+    window.next = (window.next + 1) % LATENCY_WINDOW;
+    window.count = Math.min(LATENCY_WINDOW, window.count + 1);
+  }
+}
