@@ -13,7 +13,7 @@ import {
 } from '@vecshard/proto';
 import { attachReplicas } from './attach-shard.js';
 import { toCollectionInfo } from './collection-info.js';
-import type { CollectionRecord, ShardPlacement } from './collection-record.js';
+import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
 import { countPerList, placeShards } from './placement.js';
 import { replicaWorkers } from './replicas/replica-set.js';
