@@ -137,7 +137,7 @@ export async function getCollection(ctx: CoordinatorContext, name: string, inclu
   return toCollectionInfo(
     record,
     (id) => ctx.workers.get(id),
-    collectionVectors(name, stats),
+    collectionVectors(record, stats),
     template,
     await ctx.store.loadingJob(name),
   );
@@ -153,7 +153,7 @@ export async function listCollections(ctx: CoordinatorContext): Promise<Collecti
     toCollectionInfo(
       record,
       (id) => ctx.workers.get(id),
-      collectionVectors(record.name, stats),
+      collectionVectors(record, stats),
       undefined,
       loadingJobs[i],
     ),

@@ -142,9 +142,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       train: trainProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),
       snapshot: snapshots?.snapshot ?? noStore,
       restore: snapshots?.restore ?? noStore,
-      recover: snapshots
-        ? (data, progress) => classify(() => refillCollection(ctx, snapshots.stored, data, progress))
-        : noStore,
+      recover: (data, progress) => classify(() => refillCollection(ctx, snapshots?.stored, data, progress)),
     },
   );
   jobs.start();
@@ -159,21 +157,21 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
         .catch((error) => log.warn({ err: error, collection: record.name }, 'could not queue a snapshot'));
     };
   }
-  // Workers that restarted empty, or are gone for good, get their shards back
-  // from the snapshots and the write log; found before this coordinator serves.
-  const refills = snapshots
-    ? new RefillWatch(ctx, {
-        ensureJob: async (data, jobId) => {
-          const found = await jobs.ensure(data, jobId);
-          if (found === 'queued')
-            log.warn({ collection: data.collection, job: jobId, shards: data.shards }, 'refilling shards');
-          return found !== 'completed';
-        },
-        graceMs: (options.replicaGraceS ?? 30) * 1000,
-        onError: (error) => log.warn({ err: error }, 'checking for shards to refill failed'),
-      })
-    : undefined;
-  await refills?.start();
+  // Copies on workers that restarted empty, missed writes or are gone for good
+  // are refilled from a ready peer, or from the snapshots and the write log;
+  // found before this coordinator serves.
+  const refills = new RefillWatch(ctx, {
+    ensureJob: async (data, jobId) => {
+      const found = await jobs.ensure(data, jobId);
+      if (found === 'queued')
+        log.warn({ collection: data.collection, job: jobId, shards: data.shards }, 'refilling shards');
+      return found !== 'completed';
+    },
+    graceMs: (options.replicaGraceS ?? 30) * 1000,
+    canRebuild: snapshots !== undefined,
+    onError: (error) => log.warn({ err: error }, 'checking for shards to refill failed'),
+  });
+  await refills.start();
   const catalogOfSnapshots: SnapshotCatalog | undefined = snapshots;
 
   const host = options.host ?? '127.0.0.1';
@@ -205,7 +203,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   const close = () => {
     closing ??= (async () => {
       health.notServing();
-      refills?.stop();
+      refills.stop();
       await drainServer(server, 10_000);
       await jobs.close();
       workers.stop();

@@ -1,5 +1,7 @@
 import type { WorkerStatsResponse__Output } from '@vecshard/proto';
+import type { CollectionRecord } from './collection-record.js';
 import type { CoordinatorContext } from './context.js';
+import { readyReplicas } from './replicas/replica-set.js';
 
 /** Stats of every live worker that answers within `timeoutMs`; a silent one is simply missing. */
 export async function collectWorkerStats(
@@ -18,12 +20,27 @@ export async function collectWorkerStats(
   return stats;
 }
 
-/** Vectors a collection holds over its shards, as far as the answering workers report. */
-export function collectionVectors(name: string, stats: Map<string, WorkerStatsResponse__Output>): number {
+/**
+ * Vectors a collection holds over its shards, as far as the answering workers
+ * report: each shard counted once, from a ready copy (any copy when no ready
+ * one answered).
+ */
+export function collectionVectors(
+  record: Pick<CollectionRecord, 'name' | 'placement'>,
+  stats: Map<string, WorkerStatsResponse__Output>,
+): number {
   let total = 0;
-  for (const worker of stats.values()) {
-    for (const collection of worker.collections)
-      if (collection.collection === name) total += Number(collection.vectors);
+  for (const shard of record.placement) {
+    const copies = [...readyReplicas(shard), ...shard.replicas.filter((r) => r.state !== 'ready')];
+    for (const { workerId } of copies) {
+      const held = stats
+        .get(workerId)
+        ?.collections.find((c) => c.collection === record.name && c.shard === shard.shard);
+      if (held) {
+        total += Number(held.vectors);
+        break;
+      }
+    }
   }
   return total;
 }

@@ -47,6 +47,7 @@ describe('shardsToRefill', () => {
       ]),
       absentForMs: () => 0,
       graceMs: 30_000,
+      canRebuild: true,
     });
     expect(plan.size).toBe(0);
   });
@@ -61,6 +62,7 @@ describe('shardsToRefill', () => {
       ]),
       absentForMs: () => 0,
       graceMs: 30_000,
+      canRebuild: true,
     });
     expect(plan.get('a')).toEqual([{ shard: 1, workerId: 'w1', startedAtMs: 9 }]);
     expect(plan.get('b')).toEqual([
@@ -76,6 +78,7 @@ describe('shardsToRefill', () => {
       holdings: new Map(),
       absentForMs: () => 0,
       graceMs: 30_000,
+      canRebuild: true,
     });
     expect(plan.size).toBe(0);
   });
@@ -89,6 +92,7 @@ describe('shardsToRefill', () => {
         ['w1', [held('a', 1)]],
       ]),
       graceMs: 30_000,
+      canRebuild: true,
     };
     expect(shardsToRefill({ ...inputs, absentForMs: () => 29_999 }).size).toBe(0);
     const plan = shardsToRefill({ ...inputs, absentForMs: (id) => (id === 'w2' ? 30_000 : 0) });
@@ -107,6 +111,7 @@ describe('shardsToRefill', () => {
       ]),
       absentForMs: (id) => (id === 'gone' ? 60_000 : 0),
       graceMs: 30_000,
+      canRebuild: true,
     });
     expect(plan.get('a')?.map((s) => s.workerId)).toEqual(['w1', 'w0']);
     const none = shardsToRefill({
@@ -115,6 +120,7 @@ describe('shardsToRefill', () => {
       holdings: new Map(),
       absentForMs: () => 60_000,
       graceMs: 30_000,
+      canRebuild: true,
     });
     expect(none.size).toBe(0);
   });
@@ -133,6 +139,7 @@ describe('shardsToRefill with copies', () => {
       ]),
       absentForMs: () => 0,
       graceMs: 30_000,
+      canRebuild: true,
     });
     expect(plan.get('a')).toEqual([{ shard: 0, workerId: 'w1', startedAtMs: 5, missedAtMs: 42 }]);
   });
@@ -156,6 +163,7 @@ describe('shardsToRefill with copies', () => {
       ]),
       absentForMs: (id) => (id === 'w1' ? 60_000 : 0),
       graceMs: 30_000,
+      canRebuild: true,
     });
     // Shard 0's copies are on w0 and the gone w1: its new copy goes to w2. Shard 1's to w0.
     expect(plan.get('a')).toEqual([
@@ -171,8 +179,26 @@ describe('shardsToRefill with copies', () => {
       holdings: new Map([['w0', [held('a', 0)]]]),
       absentForMs: () => 60_000,
       graceMs: 30_000,
+      canRebuild: true,
     });
     expect(plan.size).toBe(0);
+  });
+});
+
+describe('shardsToRefill without an object store', () => {
+  it('refills only copies that have a ready peer to copy from', () => {
+    const plan = shardsToRefill({
+      records: [record('a', [['w0', 'w1'], 'w1'])],
+      workers: [worker('w0'), worker('w1')],
+      holdings: new Map([
+        ['w0', [held('a', 0)]],
+        ['w1', []],
+      ]),
+      absentForMs: () => 0,
+      graceMs: 30_000,
+      canRebuild: false,
+    });
+    expect(plan.get('a')).toEqual([{ shard: 0, workerId: 'w1', startedAtMs: 1 }]);
   });
 });
 

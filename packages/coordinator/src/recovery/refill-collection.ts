@@ -2,6 +2,7 @@ import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { RecoverJobData, ShardToRefill } from '../jobs/job-kinds.js';
+import { permanent } from '../jobs/job-queue.js';
 import { readyReplicas } from '../replicas/replica-set.js';
 import { updateShard } from '../replicas/replica-states.js';
 import { restoreShard } from '../snapshots/restore-shard.js';
@@ -19,7 +20,7 @@ import { copyReplica } from './copy-replica.js';
  */
 export async function refillCollection(
   ctx: CoordinatorContext,
-  snapshots: StoredSnapshots,
+  snapshots: StoredSnapshots | undefined,
   data: RecoverJobData,
   progress: (done: number, total: number) => Promise<void>,
 ): Promise<Record<string, unknown>> {
@@ -46,7 +47,7 @@ export async function refillCollection(
 /** Marks the copy catching-up (moving it first if it moves), fills it, and marks it ready. */
 async function refillCopy(
   ctx: CoordinatorContext,
-  snapshots: StoredSnapshots,
+  snapshots: StoredSnapshots | undefined,
   record: CollectionRecord,
   wanted: ShardToRefill,
 ): Promise<Record<string, unknown>> {
@@ -59,9 +60,17 @@ async function refillCopy(
   }));
   const shard = placed.placement[wanted.shard];
   const peer = livePeer(ctx, shard, wanted.workerId);
+  if (!peer && !snapshots) {
+    throw permanent(
+      new Error(
+        `shard ${wanted.shard} of "${record.name}" has no ready copy to copy from, and without an object ` +
+          'store (--store) there is no snapshot or write log to rebuild it from',
+      ),
+    );
+  }
   const result = peer
     ? { copiedFrom: peer, vectors: await copyReplica(ctx, placed, shard, peer, wanted.workerId) }
-    : await restoreShard(ctx, snapshots, placed, shard, wanted.workerId);
+    : await restoreShard(ctx, snapshots!, placed, shard, wanted.workerId);
   await updateShard(ctx, record.name, wanted.shard, (s) => ({
     ...s,
     replicas: s.replicas.map((r) =>

@@ -14,6 +14,8 @@ export interface RefillWatchOptions {
   ensureJob: (data: RecoverJobData, jobId: string) => Promise<boolean>;
   /** After a worker has been absent this long, its shards are re-placed on live workers. */
   graceMs: number;
+  /** There is an object store: copies without a ready peer are rebuilt from the snapshot and write log. */
+  canRebuild: boolean;
   /** How often the cluster is checked. */
   intervalMs?: number;
   onError: (error: unknown) => void;
@@ -78,6 +80,7 @@ export class RefillWatch {
       holdings,
       absentForMs: (id) => now - (this.absentSince.get(id) ?? now),
       graceMs: this.options.graceMs,
+      canRebuild: this.options.canRebuild,
     });
     for (const [collection, shards] of plan) await this.queue(collection, shards);
   }

@@ -21,6 +21,12 @@ export interface RefillInputs {
   absentForMs: (workerId: string) => number;
   /** After this long absent, a worker's shards are re-placed on live workers. */
   graceMs: number;
+  /**
+   * Whether a copy can be rebuilt without a peer (from the snapshot and the
+   * write log: there is an object store); if not, only copies with a ready
+   * peer are refilled.
+   */
+  canRebuild: boolean;
 }
 
 /**
@@ -40,7 +46,10 @@ export function shardsToRefill(inputs: RefillInputs): Map<string, ShardToRefill[
     const shards: ShardToRefill[] = [];
     for (const shard of record.placement) {
       const holders = new Set(shard.replicas.map((replica) => replica.workerId));
+      const fillable = (workerId: string) =>
+        inputs.canRebuild || hasReadyPeer(inputs, workers, record, shard, workerId);
       for (const replica of shard.replicas) {
+        if (!fillable(replica.workerId)) continue;
         const worker = workers.get(replica.workerId);
         if (worker?.alive) {
           const held = inputs.holdings.get(worker.id);
@@ -65,6 +74,22 @@ export function shardsToRefill(inputs: RefillInputs): Map<string, ShardToRefill[
     if (shards.length > 0) result.set(record.name, shards);
   }
   return result;
+}
+
+/** Whether another copy of the shard is ready, on a live worker that holds it. */
+function hasReadyPeer(
+  inputs: RefillInputs,
+  workers: Map<string, KnownWorker>,
+  record: CollectionRecord,
+  shard: CollectionRecord['placement'][number],
+  except: string,
+): boolean {
+  return shard.replicas.some((peer) => {
+    if (peer.workerId === except || peer.state !== 'ready' || !workers.get(peer.workerId)?.alive)
+      return false;
+    const held = inputs.holdings.get(peer.workerId);
+    return held !== undefined && holdsReady(held, record.name, shard.shard);
+  });
 }
 
 function holdsReady(held: HeldShard[], collection: string, shard: number): boolean {
