@@ -10,7 +10,7 @@ const COLLECTION = 'fashion-mnist';
  * a demo collection through an import job, unless it is already there, and
  * shows one search.
  */
-export async function runDemo(address: string): Promise<void> {
+export async function runDemo(address: string, replicas = 1): Promise<void> {
   const client = new VecshardClient(address, { deadlineMs: 120_000 });
   try {
     const dir = findFashionMnist();
@@ -22,7 +22,7 @@ export async function runDemo(address: string): Promise<void> {
     }
     const existing = await client.listCollections();
     if (!existing.some((c) => c.name === COLLECTION))
-      await load(client, join(dir, 'train-images-idx3-ubyte.gz'));
+      await load(client, join(dir, 'train-images-idx3-ubyte.gz'), replicas);
     const query = readIdx(join(dir, 't10k-images-idx3-ubyte.gz'), { from: 0, to: 1 });
     const k = 5;
     const started = performance.now();
@@ -42,14 +42,18 @@ export async function runDemo(address: string): Promise<void> {
 }
 
 /** Creates the collection and imports the training images; the import trains it on the first 20,000. */
-async function load(client: VecshardClient, path: string): Promise<void> {
-  console.log(`demo: creating "${COLLECTION}" (784 dims, L2, IVF256,Flat, nprobe 16) and importing ${path}`);
+async function load(client: VecshardClient, path: string, replicas: number): Promise<void> {
+  console.log(
+    `demo: creating "${COLLECTION}" (784 dims, L2, IVF256,Flat, nprobe 16, ${replicas} ` +
+      `cop${replicas === 1 ? 'y' : 'ies'} of every shard) and importing ${path}`,
+  );
   await client.createCollection({
     name: COLLECTION,
     dim: 784,
     metric: 'l2',
     index: 'IVF256,Flat',
     nprobe: 16,
+    replicationFactor: replicas,
   });
   await followJob(client, await client.import({ collection: COLLECTION, path, trainSize: 20_000 }));
 }

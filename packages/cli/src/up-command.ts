@@ -10,6 +10,7 @@ export interface UpOptions {
   store?: string;
   threads?: number;
   replicaGraceS?: number;
+  replicas?: number;
   demo: boolean;
   verbose: boolean;
 }
@@ -22,7 +23,7 @@ export function positiveInteger(text: string): number {
 }
 
 /** `vecshard up`: the whole cluster on this machine, until Ctrl-C or SIGTERM. */
-export function upCommand(runDemo: (address: string) => Promise<void>): Command {
+export function upCommand(runDemo: (address: string, replicas: number) => Promise<void>): Command {
   return new Command('up')
     .description('start a local cluster: redis-server, a coordinator and N shard workers')
     .option('--workers <n>', 'shard workers to start', positiveInteger, 2)
@@ -44,6 +45,11 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
       positiveInteger,
     )
     .option('--demo', 'load Fashion-MNIST (or synthetic data) into a demo collection and run a search', false)
+    .option(
+      '--replicas <n>',
+      'copies of every shard of the demo collection, on distinct workers (default 2 with 2 or more workers)',
+      positiveInteger,
+    )
     .option('--verbose', "print every process's log lines", false)
     .action(async (options: UpOptions) => {
       const cluster = await startLocalCluster({
@@ -75,7 +81,7 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
       }
       console.log(`vecshard ready at ${cluster.address}`);
       await followRefills(cluster.address);
-      if (options.demo) await runDemo(cluster.address);
+      if (options.demo) await runDemo(cluster.address, options.replicas ?? Math.min(2, options.workers));
     });
 }
 

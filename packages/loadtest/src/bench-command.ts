@@ -36,6 +36,8 @@ export interface BenchRunOptions {
   metric?: MetricName;
   routing?: RoutingName;
   shards?: number;
+  /** Copies of every shard (replication factor) of the created collection. */
+  replicas?: number;
   loop?: 'closed' | 'open';
   concurrency?: number;
   rate?: number;
@@ -139,6 +141,7 @@ function runCommand(): Command {
         .default(DEFAULTS.routing),
     )
     .option('--shards <n>', 'shards to spread the collection over (default: every worker)', positiveInt)
+    .option('--replicas <n>', 'copies of every shard, on distinct workers (default 1)', positiveInt)
     .addOption(
       new Option('--loop <loop>', 'closed (N clients) or open (Poisson arrivals at --rate)')
         .choices(['closed', 'open'])
@@ -205,6 +208,7 @@ export async function runBenchCommand(given: BenchRunOptions): Promise<RunReport
             collection: options.collection,
             routing: options.routing,
             shards: options.shards,
+            replicationFactor: options.replicas,
             replace: true,
           });
     }

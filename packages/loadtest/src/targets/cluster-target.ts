@@ -6,6 +6,8 @@ export interface ClusterCollectionOptions extends IndexSpec {
   routing?: RoutingName;
   /** Shards to spread the collection over (default: every live worker). */
   shards?: number;
+  /** Copies of every shard, on distinct workers (default 1). */
+  replicationFactor?: number;
   /** Drop a collection of the same name first (benchmarks start from empty). */
   replace?: boolean;
 }
@@ -29,6 +31,7 @@ export class ClusterTarget implements SearchTarget {
       index: options.index,
       shards: options.shards,
       routing,
+      replicationFactor: options.replicationFactor,
     });
     return new ClusterTarget(client, options.collection, `cluster(${routing})`);
   }
