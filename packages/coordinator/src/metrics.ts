@@ -64,7 +64,7 @@ const replicaReads = new Counter({
 const hedgedReads = new Counter({
   name: 'vecshard_hedged_reads_total',
   help:
-    'Shard reads also sent to a second copy because the first was slower than the shard’s recent p95; ' +
+    'Shard reads also sent to a second copy because the first was slower than the shard’s recent p99; ' +
     'the hedge rate is this over vecshard_replica_reads_total (capped at 5 %)',
   registers,
 });

@@ -30,6 +30,8 @@ export interface LocalClusterOptions {
   log?: (line: string) => void;
   /** Told when a worker exits unexpectedly and when it is started again (same id, with backoff). */
   onWorkerEvent?: (event: SupervisorEvent) => void;
+  /** Start a worker again when it exits unexpectedly (default true). */
+  restartWorkers?: boolean;
 }
 
 export interface LocalCluster {
@@ -103,6 +105,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
             log: options.log,
           },
           onWorkerEvent,
+          options.restartWorkers ?? true,
         ),
       ),
     );

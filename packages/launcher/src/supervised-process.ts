@@ -26,15 +26,19 @@ export class SupervisedProcess {
     private readonly options: StartOptions,
     public current: ManagedProcess,
     private readonly onEvent: (event: SupervisorEvent) => void,
+    restart: boolean,
   ) {
+    this.stopping = !restart;
     this.watch();
   }
 
+  /** Starts the process; with `restart` false it is only watched, never started again. */
   static async start(
     options: StartOptions,
     onEvent: (event: SupervisorEvent) => void,
+    restart = true,
   ): Promise<SupervisedProcess> {
-    return new SupervisedProcess(options, await startProcess(options), onEvent);
+    return new SupervisedProcess(options, await startProcess(options), onEvent, restart);
   }
 
   get name(): string {

@@ -3,9 +3,14 @@ const LATENCY_WINDOW = 256;
 /** Weight of the newest sample in a worker's moving average latency. */
 const EWMA_WEIGHT = 0.2;
 
+/** How long a copy that lost a hedge race is asked only when no other copy can be. */
+const SLOW_FOR_MS = 1000;
+
 interface WorkerLoad {
   outstanding: number;
   ewmaMs: number;
+  /** Until then the worker counts as slow: it lost a hedge race (a hung worker keeps losing them). */
+  slowUntil: number;
 }
 
 /**
@@ -19,10 +24,19 @@ export class ReplicaLoad {
   private readonly workers = new Map<string, WorkerLoad>();
   private readonly shardLatencies = new Map<string, { samples: Float64Array; next: number; count: number }>();
 
-  /** Worker ids from the least to the most loaded; equal ones in random order, so load spreads. */
+  /**
+   * Worker ids from the least to the most loaded; equal ones in random order,
+   * so load spreads. Copies marked slow come last, the most recently marked
+   * last of all: a stopped worker keeps being marked, a briefly slow one
+   * recovers.
+   */
   order(workerIds: string[]): string[] {
-    const scored = workerIds.map((id) => ({ id, score: this.score(id), tie: Math.random() }));
-    scored.sort((a, b) => a.score - b.score || a.tie - b.tie);
+    const now = Date.now();
+    const scored = workerIds.map((id) => {
+      const slowUntil = this.workers.get(id)?.slowUntil ?? 0;
+      return { id, slow: slowUntil > now ? slowUntil : 0, score: this.score(id), tie: Math.random() };
+    });
+    scored.sort((a, b) => a.slow - b.slow || a.score - b.score || a.tie - b.tie);
     return scored.map((s) => s.id);
   }
 
@@ -47,6 +61,15 @@ export class ReplicaLoad {
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   }
 
+  /**
+   * A copy whose request was overtaken by a hedge: asked last for a while,
+   * since its cancelled request no longer counts as outstanding and would
+   * otherwise make a hung worker look idle.
+   */
+  markSlow(workerId: string): void {
+    this.load(workerId).slowUntil = Date.now() + SLOW_FOR_MS;
+  }
+
   private score(workerId: string): number {
     const load = this.workers.get(workerId);
     if (!load) return 0;
@@ -56,7 +79,7 @@ export class ReplicaLoad {
   private load(workerId: string): WorkerLoad {
     let load = this.workers.get(workerId);
     if (!load) {
-      load = { outstanding: 0, ewmaMs: 0 };
+      load = { outstanding: 0, ewmaMs: 0, slowUntil: 0 };
       this.workers.set(workerId, load);
     }
     return load;

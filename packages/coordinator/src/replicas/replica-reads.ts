@@ -17,13 +17,37 @@ export interface ReplicaReadOptions {
   hedgeRatio?: number;
 }
 
+/**
+ * A read slower than this quantile of the shard's recent reads is hedged. At
+ * p99, ordinary tail latency asks for about 1 % of hedges, which leaves most
+ * of the budget for a copy that really stalls.
+ */
+const HEDGE_QUANTILE = 0.99;
+
+/**
+ * A read still unanswered after this many hedging delays is waiting on a copy
+ * that has stopped (hung, paused, partitioned): it gets its twin even when the
+ * budget is spent. Ordinary tails never get that slow, so this adds no load
+ * in normal operation.
+ */
+const STOPPED_AFTER = 20;
+
+/**
+ * Runs `step` once the answers that already arrived have been handled: a timer
+ * that fires late, after the event loop was busy, must not hedge a read whose
+ * answer is waiting to be read.
+ */
+function afterPendingAnswers(step: () => void): void {
+  setImmediate(step);
+}
+
 /** Statuses that say something about the request, not the copy: another copy would answer the same. */
 const REQUEST_ERRORS = new Set([grpc.status.INVALID_ARGUMENT, grpc.status.OUT_OF_RANGE]);
 
 /**
  * Reads of one shard from one of its ready copies. The copy is chosen by
  * load; a copy that fails is followed by the next within the caller's
- * deadline; a copy slower than the shard's recent p95 gets a twin request to
+ * deadline; a copy slower than the shard's recent p99 gets a twin request to
  * another copy, the first answer wins and the other is cancelled, within a
  * budget of extra requests.
  */
@@ -54,26 +78,34 @@ export class ReplicaReads {
       let inFlight = 0;
       let settled = false;
       let hedgeTimer: NodeJS.Timeout | undefined;
-      const controllers: AbortController[] = [];
+      const launched: { target: WorkerTarget; controller: AbortController; done: boolean }[] = [];
       const finish = (outcome: () => void, winner?: AbortController) => {
         settled = true;
         clearTimeout(hedgeTimer);
-        for (const controller of controllers) if (controller !== winner) controller.abort();
+        for (const call of launched) {
+          if (call.controller === winner || call.done) continue;
+          // Still running when another copy answered: it was overtaken.
+          if (winner) this.load.markSlow(call.target.id);
+          call.controller.abort();
+        }
         outcome();
       };
       const launch = () => {
         const target = candidates[next++];
         const controller = new AbortController();
-        controllers.push(controller);
+        const call = { target, controller, done: false };
+        launched.push(call);
         const done = this.load.begin(target.id, key);
         inFlight++;
         send(target, controller.signal).then(
           (value) => {
+            call.done = true;
             done(true);
             inFlight--;
             if (!settled) finish(() => resolve(value), controller);
           },
           (error) => {
+            call.done = true;
             done(false);
             inFlight--;
             if (settled) return;
@@ -87,13 +119,20 @@ export class ReplicaReads {
       };
       launch();
       if (this.hedging && candidates.length > 1) {
-        const delay = Math.max(this.floorMs, this.load.quantile(key, 0.95) ?? this.floorMs);
-        hedgeTimer = setTimeout(() => {
-          if (!settled && next < candidates.length && this.budget.trySpend()) {
+        const delay = Math.max(this.floorMs, this.load.quantile(key, HEDGE_QUANTILE) ?? this.floorMs);
+        const hedge = (overBudget: boolean) => {
+          if (settled || next >= candidates.length) return;
+          // Slow right now: later reads go to the other copies first, hedge or not.
+          this.load.markSlow(launched[0].target.id);
+          if (overBudget || this.budget.trySpend()) {
             replicaMetrics.hedged();
             launch();
+          } else {
+            // Out of budget: a copy that has stopped still gets a twin, much later.
+            hedgeTimer = setTimeout(() => afterPendingAnswers(() => hedge(true)), STOPPED_AFTER * delay);
           }
-        }, delay);
+        };
+        hedgeTimer = setTimeout(() => afterPendingAnswers(() => hedge(false)), delay);
       }
     });
   }
