@@ -24,6 +24,8 @@ import {
   type WorkerListDigestsResponse__Output,
   type WorkerSearchPreassignedRequest,
   type WorkerSearchPreassignedResponse__Output,
+  type WorkerSetListsRequest,
+  type WorkerSetListsResponse__Output,
   type WorkerStatsRequest,
   type WorkerStatsResponse__Output,
 } from '@vecshard/proto';
@@ -38,6 +40,7 @@ interface WorkerMethods {
   Stats: [WorkerStatsRequest, WorkerStatsResponse__Output];
   Drop: [WorkerDropRequest, WorkerDropResponse__Output];
   FinishLoading: [WorkerFinishLoadingRequest, WorkerFinishLoadingResponse__Output];
+  SetLists: [WorkerSetListsRequest, WorkerSetListsResponse__Output];
   ImportLists: [WorkerImportListsRequest, WorkerImportListsResponse__Output];
   ListDigests: [WorkerListDigestsRequest, WorkerListDigestsResponse__Output];
 }

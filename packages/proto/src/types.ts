@@ -164,6 +164,14 @@ export type {
   SearchPreassignedResponse__Output as WorkerSearchPreassignedResponse__Output,
 } from './generated/vecshard/worker/v1/SearchPreassignedResponse.js';
 export type {
+  SetListsRequest as WorkerSetListsRequest,
+  SetListsRequest__Output as WorkerSetListsRequest__Output,
+} from './generated/vecshard/worker/v1/SetListsRequest.js';
+export type {
+  SetListsResponse as WorkerSetListsResponse,
+  SetListsResponse__Output as WorkerSetListsResponse__Output,
+} from './generated/vecshard/worker/v1/SetListsResponse.js';
+export type {
   ShardWorkerClient as ShardWorkerGrpcClient,
   ShardWorkerHandlers,
 } from './generated/vecshard/worker/v1/ShardWorker.js';

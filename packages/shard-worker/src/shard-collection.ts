@@ -44,8 +44,8 @@ export class ShardCollection {
     readonly name: string,
     readonly shard: number,
     private readonly index: FaissIndex,
-    private readonly owned: Uint8Array,
-    private readonly ownedCount: number,
+    private owned: Uint8Array,
+    private ownedCount: number,
   ) {
     if (index.device === 'cuda') {
       this.gpuSearches = new SearchBatcher(index.dim, (q, k, a) => index.searchPreassigned(q, k, a));
@@ -161,6 +161,33 @@ export class ShardCollection {
 
   delete(ids: BigInt64Array): Promise<number> {
     return this.writes.run(() => this.removeHeld(ids));
+  }
+
+  /**
+   * Owns exactly `lists` from now on: new ones start empty, the vectors of
+   * lists no longer owned are removed. Resolves to the vectors removed. One
+   * change to concurrent searches, like a write.
+   */
+  setLists(lists: number[]): Promise<number> {
+    const owned = new Uint8Array(this.owned.length);
+    for (const list of lists) {
+      if (!Number.isInteger(list) || list < 0 || list >= owned.length) {
+        throw invalidArgument(`list ${list} is outside 0..${owned.length - 1} of "${this.name}"`);
+      }
+      owned[list] = 1;
+    }
+    return this.writes.run(() =>
+      this.gate.write(async () => {
+        let removed = 0;
+        for (const list of this.ownedLists()) {
+          if (owned[list]) continue;
+          removed += await this.removeHeld(this.index.exportList(list).ids);
+        }
+        this.owned = owned;
+        this.ownedCount = owned.reduce((a, b) => a + b, 0);
+        return removed;
+      }),
+    );
   }
 
   /** Marks the shard as being refilled (searches refused) or, with false, complete. */

@@ -170,6 +170,15 @@ export function shardWorkerHandlers(
       onInternal,
     ),
 
+    SetLists: unary(
+      'SetLists',
+      async (req) => {
+        const removed = await held(req.collection, req.shard).setLists(req.lists);
+        return { removed: String(removed) };
+      },
+      onInternal,
+    ),
+
     Drop: unary(
       'Drop',
       async (req) => {

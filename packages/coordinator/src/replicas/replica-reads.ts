@@ -41,6 +41,16 @@ function afterPendingAnswers(step: () => void): void {
   setImmediate(step);
 }
 
+/** The error of a read whose every copy is on a worker that stopped sending heartbeats, and did not answer. */
+function silent(collection: string, shard: ShardPlacement, targets: WorkerTarget[], error: unknown): Error {
+  const where = targets.map((t) => `${t.id} (${t.address})`).join(', ');
+  const details = error instanceof Error ? error.message : String(error);
+  return unavailable(
+    `shard ${shard.shard} of collection "${collection}" lives on worker ${where}, which stopped sending ` +
+      `heartbeats and did not answer: ${details}`,
+  );
+}
+
 /** Statuses that say something about the request, not the copy: another copy would answer the same. */
 const REQUEST_ERRORS = new Set([grpc.status.INVALID_ARGUMENT, grpc.status.OUT_OF_RANGE]);
 
@@ -69,7 +79,7 @@ export class ReplicaReads {
     shard: ShardPlacement,
     send: (target: WorkerTarget, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
-    const candidates = this.candidates(ctx, collection, shard);
+    const { targets: candidates, lapsed } = this.candidates(ctx, collection, shard);
     const key = `${collection}/${shard.shard}`;
     replicaMetrics.read();
     this.budget.earn();
@@ -113,7 +123,8 @@ export class ReplicaReads {
             else if (next < candidates.length) {
               replicaMetrics.failedOver();
               launch();
-            } else if (inFlight === 0) finish(() => reject(error));
+            } else if (inFlight === 0)
+              finish(() => reject(lapsed ? silent(collection, shard, candidates, error) : error));
           },
         );
       };
@@ -137,19 +148,34 @@ export class ReplicaReads {
     });
   }
 
-  /** The ready copies on live workers, least loaded first; UNAVAILABLE naming the shard when there is none. */
-  private candidates(ctx: CoordinatorContext, collection: string, shard: ShardPlacement): WorkerTarget[] {
-    const live = readyReplicas(shard)
+  /**
+   * The ready copies on live workers, least loaded first. When none is on a
+   * live worker, those on workers whose heartbeat lapsed are tried all the
+   * same (`lapsed`): a worker busy for a few seconds misses beats but
+   * answers, a dead one refuses at once. UNAVAILABLE naming the shard when
+   * there is no ready copy at all.
+   */
+  private candidates(
+    ctx: CoordinatorContext,
+    collection: string,
+    shard: ShardPlacement,
+  ): { targets: WorkerTarget[]; lapsed: boolean } {
+    const registered = readyReplicas(shard)
       .map((replica) => ctx.workers.get(replica.workerId))
-      .filter((worker) => worker?.alive);
-    if (live.length === 0) {
+      .filter((worker) => worker !== undefined);
+    const live = registered.filter((worker) => worker.alive);
+    const usable = live.length > 0 ? live : registered;
+    if (usable.length === 0) {
       // Names the shard and why its copies cannot serve.
       shardTarget(ctx, collection, shard);
       throw unavailable(
         `shard ${shard.shard} of collection "${collection}" has no ready copy on a live worker`,
       );
     }
-    const byId = new Map(live.map((worker) => [worker!.id, worker!]));
-    return this.load.order([...byId.keys()]).map((id) => byId.get(id)!);
+    const byId = new Map(usable.map((worker) => [worker.id, worker]));
+    return {
+      targets: this.load.order([...byId.keys()]).map((id) => byId.get(id)!),
+      lapsed: live.length === 0,
+    };
   }
 }

@@ -34,10 +34,13 @@ export async function writeToReplicas<R>(
   lagFloorMs: number,
 ): Promise<ShardWrite<R>> {
   const ready = readyReplicas(shard);
-  const live = ready.map((r) => ctx.workers.get(r.workerId)).filter((w) => w?.alive) as WorkerTarget[];
+  const registered = ready.map((r) => ctx.workers.get(r.workerId)).filter((w) => w !== undefined);
+  // When no copy's worker has a current heartbeat, the copies are tried all the same: a busy worker
+  // misses beats but answers, a dead one refuses at once.
+  const live = registered.some((w) => w.alive) ? registered.filter((w) => w.alive) : registered;
   if (live.length === 0) {
     shardTarget(ctx, collection, shard); // throws UNAVAILABLE naming the shard's copies
-    throw new Error(`shard ${shard.shard} of collection "${collection}" has no ready copy on a live worker`);
+    throw new Error(`shard ${shard.shard} of collection "${collection}" has no ready copy`);
   }
   const liveIds = new Set(live.map((w) => w.id));
   const missed = ready.map((r) => r.workerId).filter((id) => !liveIds.has(id));

@@ -8,6 +8,7 @@ import type { CreateCollectionRequest as _vecshard_v1_CreateCollectionRequest, C
 import type { CreateCollectionResponse as _vecshard_v1_CreateCollectionResponse, CreateCollectionResponse__Output as _vecshard_v1_CreateCollectionResponse__Output } from './vecshard/v1/CreateCollectionResponse.js';
 import type { DeleteRequest as _vecshard_v1_DeleteRequest, DeleteRequest__Output as _vecshard_v1_DeleteRequest__Output } from './vecshard/v1/DeleteRequest.js';
 import type { DeleteResponse as _vecshard_v1_DeleteResponse, DeleteResponse__Output as _vecshard_v1_DeleteResponse__Output } from './vecshard/v1/DeleteResponse.js';
+import type { DrainWorkerRequest as _vecshard_v1_DrainWorkerRequest, DrainWorkerRequest__Output as _vecshard_v1_DrainWorkerRequest__Output } from './vecshard/v1/DrainWorkerRequest.js';
 import type { DropCollectionRequest as _vecshard_v1_DropCollectionRequest, DropCollectionRequest__Output as _vecshard_v1_DropCollectionRequest__Output } from './vecshard/v1/DropCollectionRequest.js';
 import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, DropCollectionResponse__Output as _vecshard_v1_DropCollectionResponse__Output } from './vecshard/v1/DropCollectionResponse.js';
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from './vecshard/v1/GetCollectionRequest.js';
@@ -19,6 +20,7 @@ import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, Lis
 import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from './vecshard/v1/ListCollectionsResponse.js';
 import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSnapshotsRequest__Output as _vecshard_v1_ListSnapshotsRequest__Output } from './vecshard/v1/ListSnapshotsRequest.js';
 import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from './vecshard/v1/ListSnapshotsResponse.js';
+import type { RebalanceRequest as _vecshard_v1_RebalanceRequest, RebalanceRequest__Output as _vecshard_v1_RebalanceRequest__Output } from './vecshard/v1/RebalanceRequest.js';
 import type { ReplicaInfo as _vecshard_v1_ReplicaInfo, ReplicaInfo__Output as _vecshard_v1_ReplicaInfo__Output } from './vecshard/v1/ReplicaInfo.js';
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from './vecshard/v1/RestoreRequest.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
@@ -49,6 +51,7 @@ export interface ProtoGrpcType {
       CreateCollectionResponse: MessageTypeDefinition<_vecshard_v1_CreateCollectionResponse, _vecshard_v1_CreateCollectionResponse__Output>
       DeleteRequest: MessageTypeDefinition<_vecshard_v1_DeleteRequest, _vecshard_v1_DeleteRequest__Output>
       DeleteResponse: MessageTypeDefinition<_vecshard_v1_DeleteResponse, _vecshard_v1_DeleteResponse__Output>
+      DrainWorkerRequest: MessageTypeDefinition<_vecshard_v1_DrainWorkerRequest, _vecshard_v1_DrainWorkerRequest__Output>
       DropCollectionRequest: MessageTypeDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionRequest__Output>
       DropCollectionResponse: MessageTypeDefinition<_vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionResponse__Output>
       GetCollectionRequest: MessageTypeDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionRequest__Output>
@@ -62,6 +65,8 @@ export interface ProtoGrpcType {
       ListSnapshotsRequest: MessageTypeDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsRequest__Output>
       ListSnapshotsResponse: MessageTypeDefinition<_vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsResponse__Output>
       Metric: EnumTypeDefinition
+      PlacementPolicy: EnumTypeDefinition
+      RebalanceRequest: MessageTypeDefinition<_vecshard_v1_RebalanceRequest, _vecshard_v1_RebalanceRequest__Output>
       ReplicaInfo: MessageTypeDefinition<_vecshard_v1_ReplicaInfo, _vecshard_v1_ReplicaInfo__Output>
       ReplicaState: EnumTypeDefinition
       RestoreRequest: MessageTypeDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_RestoreRequest__Output>

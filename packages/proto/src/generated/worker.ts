@@ -21,6 +21,8 @@ import type { ListDigestsRequest as _vecshard_worker_v1_ListDigestsRequest, List
 import type { ListDigestsResponse as _vecshard_worker_v1_ListDigestsResponse, ListDigestsResponse__Output as _vecshard_worker_v1_ListDigestsResponse__Output } from './vecshard/worker/v1/ListDigestsResponse.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from './vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from './vecshard/worker/v1/SearchPreassignedResponse.js';
+import type { SetListsRequest as _vecshard_worker_v1_SetListsRequest, SetListsRequest__Output as _vecshard_worker_v1_SetListsRequest__Output } from './vecshard/worker/v1/SetListsRequest.js';
+import type { SetListsResponse as _vecshard_worker_v1_SetListsResponse, SetListsResponse__Output as _vecshard_worker_v1_SetListsResponse__Output } from './vecshard/worker/v1/SetListsResponse.js';
 import type { ShardWorkerClient as _vecshard_worker_v1_ShardWorkerClient, ShardWorkerDefinition as _vecshard_worker_v1_ShardWorkerDefinition } from './vecshard/worker/v1/ShardWorker.js';
 import type { StatsRequest as _vecshard_worker_v1_StatsRequest, StatsRequest__Output as _vecshard_worker_v1_StatsRequest__Output } from './vecshard/worker/v1/StatsRequest.js';
 import type { StatsResponse as _vecshard_worker_v1_StatsResponse, StatsResponse__Output as _vecshard_worker_v1_StatsResponse__Output } from './vecshard/worker/v1/StatsResponse.js';
@@ -54,6 +56,8 @@ export interface ProtoGrpcType {
         Metric: EnumTypeDefinition
         SearchPreassignedRequest: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedRequest__Output>
         SearchPreassignedResponse: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedResponse__Output>
+        SetListsRequest: MessageTypeDefinition<_vecshard_worker_v1_SetListsRequest, _vecshard_worker_v1_SetListsRequest__Output>
+        SetListsResponse: MessageTypeDefinition<_vecshard_worker_v1_SetListsResponse, _vecshard_worker_v1_SetListsResponse__Output>
         /**
          * A shard worker: holds inverted lists of collections in FAISS indexes.
          */

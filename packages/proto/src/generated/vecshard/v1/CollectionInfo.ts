@@ -4,6 +4,7 @@ import type { Metric as _vecshard_v1_Metric, Metric__Output as _vecshard_v1_Metr
 import type { Routing as _vecshard_v1_Routing, Routing__Output as _vecshard_v1_Routing__Output } from '../../vecshard/v1/Routing.js';
 import type { CollectionState as _vecshard_v1_CollectionState, CollectionState__Output as _vecshard_v1_CollectionState__Output } from '../../vecshard/v1/CollectionState.js';
 import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from '../../vecshard/v1/ShardInfo.js';
+import type { PlacementPolicy as _vecshard_v1_PlacementPolicy, PlacementPolicy__Output as _vecshard_v1_PlacementPolicy__Output } from '../../vecshard/v1/PlacementPolicy.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -67,6 +68,10 @@ export interface CollectionInfo {
    * Copies of every shard.
    */
   'replicationFactor'?: (number);
+  /**
+   * How the lists were grouped into shards.
+   */
+  'placementPolicy'?: (_vecshard_v1_PlacementPolicy);
   /**
    * While the state is LOADING: the "recover" job refilling its shards, to
    * follow with WatchJob.
@@ -135,6 +140,10 @@ export interface CollectionInfo__Output {
    * Copies of every shard.
    */
   'replicationFactor': (number);
+  /**
+   * How the lists were grouped into shards.
+   */
+  'placementPolicy': (_vecshard_v1_PlacementPolicy__Output);
   /**
    * While the state is LOADING: the "recover" job refilling its shards, to
    * follow with WatchJob.

@@ -2,6 +2,7 @@
 
 import type { Metric as _vecshard_v1_Metric, Metric__Output as _vecshard_v1_Metric__Output } from '../../vecshard/v1/Metric.js';
 import type { Routing as _vecshard_v1_Routing, Routing__Output as _vecshard_v1_Routing__Output } from '../../vecshard/v1/Routing.js';
+import type { PlacementPolicy as _vecshard_v1_PlacementPolicy, PlacementPolicy__Output as _vecshard_v1_PlacementPolicy__Output } from '../../vecshard/v1/PlacementPolicy.js';
 
 /**
  * Asks for a new collection.
@@ -43,6 +44,10 @@ export interface CreateCollectionRequest {
    * the live workers is refused at Train with FAILED_PRECONDITION.
    */
   'replicationFactor'?: (number);
+  /**
+   * How lists are grouped into shards; unset means PLACEMENT_POLICY_LOCALITY.
+   */
+  'placementPolicy'?: (_vecshard_v1_PlacementPolicy);
 }
 
 /**
@@ -85,4 +90,8 @@ export interface CreateCollectionRequest__Output {
    * the live workers is refused at Train with FAILED_PRECONDITION.
    */
   'replicationFactor': (number);
+  /**
+   * How lists are grouped into shards; unset means PLACEMENT_POLICY_LOCALITY.
+   */
+  'placementPolicy': (_vecshard_v1_PlacementPolicy__Output);
 }

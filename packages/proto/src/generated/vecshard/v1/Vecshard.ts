@@ -8,6 +8,7 @@ import type { CreateCollectionRequest as _vecshard_v1_CreateCollectionRequest, C
 import type { CreateCollectionResponse as _vecshard_v1_CreateCollectionResponse, CreateCollectionResponse__Output as _vecshard_v1_CreateCollectionResponse__Output } from '../../vecshard/v1/CreateCollectionResponse.js';
 import type { DeleteRequest as _vecshard_v1_DeleteRequest, DeleteRequest__Output as _vecshard_v1_DeleteRequest__Output } from '../../vecshard/v1/DeleteRequest.js';
 import type { DeleteResponse as _vecshard_v1_DeleteResponse, DeleteResponse__Output as _vecshard_v1_DeleteResponse__Output } from '../../vecshard/v1/DeleteResponse.js';
+import type { DrainWorkerRequest as _vecshard_v1_DrainWorkerRequest, DrainWorkerRequest__Output as _vecshard_v1_DrainWorkerRequest__Output } from '../../vecshard/v1/DrainWorkerRequest.js';
 import type { DropCollectionRequest as _vecshard_v1_DropCollectionRequest, DropCollectionRequest__Output as _vecshard_v1_DropCollectionRequest__Output } from '../../vecshard/v1/DropCollectionRequest.js';
 import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, DropCollectionResponse__Output as _vecshard_v1_DropCollectionResponse__Output } from '../../vecshard/v1/DropCollectionResponse.js';
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from '../../vecshard/v1/GetCollectionRequest.js';
@@ -19,6 +20,7 @@ import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, Lis
 import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from '../../vecshard/v1/ListCollectionsResponse.js';
 import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSnapshotsRequest__Output as _vecshard_v1_ListSnapshotsRequest__Output } from '../../vecshard/v1/ListSnapshotsRequest.js';
 import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from '../../vecshard/v1/ListSnapshotsResponse.js';
+import type { RebalanceRequest as _vecshard_v1_RebalanceRequest, RebalanceRequest__Output as _vecshard_v1_RebalanceRequest__Output } from '../../vecshard/v1/RebalanceRequest.js';
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from '../../vecshard/v1/RestoreRequest.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from '../../vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from '../../vecshard/v1/SearchResponse.js';
@@ -77,6 +79,23 @@ export interface VecshardClient extends grpc.Client {
   delete(argument: _vecshard_v1_DeleteRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
   delete(argument: _vecshard_v1_DeleteRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
   delete(argument: _vecshard_v1_DeleteRequest, callback: grpc.requestCallback<_vecshard_v1_DeleteResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Moves every list off a worker, while serving; afterwards it holds nothing
+   * and no new placement uses it until it restarts. A job of kind "drain".
+   */
+  DrainWorker(argument: _vecshard_v1_DrainWorkerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  DrainWorker(argument: _vecshard_v1_DrainWorkerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  DrainWorker(argument: _vecshard_v1_DrainWorkerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  DrainWorker(argument: _vecshard_v1_DrainWorkerRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  /**
+   * Moves every list off a worker, while serving; afterwards it holds nothing
+   * and no new placement uses it until it restarts. A job of kind "drain".
+   */
+  drainWorker(argument: _vecshard_v1_DrainWorkerRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  drainWorker(argument: _vecshard_v1_DrainWorkerRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  drainWorker(argument: _vecshard_v1_DrainWorkerRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  drainWorker(argument: _vecshard_v1_DrainWorkerRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
   
   /**
    * Drops a collection and everything stored in it.
@@ -171,6 +190,25 @@ export interface VecshardClient extends grpc.Client {
   listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
   listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
   listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Moves inverted lists (and shard copies) so that the vector load is even
+   * over the live workers, new ones included, while searches and writes go
+   * on; a job of kind "rebalance" with progress in lists moved.
+   */
+  Rebalance(argument: _vecshard_v1_RebalanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Rebalance(argument: _vecshard_v1_RebalanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Rebalance(argument: _vecshard_v1_RebalanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  Rebalance(argument: _vecshard_v1_RebalanceRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  /**
+   * Moves inverted lists (and shard copies) so that the vector load is even
+   * over the live workers, new ones included, while searches and writes go
+   * on; a job of kind "rebalance" with progress in lists moved.
+   */
+  rebalance(argument: _vecshard_v1_RebalanceRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  rebalance(argument: _vecshard_v1_RebalanceRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  rebalance(argument: _vecshard_v1_RebalanceRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  rebalance(argument: _vecshard_v1_RebalanceRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
   
   /**
    * Restores a collection from a snapshot in the object store, onto the live
@@ -307,6 +345,12 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
   Delete: grpc.handleUnaryCall<_vecshard_v1_DeleteRequest__Output, _vecshard_v1_DeleteResponse>;
   
   /**
+   * Moves every list off a worker, while serving; afterwards it holds nothing
+   * and no new placement uses it until it restarts. A job of kind "drain".
+   */
+  DrainWorker: grpc.handleUnaryCall<_vecshard_v1_DrainWorkerRequest__Output, _vecshard_v1_Job>;
+  
+  /**
    * Drops a collection and everything stored in it.
    */
   DropCollection: grpc.handleUnaryCall<_vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse>;
@@ -337,6 +381,13 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
    * Lists the snapshots of a collection held in the object store, newest first.
    */
   ListSnapshots: grpc.handleUnaryCall<_vecshard_v1_ListSnapshotsRequest__Output, _vecshard_v1_ListSnapshotsResponse>;
+  
+  /**
+   * Moves inverted lists (and shard copies) so that the vector load is even
+   * over the live workers, new ones included, while searches and writes go
+   * on; a job of kind "rebalance" with progress in lists moved.
+   */
+  Rebalance: grpc.handleUnaryCall<_vecshard_v1_RebalanceRequest__Output, _vecshard_v1_Job>;
   
   /**
    * Restores a collection from a snapshot in the object store, onto the live
@@ -385,12 +436,14 @@ export interface VecshardDefinition extends grpc.ServiceDefinition {
   ClusterStatus: MethodDefinition<_vecshard_v1_ClusterStatusRequest, _vecshard_v1_ClusterStatusResponse, _vecshard_v1_ClusterStatusRequest__Output, _vecshard_v1_ClusterStatusResponse__Output>
   CreateCollection: MethodDefinition<_vecshard_v1_CreateCollectionRequest, _vecshard_v1_CreateCollectionResponse, _vecshard_v1_CreateCollectionRequest__Output, _vecshard_v1_CreateCollectionResponse__Output>
   Delete: MethodDefinition<_vecshard_v1_DeleteRequest, _vecshard_v1_DeleteResponse, _vecshard_v1_DeleteRequest__Output, _vecshard_v1_DeleteResponse__Output>
+  DrainWorker: MethodDefinition<_vecshard_v1_DrainWorkerRequest, _vecshard_v1_Job, _vecshard_v1_DrainWorkerRequest__Output, _vecshard_v1_Job__Output>
   DropCollection: MethodDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse__Output>
   GetCollection: MethodDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionRequest__Output, _vecshard_v1_GetCollectionResponse__Output>
   GetJob: MethodDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_Job, _vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job__Output>
   Import: MethodDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_Job, _vecshard_v1_ImportRequest__Output, _vecshard_v1_Job__Output>
   ListCollections: MethodDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsRequest__Output, _vecshard_v1_ListCollectionsResponse__Output>
   ListSnapshots: MethodDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsRequest__Output, _vecshard_v1_ListSnapshotsResponse__Output>
+  Rebalance: MethodDefinition<_vecshard_v1_RebalanceRequest, _vecshard_v1_Job, _vecshard_v1_RebalanceRequest__Output, _vecshard_v1_Job__Output>
   Restore: MethodDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_Job, _vecshard_v1_RestoreRequest__Output, _vecshard_v1_Job__Output>
   Search: MethodDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchResponse, _vecshard_v1_SearchRequest__Output, _vecshard_v1_SearchResponse__Output>
   Snapshot: MethodDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_Job, _vecshard_v1_SnapshotRequest__Output, _vecshard_v1_Job__Output>

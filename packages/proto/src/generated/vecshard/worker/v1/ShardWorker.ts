@@ -20,6 +20,8 @@ import type { ListDigestsRequest as _vecshard_worker_v1_ListDigestsRequest, List
 import type { ListDigestsResponse as _vecshard_worker_v1_ListDigestsResponse, ListDigestsResponse__Output as _vecshard_worker_v1_ListDigestsResponse__Output } from '../../../vecshard/worker/v1/ListDigestsResponse.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from '../../../vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from '../../../vecshard/worker/v1/SearchPreassignedResponse.js';
+import type { SetListsRequest as _vecshard_worker_v1_SetListsRequest, SetListsRequest__Output as _vecshard_worker_v1_SetListsRequest__Output } from '../../../vecshard/worker/v1/SetListsRequest.js';
+import type { SetListsResponse as _vecshard_worker_v1_SetListsResponse, SetListsResponse__Output as _vecshard_worker_v1_SetListsResponse__Output } from '../../../vecshard/worker/v1/SetListsResponse.js';
 import type { StatsRequest as _vecshard_worker_v1_StatsRequest, StatsRequest__Output as _vecshard_worker_v1_StatsRequest__Output } from '../../../vecshard/worker/v1/StatsRequest.js';
 import type { StatsResponse as _vecshard_worker_v1_StatsResponse, StatsResponse__Output as _vecshard_worker_v1_StatsResponse__Output } from '../../../vecshard/worker/v1/StatsResponse.js';
 
@@ -171,6 +173,25 @@ export interface ShardWorkerClient extends grpc.Client {
   searchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * Changes which inverted lists a shard owns: lists added start empty (fill
+   * them with ImportLists), lists removed are emptied. Moves lists between
+   * shards while serving.
+   */
+  SetLists(argument: _vecshard_worker_v1_SetListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  SetLists(argument: _vecshard_worker_v1_SetListsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  SetLists(argument: _vecshard_worker_v1_SetListsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  SetLists(argument: _vecshard_worker_v1_SetListsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Changes which inverted lists a shard owns: lists added start empty (fill
+   * them with ImportLists), lists removed are emptied. Moves lists between
+   * shards while serving.
+   */
+  setLists(argument: _vecshard_worker_v1_SetListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  setLists(argument: _vecshard_worker_v1_SetListsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  setLists(argument: _vecshard_worker_v1_SetListsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  setLists(argument: _vecshard_worker_v1_SetListsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_SetListsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Sizes and counters of every collection the worker holds.
    */
   Stats(argument: _vecshard_worker_v1_StatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
@@ -243,6 +264,13 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
   SearchPreassigned: grpc.handleUnaryCall<_vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse>;
   
   /**
+   * Changes which inverted lists a shard owns: lists added start empty (fill
+   * them with ImportLists), lists removed are emptied. Moves lists between
+   * shards while serving.
+   */
+  SetLists: grpc.handleUnaryCall<_vecshard_worker_v1_SetListsRequest__Output, _vecshard_worker_v1_SetListsResponse>;
+  
+  /**
    * Sizes and counters of every collection the worker holds.
    */
   Stats: grpc.handleUnaryCall<_vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse>;
@@ -259,5 +287,6 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   ImportLists: MethodDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse__Output>
   ListDigests: MethodDefinition<_vecshard_worker_v1_ListDigestsRequest, _vecshard_worker_v1_ListDigestsResponse, _vecshard_worker_v1_ListDigestsRequest__Output, _vecshard_worker_v1_ListDigestsResponse__Output>
   SearchPreassigned: MethodDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse__Output>
+  SetLists: MethodDefinition<_vecshard_worker_v1_SetListsRequest, _vecshard_worker_v1_SetListsResponse, _vecshard_worker_v1_SetListsRequest__Output, _vecshard_worker_v1_SetListsResponse__Output>
   Stats: MethodDefinition<_vecshard_worker_v1_StatsRequest, _vecshard_worker_v1_StatsResponse, _vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse__Output>
 }
