@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_METRICS_PORT, parseMetricsPort } from '@vecshard/proto';
-import { DEFAULT_COORDINATOR_PORT } from './coordinator.js';
+import { DEFAULT_COORDINATOR_PORT, DEFAULT_MAX_CONCURRENT_REQUESTS } from './coordinator.js';
 
 export const COORDINATOR_HELP = `Usage: coordinator [options]
 
@@ -17,6 +17,11 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          coordinator may be writing them (default 3600)
   --job-lock-ms N        a running job not renewed for this long is taken over by another
                          coordinator (default 10000)
+  --api-keys FILE        require API keys: a JSON array of { name, key | sha256, role } with role
+                         read, write or admin (env VECSHARD_API_KEYS_FILE; default: no keys)
+  --max-concurrent-requests N
+                         calls served at once; more are answered RESOURCE_EXHAUSTED
+                         (env VECSHARD_MAX_CONCURRENT_REQUESTS, default ${DEFAULT_MAX_CONCURRENT_REQUESTS})
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -37,6 +42,8 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'snapshot-grace-s': { type: 'string' },
       'snapshot-every-mb': { type: 'string' },
       'job-lock-ms': { type: 'string' },
+      'api-keys': { type: 'string' },
+      'max-concurrent-requests': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -66,6 +73,13 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     snapshotGraceMs: 1000 * nonNegativeInteger(values['snapshot-grace-s'] ?? '3600', 'snapshot-grace-s'),
     jobLockMs: positive(values['job-lock-ms'] ?? '10000', 'job-lock-ms'),
+    apiKeysFile: values['api-keys'] ?? (env.VECSHARD_API_KEYS_FILE || undefined),
+    maxConcurrentRequests: positiveInteger(
+      values['max-concurrent-requests'] ??
+        env.VECSHARD_MAX_CONCURRENT_REQUESTS ??
+        String(DEFAULT_MAX_CONCURRENT_REQUESTS),
+      'max-concurrent-requests',
+    ),
   };
 }
 
@@ -80,6 +94,13 @@ function nonNegativeNumber(text: string, what: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0)
     throw new TypeError(`--${what} must be a non-negative number, got "${text}"`);
+  return value;
+}
+
+function positiveInteger(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new TypeError(`--${what} must be a positive integer, got "${text}"`);
   return value;
 }
 

@@ -12,7 +12,10 @@ import {
 } from '@vecshard/proto';
 import { openStore } from '@vecshard/storage';
 import { Redis } from 'ioredis';
-import { destination, pino } from 'pino';
+import { destination, type Logger, pino } from 'pino';
+import { loadApiKeys } from './auth/api-key-file.js';
+import type { ApiKeyRing } from './auth/api-key-ring.js';
+import { authInterceptor } from './auth/auth-interceptor.js';
 import { CollectionCatalog } from './collection-catalog.js';
 import { CollectionStore } from './collection-store.js';
 import type { CoordinatorContext } from './context.js';
@@ -21,6 +24,7 @@ import { importProcessor } from './jobs/import-job.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
+import { concurrencyLimit } from './overload/concurrency-limit.js';
 import { snapshotJobs } from './snapshots/snapshot-jobs.js';
 import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
@@ -59,6 +63,13 @@ export interface CoordinatorOptions {
   snapshotGraceMs?: number;
   /** How long a running job's claim lasts: a dead coordinator's job is taken over after about this long. */
   jobLockMs?: number;
+  /**
+   * API key file (JSON array of { name, key | sha256, role }); with it every
+   * call but health checks needs `authorization: Bearer <key>`. Default: no keys, open API.
+   */
+  apiKeysFile?: string;
+  /** Calls served at once; more get RESOURCE_EXHAUSTED. Default 1000. */
+  maxConcurrentRequests?: number;
 }
 
 export interface RunningCoordinator {
@@ -72,10 +83,13 @@ export interface RunningCoordinator {
 
 export const DEFAULT_COORDINATOR_PORT = 50051;
 export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 1000;
 
 /** Starts a coordinator serving vecshard.v1.Vecshard, health and reflection, with its state in Redis. */
 export async function startCoordinator(options: CoordinatorOptions = {}): Promise<RunningCoordinator> {
   const log = pino({ name: 'coordinator', level: options.logLevel ?? 'info' }, destination(2));
+  // Read first: a bad key file should stop the start before anything connects.
+  const apiKeys = options.apiKeysFile ? loadApiKeys(options.apiKeysFile) : undefined;
   const keys = clusterKeys(options.keyPrefix);
   const redisUrl = options.redisUrl ?? 'redis://127.0.0.1:6379';
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -158,6 +172,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   const server = new grpc.Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
+    interceptors: publicInterceptors(options, apiKeys, log),
   });
   const onInternal = (error: unknown, method: string) =>
     log.error({ err: error, method, requestId: currentRequestId() }, 'request failed');
@@ -194,6 +209,24 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     return closing;
   };
   return { address: `${host}:${port}`, port, metricsUrl: telemetry.metricsUrl, close };
+}
+
+/** The concurrency limit first (it also bounds unauthenticated floods), then the key check. */
+function publicInterceptors(
+  options: CoordinatorOptions,
+  apiKeys: ApiKeyRing | undefined,
+  log: Logger,
+): grpc.ServerInterceptor[] {
+  const limit = concurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS, (method) =>
+    log.debug({ method }, 'refused: too many concurrent requests'),
+  );
+  if (!apiKeys) return [limit.interceptor];
+  log.info({ keys: apiKeys.size }, 'API keys required');
+  // Refusals are logged by method and key name, never by the key.
+  const auth = authInterceptor(apiKeys, ({ method, code, caller }) =>
+    log.debug({ method, status: grpc.status[code], caller }, 'call refused'),
+  );
+  return [limit.interceptor, auth];
 }
 
 /** A job queued by a coordinator with a store but run by one without: it fails and says why. */
