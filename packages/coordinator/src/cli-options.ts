@@ -22,6 +22,14 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --max-concurrent-requests N
                          calls served at once; more are answered RESOURCE_EXHAUSTED
                          (env VECSHARD_MAX_CONCURRENT_REQUESTS, default ${DEFAULT_MAX_CONCURRENT_REQUESTS})
+  --tls-cert FILE        PEM certificate of the public API, which then speaks TLS (env VECSHARD_TLS_CERT)
+  --tls-key FILE         its private key (env VECSHARD_TLS_KEY)
+  --tls-ca FILE          the cluster CA: workers are called over mutual TLS and must present a
+                         certificate it signed (env VECSHARD_TLS_CA)
+  --tls-client-cert FILE certificate this coordinator presents to workers, signed by the cluster CA
+                         (env VECSHARD_TLS_CLIENT_CERT)
+  --tls-client-key FILE  its private key (env VECSHARD_TLS_CLIENT_KEY)
+  --tls-poll-ms N        how often certificate files are checked for changes (default 5000)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -44,6 +52,12 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'job-lock-ms': { type: 'string' },
       'api-keys': { type: 'string' },
       'max-concurrent-requests': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-ca': { type: 'string' },
+      'tls-client-cert': { type: 'string' },
+      'tls-client-key': { type: 'string' },
+      'tls-poll-ms': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -80,6 +94,12 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
         String(DEFAULT_MAX_CONCURRENT_REQUESTS),
       'max-concurrent-requests',
     ),
+    tlsCertFile: values['tls-cert'] ?? (env.VECSHARD_TLS_CERT || undefined),
+    tlsKeyFile: values['tls-key'] ?? (env.VECSHARD_TLS_KEY || undefined),
+    tlsCaFile: values['tls-ca'] ?? (env.VECSHARD_TLS_CA || undefined),
+    tlsClientCertFile: values['tls-client-cert'] ?? (env.VECSHARD_TLS_CLIENT_CERT || undefined),
+    tlsClientKeyFile: values['tls-client-key'] ?? (env.VECSHARD_TLS_CLIENT_KEY || undefined),
+    tlsPollMs: positiveInteger(values['tls-poll-ms'] ?? '5000', 'tls-poll-ms'),
   };
 }
 

@@ -20,6 +20,7 @@ import { CollectionCatalog } from './collection-catalog.js';
 import { CollectionStore } from './collection-store.js';
 import type { CoordinatorContext } from './context.js';
 import { coordinatorHandlers } from './coordinator-service.js';
+import { coordinatorTls } from './coordinator-tls.js';
 import { importProcessor } from './jobs/import-job.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
@@ -70,6 +71,19 @@ export interface CoordinatorOptions {
   apiKeysFile?: string;
   /** Calls served at once; more get RESOURCE_EXHAUSTED. Default 1000. */
   maxConcurrentRequests?: number;
+  /** TLS on the public API: PEM certificate and key files, read again when they change. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  /**
+   * The cluster CA: with it, workers are called over mutual TLS: their
+   * certificates must be signed by it, and this coordinator presents
+   * tlsClientCertFile / tlsClientKeyFile (signed by it too).
+   */
+  tlsCaFile?: string;
+  tlsClientCertFile?: string;
+  tlsClientKeyFile?: string;
+  /** How often certificate files are checked for changes, ms; default 5000. */
+  tlsPollMs?: number;
 }
 
 export interface RunningCoordinator {
@@ -90,6 +104,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   const log = pino({ name: 'coordinator', level: options.logLevel ?? 'info' }, destination(2));
   // Read first: a bad key file should stop the start before anything connects.
   const apiKeys = options.apiKeysFile ? loadApiKeys(options.apiKeysFile) : undefined;
+  const tls = coordinatorTls(options, log);
   const keys = clusterKeys(options.keyPrefix);
   const redisUrl = options.redisUrl ?? 'redis://127.0.0.1:6379';
   const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
@@ -108,7 +123,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   );
   await workers.start();
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const clients = new WorkerClients(maxBytes);
+  const clients = new WorkerClients(maxBytes, tls.toWorkers);
   const ctx: CoordinatorContext = {
     store,
     catalog,
@@ -184,14 +199,9 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     }),
   );
   const health = addHealthAndReflection(server, publicPackageDefinition, [VECSHARD_SERVICE_NAME]);
-  const port = await bindServer(
-    server,
-    host,
-    options.port ?? DEFAULT_COORDINATOR_PORT,
-    grpc.ServerCredentials.createInsecure(),
-  );
+  const port = await bindServer(server, host, options.port ?? DEFAULT_COORDINATOR_PORT, tls.publicApi);
   health.serving();
-  log.info({ address: `${host}:${port}` }, 'coordinator serving');
+  log.info({ address: `${host}:${port}`, tls: tls.enabled }, 'coordinator serving');
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -201,6 +211,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       await jobs.close();
       workers.stop();
       clients.close();
+      tls.close();
       await telemetry.close();
       subscriber.disconnect();
       redis.disconnect();

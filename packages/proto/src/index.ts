@@ -7,5 +7,7 @@ export * from './request-id.js';
 export * from './rpc-error.js';
 export * from './rpc-telemetry.js';
 export * from './server-extras.js';
+export * from './tls/tls-credentials.js';
+export * from './tls/watched-certificates.js';
 export type * from './types.js';
 export * from './write-queue.js';

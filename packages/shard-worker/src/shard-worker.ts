@@ -16,6 +16,7 @@ import { parseDevice } from './device.js';
 import { WorkerHeartbeat } from './registration.js';
 import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
 import { startWorkerTelemetry } from './telemetry.js';
+import { workerTls } from './worker-tls.js';
 
 export interface ShardWorkerOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -40,6 +41,15 @@ export interface ShardWorkerOptions {
   maxMessageBytes?: number;
   /** How long close() waits for in-flight calls before cutting them; default 10 s. */
   drainTimeoutMs?: number;
+  /**
+   * Mutual TLS: this worker's PEM certificate and key, and the cluster CA;
+   * only callers presenting a certificate the CA signed are served. All three or none.
+   */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  tlsCaFile?: string;
+  /** How often certificate files are checked for changes, ms; default 5000. */
+  tlsPollMs?: number;
   /** pino log level; default "info". */
   logLevel?: string;
   /** Port of the Prometheus `/metrics` endpoint on `host`; 0 picks a free one; default none. */
@@ -73,7 +83,11 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   });
   const registry: ShardRegistry = new Map();
   const telemetry = await startWorkerTelemetry(registry, log, host, options.metricsPort);
-  const port = await bindServer(server, host, options.port ?? 0, grpc.ServerCredentials.createInsecure());
+  const tls = workerTls(options, log);
+  const port = await bindServer(server, host, options.port ?? 0, tls.credentials).catch((error) => {
+    tls.close();
+    throw error;
+  });
   const id = options.id ?? `${hostname()}-${port}`;
   const onInternal = (error: unknown, method: string) => log.error({ err: error, method }, 'request failed');
   server.addService(
@@ -103,7 +117,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     await heartbeat.start();
   }
   health.serving();
-  log.info({ id, address, device: device.name }, 'shard worker serving');
+  log.info({ id, address, device: device.name, mutualTls: tls.enabled }, 'shard worker serving');
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -114,6 +128,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
       await drainServer(server, options.drainTimeoutMs ?? 10_000);
       redis?.disconnect();
       registry.clear();
+      tls.close();
       await telemetry.close();
       log.info({ id }, 'shard worker stopped');
     })();
