@@ -1,4 +1,4 @@
-import { startLocalCluster } from '@vecshard/launcher';
+import { type ClusterSecrets, startLocalCluster } from '@vecshard/launcher';
 import { Command, InvalidArgumentError } from 'commander';
 
 export interface UpOptions {
@@ -9,6 +9,7 @@ export interface UpOptions {
   store?: string;
   threads?: number;
   demo: boolean;
+  secure: boolean;
   verbose: boolean;
 }
 
@@ -33,6 +34,11 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
     )
     .option('--threads <n>', 'FAISS threads per worker', positiveInteger)
     .option('--demo', 'load Fashion-MNIST (or synthetic data) into a demo collection and run a search', false)
+    .option(
+      '--secure',
+      'TLS, mutual TLS between coordinator and workers, and API keys; CA and keys under <data-dir>/secrets',
+      false,
+    )
     .option('--verbose', "print every process's log lines", false)
     .action(async (options: UpOptions) => {
       const cluster = await startLocalCluster({
@@ -42,6 +48,7 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
         dataDir: options.dataDir,
         storeUrl: options.store,
         threads: options.threads,
+        secure: options.secure,
         log: options.verbose ? (line) => console.error(line) : undefined,
       });
       let stopping = false;
@@ -59,7 +66,26 @@ export function upCommand(runDemo: (address: string) => Promise<void>): Command 
           if (!stopping) console.error(`vecshard: ${p.name} exited unexpectedly (${signal ?? code})`);
         });
       }
-      console.log(`vecshard ready at ${cluster.address}`);
+      if (cluster.secrets) {
+        console.log(howToConnect(cluster.address, cluster.secrets));
+        // The demo's client, like any, finds the CA and a key in the environment.
+        process.env.VECSHARD_TLS_CA = cluster.secrets.caCert;
+        process.env.VECSHARD_API_KEY = cluster.secrets.apiKeys.admin;
+      } else {
+        console.log(`vecshard ready at ${cluster.address}`);
+      }
       if (options.demo) await runDemo(cluster.address);
     });
+}
+
+/** What a secure cluster prints: where its CA and keys are, and the variables clients read. Never a key. */
+function howToConnect(address: string, secrets: ClusterSecrets): string {
+  return [
+    `vecshard ready at ${address} (TLS, mutual TLS to workers, API keys)`,
+    `  CA certificate: ${secrets.caCert}`,
+    `  API keys:       ${secrets.apiKeysFile} (one per role: read, write, admin)`,
+    '  connect with:',
+    `    export VECSHARD_ADDRESS=${address} VECSHARD_TLS_CA=${secrets.caCert}`,
+    `    export VECSHARD_API_KEY=<the "key" of the role you need, from api-keys.json>`,
+  ].join('\n');
 }

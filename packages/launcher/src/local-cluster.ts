@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { type ManagedProcess, startProcess } from './child-process.js';
 import { startRedisServer } from './redis-server.js';
+import { type ClusterSecrets, ensureClusterSecrets } from './secrets/cluster-secrets.js';
 
 export interface LocalClusterOptions {
   /** Shard workers to start (default 2). */
@@ -21,6 +22,11 @@ export interface LocalClusterOptions {
   storeUrl?: string | null;
   /** FAISS threads per worker. */
   threads?: number;
+  /**
+   * TLS on the public API, mutual TLS between coordinator and workers, and API
+   * keys, with a CA, certificates and keys made under <dataDir>/secrets.
+   */
+  secure?: boolean;
   /** Receives every line the cluster's processes print. */
   log?: (line: string) => void;
 }
@@ -30,6 +36,8 @@ export interface LocalCluster {
   readonly address: string;
   readonly redisUrl: string;
   readonly processes: readonly ManagedProcess[];
+  /** The CA, certificates and API keys, when the cluster is secure. */
+  readonly secrets?: ClusterSecrets;
   close(): Promise<void>;
 }
 
@@ -53,6 +61,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
   const close = async () => {
     for (const p of [...started].reverse()) await p.stop();
   };
+  const secrets = options.secure ? await ensureClusterSecrets(join(dataDir, 'secrets')) : undefined;
   try {
     let redisUrl = options.redisUrl;
     if (!redisUrl) {
@@ -77,6 +86,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
             '--id',
             `worker-${i}`,
             ...(options.threads ? ['--threads', String(options.threads)] : []),
+            ...(secrets ? workerSecurityArgs(secrets) : []),
           ],
           ready: /shard-worker ready at (\S+)/,
           env,
@@ -95,15 +105,29 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         String(options.port ?? 50051),
         '--data-dir',
         dataDir,
+        ...(secrets ? coordinatorSecurityArgs(secrets) : []),
       ],
       ready: /coordinator ready at (\S+)/,
       env,
       log: options.log,
     });
     started.push(coordinator);
-    return { address: coordinator.address, redisUrl, processes: started, close };
+    return { address: coordinator.address, redisUrl, processes: started, secrets, close };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+function workerSecurityArgs(secrets: ClusterSecrets): string[] {
+  return ['--tls-cert', secrets.workerCert, '--tls-key', secrets.workerKey, '--tls-ca', secrets.caCert];
+}
+
+function coordinatorSecurityArgs(secrets: ClusterSecrets): string[] {
+  return [
+    ...['--tls-cert', secrets.serverCert, '--tls-key', secrets.serverKey],
+    ...['--tls-ca', secrets.caCert],
+    ...['--tls-client-cert', secrets.coordinatorClientCert, '--tls-client-key', secrets.coordinatorClientKey],
+    ...['--api-keys', secrets.apiKeysFile],
+  ];
 }
