@@ -6,12 +6,12 @@ import {
   clusterKeys,
   currentRequestId,
   drainServer,
+  openRedis,
   publicPackageDefinition,
   VECSHARD_SERVICE_NAME,
   VecshardService,
 } from '@vecshard/proto';
 import { openStore } from '@vecshard/storage';
-import { Redis } from 'ioredis';
 import { destination, type Logger, pino } from 'pino';
 import { loadApiKeys } from './auth/api-key-file.js';
 import type { ApiKeyRing } from './auth/api-key-ring.js';
@@ -107,8 +107,8 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   const tls = coordinatorTls(options, log);
   const keys = clusterKeys(options.keyPrefix);
   const redisUrl = options.redisUrl ?? 'redis://127.0.0.1:6379';
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  const subscriber = new Redis(redisUrl, { lazyConnect: true });
+  const redis = openRedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const subscriber = openRedis(redisUrl, { lazyConnect: true });
   for (const connection of [redis, subscriber])
     connection.on('error', (error) => log.warn({ err: error }, 'redis error'));
   await redis.connect();

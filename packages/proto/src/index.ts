@@ -3,6 +3,7 @@ export * from './codec.js';
 export * from './definitions.js';
 export * from './metric.js';
 export * from './process-metrics.js';
+export * from './redis-connection.js';
 export * from './request-id.js';
 export * from './rpc-error.js';
 export * from './rpc-telemetry.js';

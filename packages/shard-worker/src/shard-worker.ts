@@ -6,11 +6,12 @@ import {
   bindServer,
   clusterKeys,
   drainServer,
+  openRedis,
   SHARD_WORKER_SERVICE_NAME,
   ShardWorkerService,
   workerPackageDefinition,
 } from '@vecshard/proto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { destination, pino } from 'pino';
 import { parseDevice } from './device.js';
 import { WorkerHeartbeat } from './registration.js';
@@ -107,7 +108,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   let redis: Redis | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
   if (options.redisUrl) {
-    redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    redis = openRedis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
     await redis.connect();
     const registration = { id, address, device: device.name, startedAtMs: Date.now() };
