@@ -51,6 +51,8 @@ beforeAll(async () => {
       secrets.workerKey,
       '--tls-ca',
       secrets.caCert,
+      '--health-port',
+      '0',
     ],
     coordinatorArgs: [
       ...['--tls-cert', secrets.serverCert, '--tls-key', secrets.serverKey],
@@ -61,7 +63,7 @@ beforeAll(async () => {
         '--tls-client-key',
         secrets.coordinatorClientKey,
       ],
-      ...['--tls-poll-ms', '100', '--log-level', 'info'],
+      ...['--tls-poll-ms', '100', '--log-level', 'info', '--health-port', '0'],
     ],
   });
   const client = tlsClient(read(secrets.caCert));
@@ -113,6 +115,20 @@ describe('TLS on the public API', () => {
   it('answers health checks over TLS without a key', async () => {
     const credentials = grpc.credentials.createSsl(read(secrets.caCert));
     expect(await healthCheck(cluster.coordinator.address, '', credentials)).toBe('SERVING');
+  });
+});
+
+describe('probes with TLS on', () => {
+  const healthPortOf = (output: string) => /health checks on port (\d+)/.exec(output)?.[1];
+
+  it('answer plaintext health checks on the health port, which serves nothing else', async () => {
+    for (const process of [cluster.coordinator.process, cluster.workers[0].process]) {
+      const address = `127.0.0.1:${healthPortOf(process.output())}`;
+      expect(await healthCheck(address)).toBe('SERVING');
+      const plaintext = new VecshardClient(address, { tls: false, retries: 0, env: {} });
+      clients.push(plaintext);
+      expect(await codeOf(plaintext.listCollections())).toBe('UNIMPLEMENTED');
+    }
   });
 });
 

@@ -30,6 +30,8 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          (env VECSHARD_TLS_CLIENT_CERT)
   --tls-client-key FILE  its private key (env VECSHARD_TLS_CLIENT_KEY)
   --tls-poll-ms N        how often certificate files are checked for changes (default 5000)
+  --health-port N        plaintext port answering only grpc.health.v1, for probes that cannot speak
+                         TLS (env VECSHARD_HEALTH_PORT, default none)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -58,6 +60,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'tls-client-cert': { type: 'string' },
       'tls-client-key': { type: 'string' },
       'tls-poll-ms': { type: 'string' },
+      'health-port': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -100,6 +103,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     tlsClientCertFile: values['tls-client-cert'] ?? (env.VECSHARD_TLS_CLIENT_CERT || undefined),
     tlsClientKeyFile: values['tls-client-key'] ?? (env.VECSHARD_TLS_CLIENT_KEY || undefined),
     tlsPollMs: positiveInteger(values['tls-poll-ms'] ?? '5000', 'tls-poll-ms'),
+    healthPort: optionalPort(values['health-port'] ?? env.VECSHARD_HEALTH_PORT),
   };
 }
 
@@ -115,6 +119,10 @@ function nonNegativeNumber(text: string, what: string): number {
   if (!Number.isFinite(value) || value < 0)
     throw new TypeError(`--${what} must be a non-negative number, got "${text}"`);
   return value;
+}
+
+function optionalPort(text: string | undefined): number | undefined {
+  return text === undefined || text === '' ? undefined : nonNegativeInteger(text, 'health-port');
 }
 
 function positiveInteger(text: string, what: string): number {

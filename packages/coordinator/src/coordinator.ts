@@ -8,6 +8,7 @@ import {
   drainServer,
   openRedis,
   publicPackageDefinition,
+  startHealthServer,
   VECSHARD_SERVICE_NAME,
   VecshardService,
 } from '@vecshard/proto';
@@ -84,6 +85,8 @@ export interface CoordinatorOptions {
   tlsClientKeyFile?: string;
   /** How often certificate files are checked for changes, ms; default 5000. */
   tlsPollMs?: number;
+  /** Port of a plaintext server answering only health checks, for probes that cannot speak TLS; default none. */
+  healthPort?: number;
 }
 
 export interface RunningCoordinator {
@@ -91,6 +94,8 @@ export interface RunningCoordinator {
   port: number;
   /** http://HOST:PORT/metrics, when the metrics endpoint is on. */
   metricsUrl?: string;
+  /** Port of the plaintext health-check server, when asked for. */
+  healthPort?: number;
   /** Stops accepting calls, lets in-flight ones finish (up to 10 s), and releases everything. */
   close(): Promise<void>;
 }
@@ -200,14 +205,20 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   );
   const health = addHealthAndReflection(server, publicPackageDefinition, [VECSHARD_SERVICE_NAME]);
   const port = await bindServer(server, host, options.port ?? DEFAULT_COORDINATOR_PORT, tls.publicApi);
+  const healthServer =
+    options.healthPort === undefined ? undefined : await startHealthServer(health, host, options.healthPort);
   health.serving();
-  log.info({ address: `${host}:${port}`, tls: tls.enabled }, 'coordinator serving');
+  log.info(
+    { address: `${host}:${port}`, tls: tls.enabled, healthPort: healthServer?.port },
+    'coordinator serving',
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
       health.notServing();
       await drainServer(server, 10_000);
+      await healthServer?.close();
       await jobs.close();
       workers.stop();
       clients.close();
@@ -219,7 +230,13 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     })();
     return closing;
   };
-  return { address: `${host}:${port}`, port, metricsUrl: telemetry.metricsUrl, close };
+  return {
+    address: `${host}:${port}`,
+    port,
+    metricsUrl: telemetry.metricsUrl,
+    healthPort: healthServer?.port,
+    close,
+  };
 }
 
 /** The concurrency limit first (it also bounds unauthenticated floods), then the key check. */

@@ -17,6 +17,8 @@ export const WORKER_HELP = `Usage: shard-worker [options]
   --tls-ca FILE      the cluster CA: only clients presenting a certificate it signed are served
                      (env VECSHARD_TLS_CA)
   --tls-poll-ms N    how often certificate files are checked for changes (default 5000)
+  --health-port N    plaintext port answering only grpc.health.v1, for probes that cannot speak TLS
+                     (env VECSHARD_HEALTH_PORT, default none)
   --log-level LEVEL  pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off  Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                      (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -39,6 +41,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       'tls-key': { type: 'string' },
       'tls-ca': { type: 'string' },
       'tls-poll-ms': { type: 'string' },
+      'health-port': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -59,6 +62,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     tlsKeyFile: values['tls-key'] ?? (env.VECSHARD_TLS_KEY || undefined),
     tlsCaFile: values['tls-ca'] ?? (env.VECSHARD_TLS_CA || undefined),
     tlsPollMs: optionalInteger(values['tls-poll-ms'], 'tls-poll-ms'),
+    healthPort: optionalInteger(values['health-port'] ?? env.VECSHARD_HEALTH_PORT, 'health-port'),
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
     metricsPort: parseMetricsPort(
       values['metrics-port'] ?? env.VECSHARD_METRICS_PORT ?? String(DEFAULT_METRICS_PORT),

@@ -9,6 +9,7 @@ import {
   openRedis,
   SHARD_WORKER_SERVICE_NAME,
   ShardWorkerService,
+  startHealthServer,
   workerPackageDefinition,
 } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
@@ -51,6 +52,8 @@ export interface ShardWorkerOptions {
   tlsCaFile?: string;
   /** How often certificate files are checked for changes, ms; default 5000. */
   tlsPollMs?: number;
+  /** Port of a plaintext server answering only health checks, for probes that cannot speak TLS; default none. */
+  healthPort?: number;
   /** pino log level; default "info". */
   logLevel?: string;
   /** Port of the Prometheus `/metrics` endpoint on `host`; 0 picks a free one; default none. */
@@ -63,6 +66,8 @@ export interface RunningShardWorker {
   device: string;
   /** http://HOST:PORT/metrics, when the metrics endpoint is on. */
   metricsUrl?: string;
+  /** Port of the plaintext health-check server, when asked for. */
+  healthPort?: number;
   /** Stops accepting calls, lets in-flight ones finish, deregisters, and releases everything. */
   close(): Promise<void>;
 }
@@ -117,8 +122,13 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     );
     await heartbeat.start();
   }
+  const healthServer =
+    options.healthPort === undefined ? undefined : await startHealthServer(health, host, options.healthPort);
   health.serving();
-  log.info({ id, address, device: device.name, mutualTls: tls.enabled }, 'shard worker serving');
+  log.info(
+    { id, address, device: device.name, mutualTls: tls.enabled, healthPort: healthServer?.port },
+    'shard worker serving',
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -127,6 +137,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
       // Deregister first, so coordinators stop routing here while in-flight calls finish.
       await heartbeat?.stop().catch((error) => log.warn({ err: error }, 'deregistration failed'));
       await drainServer(server, options.drainTimeoutMs ?? 10_000);
+      await healthServer?.close();
       redis?.disconnect();
       registry.clear();
       tls.close();
@@ -135,7 +146,14 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     })();
     return closing;
   };
-  return { address, id, device: device.name, metricsUrl: telemetry.metricsUrl, close };
+  return {
+    address,
+    id,
+    device: device.name,
+    metricsUrl: telemetry.metricsUrl,
+    healthPort: healthServer?.port,
+    close,
+  };
 }
 
 /** Stops taking new calls and waits for running ones, cutting them off after `timeoutMs`. */
