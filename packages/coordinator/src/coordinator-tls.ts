@@ -47,7 +47,7 @@ export function coordinatorTls(options: CoordinatorOptions, log: Logger): Coordi
     return {
       publicApi,
       toWorkers,
-      enabled: publicApi._isSecure(),
+      enabled: opened.length > 0 && !!options.tlsCertFile,
       close: () => {
         for (const certificates of opened) certificates.close();
       },

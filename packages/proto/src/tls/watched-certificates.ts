@@ -51,7 +51,9 @@ export class WatchedCertificates implements CertificateProvider {
       throw new TypeError('a TLS certificate needs its key, and a key its certificate');
     this.current = loadCertificates(files);
     this.watched = [files.certFile, files.keyFile, files.caFile].filter((f): f is string => !!f);
-    for (const file of this.watched) watchFile(file, { interval: options.pollMs ?? 5000 }, this.onChange);
+    // Not persistent: watching alone must not keep a process alive whose server has stopped.
+    for (const file of this.watched)
+      watchFile(file, { interval: options.pollMs ?? 5000, persistent: false }, this.onChange);
   }
 
   /** Stops watching the files. */
