@@ -44,3 +44,39 @@ export async function reflectedServices(
     stream.write({ list_services: '' });
   });
 }
+
+/**
+ * A reflection stream left open: it holds one call on the server until ended.
+ * Resolves once the server has answered a first request on it, so the call is
+ * known to be in flight there.
+ */
+export async function openReflectionStream(address: string): Promise<{ end(): Promise<void> }> {
+  const definition = protoLoader.loadSync(REFLECTION_PROTO, { keepCase: true });
+  const proto = grpc.loadPackageDefinition(definition) as unknown as {
+    grpc: { reflection: { v1: { ServerReflection: typeof grpc.Client } } };
+  };
+  const client = new proto.grpc.reflection.v1.ServerReflection(
+    address,
+    grpc.credentials.createInsecure(),
+  ) as never as {
+    ServerReflectionInfo(): grpc.ClientDuplexStream<object, object>;
+    close(): void;
+  };
+  const stream = client.ServerReflectionInfo();
+  const ended = new Promise<void>((resolve) => {
+    stream.on('status', () => resolve());
+    stream.on('error', () => resolve());
+  });
+  await new Promise<void>((resolve, reject) => {
+    stream.once('data', () => resolve());
+    stream.once('error', reject);
+    stream.write({ list_services: '' });
+  });
+  return {
+    end: async () => {
+      stream.end();
+      await ended;
+      client.close();
+    },
+  };
+}
