@@ -55,7 +55,35 @@ export function messageArbitrary(
         ? fc.array(single, { maxLength: field.type === 'TYPE_MESSAGE' ? 4 : 40 })
         : single;
   }
-  return fc.record(fields, { requiredKeys: [] });
+  const independent = fc.record(fields, { requiredKeys: [] });
+  const names = descriptor.type.field.map((field) => field.name);
+  if (!names.includes('ids') || !names.includes('vectors')) return independent;
+  // Writes whose ids, vectors (and lists) agree in count get past validation and reach
+  // the shards, the write log and the races with concurrent drops.
+  const coherent = fc.integer({ min: 1, max: 16 }).chain((rows) =>
+    fc.record(
+      {
+        ...fields,
+        ids: longs(rows, 2000n),
+        vectors: fc
+          .array(fc.float({ noNaN: true, min: -10, max: 10 }), {
+            minLength: rows * targets.dim,
+            maxLength: rows * targets.dim,
+          })
+          .map((values) => Buffer.from(Float32Array.from(values).buffer)),
+        ...(names.includes('lists') ? { lists: longs(rows, 7n) } : {}),
+      },
+      { requiredKeys: ['ids', 'vectors'] },
+    ),
+  );
+  return fc.oneof(independent, coherent);
+}
+
+/** `count` int64 values in 0..max, as bytes. */
+function longs(count: number, max: bigint): fc.Arbitrary<Buffer> {
+  return fc
+    .array(fc.bigInt({ min: 0n, max }), { minLength: count, maxLength: count })
+    .map((values) => Buffer.from(BigInt64Array.from(values).buffer));
 }
 
 function fieldArbitrary(

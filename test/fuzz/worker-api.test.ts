@@ -1,4 +1,5 @@
-import { SHARD_WORKER_SERVICE_NAME, workerPackageDefinition } from '@vecshard/proto';
+import * as grpc from '@grpc/grpc-js';
+import { SHARD_WORKER_SERVICE_NAME, ShardWorkerService, workerPackageDefinition } from '@vecshard/proto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
@@ -35,6 +36,24 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
+/** Gives the worker a scratch shard again (a fuzzed Drop may have taken it), so writes reach FAISS. */
+function attachScratch(template: Buffer | undefined): Promise<void> {
+  const worker = new ShardWorkerService(cluster.workers[0].address, grpc.credentials.createInsecure());
+  const request = {
+    collection: 'scratch-w',
+    template,
+    metric: 'METRIC_L2' as const,
+    lists: [0, 1, 2, 3],
+    shard: 0,
+  };
+  return new Promise((resolve) =>
+    worker.Attach(request, { deadline: Date.now() + 30_000 }, () => {
+      worker.close();
+      resolve();
+    }),
+  );
+}
+
 describe('worker API under fuzzed requests', () => {
   it(
     'ends every call in a status, stays up and keeps its shard intact',
@@ -53,6 +72,7 @@ describe('worker API under fuzzed requests', () => {
       );
       await fc.assert(
         fc.asyncProperty(batches, async (calls) => {
+          await attachScratch(targets.template);
           const outcomes = await sendConcurrently(caller, calls);
           for (const [i, call] of calls.entries())
             report.record(call.method, outcomes[i].status, outcomes[i].details);
