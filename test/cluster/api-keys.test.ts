@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
@@ -9,6 +9,7 @@ import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
 import { healthCheck } from '../helpers/health.js';
 import { reflectedServices } from '../helpers/reflection.js';
+import { waitForOutput } from '../helpers/wait-for-output.js';
 
 // A coordinator started with --api-keys: every access case against the role table.
 const DIM = 8;
@@ -22,6 +23,7 @@ const KEYS = {
 };
 
 let cluster: TestCluster;
+let keyFile: string;
 const clients: VecshardClient[] = [];
 
 function clientWith(apiKey?: string, env: NodeJS.ProcessEnv = {}): VecshardClient {
@@ -32,7 +34,7 @@ function clientWith(apiKey?: string, env: NodeJS.ProcessEnv = {}): VecshardClien
 
 beforeAll(async () => {
   const dir = mkdtempSync(join(tmpdir(), 'vecshard-keys-'));
-  const keyFile = join(dir, 'api-keys.json');
+  keyFile = join(dir, 'api-keys.json');
   writeFileSync(
     keyFile,
     JSON.stringify([
@@ -45,7 +47,7 @@ beforeAll(async () => {
   // Debug logging: refusals are logged, so the test can check no key is.
   cluster = await startCluster({
     workers: 1,
-    coordinatorArgs: ['--api-keys', keyFile, '--log-level', 'debug'],
+    coordinatorArgs: ['--api-keys', keyFile, '--log-level', 'debug', '--tls-poll-ms', '100'],
   });
   const admin = clientWith(KEYS.admin);
   await admin.createCollection({ name: 'docs', dim: DIM, metric: 'l2', index: 'IVF4,Flat', nprobe: 4 });
@@ -158,5 +160,23 @@ describe('API keys', () => {
     // The log is not empty (refusals are logged at debug), and holds no key.
     expect(log).toMatch(/call refused/);
     for (const key of [...Object.values(KEYS), 'not-a-key-at-all-0000']) expect(log).not.toContain(key);
+  });
+
+  it('takes a changed key file into use without a restart: new keys work, removed ones stop', async () => {
+    const coordinator = cluster.coordinator.process;
+    const from = coordinator.output().length;
+    const added = 'added-later-key-0123456789';
+    writeFileSync(
+      `${keyFile}.new`,
+      JSON.stringify([
+        { name: 'operator', key: KEYS.admin, role: 'admin' },
+        { name: 'newcomer', key: added, role: 'read' },
+      ]),
+    );
+    renameSync(`${keyFile}.new`, keyFile);
+    await waitForOutput(coordinator, /API keys reloaded/, from);
+    expect(await outcome(clientWith(added).listCollections())).toBe('OK');
+    expect(await outcome(clientWith(KEYS.read).listCollections())).toBe('UNAUTHENTICATED');
+    expect(await outcome(clientWith(KEYS.admin).listCollections())).toBe('OK');
   });
 });

@@ -29,7 +29,7 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --tls-client-cert FILE certificate this coordinator presents to workers, signed by the cluster CA
                          (env VECSHARD_TLS_CLIENT_CERT)
   --tls-client-key FILE  its private key (env VECSHARD_TLS_CLIENT_KEY)
-  --tls-poll-ms N        how often certificate files are checked for changes (default 5000)
+  --tls-poll-ms N        how often certificate and API key files are checked for changes (default 5000)
   --health-port N        plaintext port answering only grpc.health.v1, for probes that cannot speak
                          TLS (env VECSHARD_HEALTH_PORT, default none)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)

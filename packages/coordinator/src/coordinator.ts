@@ -14,9 +14,8 @@ import {
 } from '@vecshard/proto';
 import { openStore } from '@vecshard/storage';
 import { destination, type Logger, pino } from 'pino';
-import { loadApiKeys } from './auth/api-key-file.js';
-import type { ApiKeyRing } from './auth/api-key-ring.js';
 import { authInterceptor } from './auth/auth-interceptor.js';
+import { WatchedApiKeys } from './auth/watched-api-keys.js';
 import { CollectionCatalog } from './collection-catalog.js';
 import { CollectionStore } from './collection-store.js';
 import type { CoordinatorContext } from './context.js';
@@ -108,7 +107,13 @@ export const DEFAULT_MAX_CONCURRENT_REQUESTS = 1000;
 export async function startCoordinator(options: CoordinatorOptions = {}): Promise<RunningCoordinator> {
   const log = pino({ name: 'coordinator', level: options.logLevel ?? 'info' }, destination(2));
   // Read first: a bad key file should stop the start before anything connects.
-  const apiKeys = options.apiKeysFile ? loadApiKeys(options.apiKeysFile) : undefined;
+  const apiKeys = options.apiKeysFile
+    ? new WatchedApiKeys(options.apiKeysFile, {
+        pollMs: options.tlsPollMs,
+        onReload: (count) => log.info({ keys: count }, 'API keys reloaded'),
+        onError: (error) => log.error({ err: error }, 'new API key file refused; keeping the previous keys'),
+      })
+    : undefined;
   const tls = coordinatorTls(options, log);
   const keys = clusterKeys(options.keyPrefix);
   const redisUrl = options.redisUrl ?? 'redis://127.0.0.1:6379';
@@ -223,6 +228,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       workers.stop();
       clients.close();
       tls.close();
+      apiKeys?.close();
       await telemetry.close();
       subscriber.disconnect();
       redis.disconnect();
@@ -242,17 +248,18 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
 /** The concurrency limit first (it also bounds unauthenticated floods), then the key check. */
 function publicInterceptors(
   options: CoordinatorOptions,
-  apiKeys: ApiKeyRing | undefined,
+  apiKeys: WatchedApiKeys | undefined,
   log: Logger,
 ): grpc.ServerInterceptor[] {
   const limit = concurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS, (method) =>
     log.debug({ method }, 'refused: too many concurrent requests'),
   );
   if (!apiKeys) return [limit.interceptor];
-  log.info({ keys: apiKeys.size }, 'API keys required');
+  log.info({ keys: apiKeys.current().size }, 'API keys required');
   // Refusals are logged by method and key name, never by the key.
-  const auth = authInterceptor(apiKeys, ({ method, code, caller }) =>
-    log.debug({ method, status: grpc.status[code], caller }, 'call refused'),
+  const auth = authInterceptor(
+    () => apiKeys.current(),
+    ({ method, code, caller }) => log.debug({ method, status: grpc.status[code], caller }, 'call refused'),
   );
   return [limit.interceptor, auth];
 }

@@ -9,11 +9,11 @@ export type AuthRefusal = (refusal: { method: string; code: grpc.status; caller?
 
 /**
  * A server interceptor that checks each call's `authorization: Bearer <key>`
- * metadata against the key ring and the role the method needs, before the
+ * metadata against the keys in force and the role the method needs, before the
  * call reaches its handler: a missing or unknown key gets UNAUTHENTICATED, a
  * key whose role is too low PERMISSION_DENIED.
  */
-export function authInterceptor(keys: ApiKeyRing, onRefused?: AuthRefusal): grpc.ServerInterceptor {
+export function authInterceptor(keys: () => ApiKeyRing, onRefused?: AuthRefusal): grpc.ServerInterceptor {
   return (method, call) => {
     const needed = requiredRole(method.path);
     if (needed === 'none') return new grpc.ServerInterceptingCall(call);
@@ -21,7 +21,7 @@ export function authInterceptor(keys: ApiKeyRing, onRefused?: AuthRefusal): grpc
       start: (next) => {
         next({
           onReceiveMetadata: (metadata, pass) => {
-            const refusal = check(keys, metadata, needed, method.path);
+            const refusal = check(keys(), metadata, needed, method.path);
             if (!refusal) return pass(metadata);
             onRefused?.({ method: method.path, code: refusal.code, caller: refusal.caller });
             call.sendStatus({ code: refusal.code, details: refusal.details, metadata: new grpc.Metadata() });
