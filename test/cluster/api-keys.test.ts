@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { VecshardClient, VecshardError } from '@vecshard/client';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
@@ -121,6 +122,29 @@ describe('API keys', () => {
       expect(seen).toEqual(expected[role]);
     });
   }
+
+  it('answers any other authorization header with UNAUTHENTICATED', async () => {
+    const raw = clientWith().raw;
+    const printable = fc.string({
+      unit: fc.integer({ min: 0x20, max: 0x7e }).map((c) => String.fromCharCode(c)),
+    });
+    const header = fc.oneof(
+      printable,
+      printable.map((key) => `Bearer ${key}`),
+      fc.constant('Bearer '),
+    );
+    await fc.assert(
+      fc.asyncProperty(header, async (value) => {
+        const metadata = new grpc.Metadata();
+        metadata.set('authorization', value);
+        const code = await new Promise<number>((resolve) =>
+          raw.ListCollections({}, metadata, (error) => resolve(error?.code ?? grpc.status.OK)),
+        );
+        expect(grpc.status[code]).toBe('UNAUTHENTICATED');
+      }),
+      { numRuns: 60 },
+    );
+  });
 
   it('says which role a refused call needs', async () => {
     const error = await clientWith(KEYS.read)
