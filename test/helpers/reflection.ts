@@ -33,7 +33,7 @@ export async function reflectedServices(
       deadline: Date.now() + 5000,
     });
     stream.on('data', (response) => {
-      resolve((response.list_services_response?.service ?? []).map((s) => s.name).sort());
+      resolve((response.list_services_response?.service ?? []).map((s: { name: string }) => s.name).sort());
       stream.end();
       client.close();
     });
