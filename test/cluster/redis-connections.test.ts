@@ -1,12 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
 import { ensureClusterSecrets } from '@vecshard/launcher';
+import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoordinatorProcess, startWorker } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
 import { freePort, type StartedProcess, startProcess } from '../helpers/processes.js';
+import { waitForOutput } from '../helpers/wait-for-output.js';
 
 // The ways a cluster reaches Redis besides plain redis://: a password, TLS
 // (rediss://) and Sentinel. Each case runs a worker and a coordinator over it.
@@ -21,13 +23,30 @@ afterEach(async () => {
 });
 
 async function redisServer(args: string[], ready = /Ready to accept connections/): Promise<StartedProcess> {
+  // A folder of its own: a replica writes the copy it receives from its master to disk.
+  const dir = mkdtempSync(join(tmpdir(), 'vecshard-redis-'));
   const process = await startProcess(
     'redis-server',
-    [...args, '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+    [...args, '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
     ready,
   );
   started.push(process);
   return process;
+}
+
+/** Waits for `check` to hold: a condition, polled; the limit only turns a hang into a failure. */
+async function eventually(check: () => Promise<boolean>, what: string, limitMs = 60_000): Promise<void> {
+  const until = Date.now() + limitMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      if (await check()) return;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > until) throw new Error(`gave up waiting: ${what} (${last})`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
 }
 
 /** Starts a worker and a coordinator on `redisUrl` and checks a collection can be made, filled and searched. */
@@ -93,6 +112,7 @@ describe('Redis connections', () => {
       config,
       [
         `port ${sentinelPort}`,
+        `dir ${dirname(config)}`,
         'bind 127.0.0.1',
         `sentinel monitor vecshard 127.0.0.1 ${masterPort} 1`,
         '',
@@ -101,5 +121,53 @@ describe('Redis connections', () => {
     const sentinel = await startProcess('redis-server', [config, '--sentinel'], /\+monitor master vecshard/);
     started.push(sentinel);
     await clusterWorksOver(`redis-sentinel://127.0.0.1:${sentinelPort}/vecshard`);
+  });
+  it('keeps serving when Sentinel fails the master over to its replica', async () => {
+    const masterPort = await freePort();
+    const master = await redisServer(['--port', String(masterPort)]);
+    const replicaPort = await freePort();
+    await redisServer(
+      ['--port', String(replicaPort), '--replicaof', '127.0.0.1', String(masterPort)],
+      /MASTER <-> REPLICA sync: Finished with success/,
+    );
+    const sentinelPort = await freePort();
+    const config = join(mkdtempSync(join(tmpdir(), 'vecshard-sentinel-')), 'sentinel.conf');
+    writeFileSync(
+      config,
+      [
+        `port ${sentinelPort}`,
+        `dir ${dirname(config)}`,
+        'bind 127.0.0.1',
+        `sentinel monitor vecshard 127.0.0.1 ${masterPort} 1`,
+        'sentinel down-after-milliseconds vecshard 1000',
+        'sentinel failover-timeout vecshard 10000',
+        '',
+      ].join('\n'),
+    );
+    // Ready once it knows the replica it can promote.
+    const sentinel = await startProcess(
+      'redis-server',
+      [config, '--sentinel'],
+      /\+slave slave 127\.0\.0\.1:/,
+    );
+    started.push(sentinel);
+    await clusterWorksOver(`redis-sentinel://127.0.0.1:${sentinelPort}/vecshard`);
+    const client = clients[clients.length - 1];
+    // The collection reached the replica before the master dies.
+    const direct = new Redis(masterPort, '127.0.0.1');
+    await direct.wait(1, 10_000);
+    direct.disconnect();
+
+    const from = sentinel.output().length;
+    await master.stop('SIGKILL');
+    await waitForOutput(sentinel, /\+switch-master vecshard/, from);
+    await eventually(async () => {
+      const found = await client.search('over-redis', data.subarray(7 * DIM, 8 * DIM), { k: 1 });
+      await client.upsert('over-redis', BigInt64Array.of(9000n), data.subarray(0, DIM));
+      return found.ids[0] === 7n;
+    }, 'the cluster on the promoted replica');
+    // Collection state is written to Redis: it must be the promoted, writable one.
+    await client.createCollection({ name: 'after-failover', dim: DIM, metric: 'l2', index: 'IVF4,Flat' });
+    expect((await client.getCollection('after-failover')).name).toBe('after-failover');
   });
 });
