@@ -1,4 +1,4 @@
-import { unwatchFile, watchFile } from 'node:fs';
+import { FilePoller } from '@vecshard/proto';
 import { loadApiKeys } from './api-key-file.js';
 import type { ApiKeyRing } from './api-key-ring.js';
 
@@ -9,7 +9,7 @@ import type { ApiKeyRing } from './api-key-ring.js';
  */
 export class WatchedApiKeys {
   private ring: ApiKeyRing;
-  private readonly onChange = () => this.reload();
+  private readonly poller: FilePoller;
 
   constructor(
     private readonly path: string,
@@ -19,9 +19,14 @@ export class WatchedApiKeys {
       onError?: (error: Error) => void;
     } = {},
   ) {
-    this.ring = loadApiKeys(path);
-    // Not persistent: watching alone must not keep a stopped coordinator alive.
-    watchFile(path, { interval: options.pollMs ?? 5000, persistent: false }, this.onChange);
+    // The baseline is taken before the file is read, so a change in between is seen at the next poll.
+    this.poller = new FilePoller([path], options.pollMs ?? 5000, () => this.reload());
+    try {
+      this.ring = loadApiKeys(path);
+    } catch (error) {
+      this.poller.close();
+      throw error;
+    }
   }
 
   /** The keys in force now. */
@@ -30,7 +35,7 @@ export class WatchedApiKeys {
   }
 
   close(): void {
-    unwatchFile(this.path, this.onChange);
+    this.poller.close();
   }
 
   private reload(): void {

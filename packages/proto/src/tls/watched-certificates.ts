@@ -1,6 +1,7 @@
-import { readFileSync, unwatchFile, watchFile } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createSecureContext } from 'node:tls';
 import type * as grpc from '@grpc/grpc-js';
+import { FilePoller } from '../file-poller.js';
 
 type CertificateProvider = grpc.experimental.CertificateProvider;
 type CaListener = grpc.experimental.CaCertificateUpdateListener;
@@ -41,7 +42,7 @@ export class WatchedCertificates implements CertificateProvider {
   private readonly caListeners = new Set<CaListener>();
   private readonly identityListeners = new Set<IdentityListener>();
   private readonly watched: string[];
-  private readonly onChange = () => this.reload();
+  private readonly poller: FilePoller;
 
   constructor(
     private readonly files: CertificateFiles,
@@ -49,16 +50,20 @@ export class WatchedCertificates implements CertificateProvider {
   ) {
     if ((files.certFile === undefined) !== (files.keyFile === undefined))
       throw new TypeError('a TLS certificate needs its key, and a key its certificate');
-    this.current = loadCertificates(files);
     this.watched = [files.certFile, files.keyFile, files.caFile].filter((f): f is string => !!f);
-    // Not persistent: watching alone must not keep a process alive whose server has stopped.
-    for (const file of this.watched)
-      watchFile(file, { interval: options.pollMs ?? 5000, persistent: false }, this.onChange);
+    // The baseline is taken before the files are read, so a change in between is seen at the next poll.
+    this.poller = new FilePoller(this.watched, options.pollMs ?? 5000, () => this.reload());
+    try {
+      this.current = loadCertificates(files);
+    } catch (error) {
+      this.poller.close();
+      throw error;
+    }
   }
 
   /** Stops watching the files. */
   close(): void {
-    for (const file of this.watched) unwatchFile(file, this.onChange);
+    this.poller.close();
   }
 
   addCaCertificateListener(listener: CaListener): void {
