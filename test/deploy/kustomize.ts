@@ -5,7 +5,7 @@ import { parseAllDocuments } from 'yaml';
 
 export const REPO_ROOT = join(import.meta.dirname, '..', '..');
 export const K8S_DIR = join(REPO_ROOT, 'deploy', 'k8s');
-export const OVERLAYS = ['cpu', 'gpu', 'dev'] as const;
+export const OVERLAYS = ['cpu', 'gpu', 'dev', 'secure'] as const;
 export type Overlay = (typeof OVERLAYS)[number];
 
 /** A rendered Kubernetes object; only the fields the checks read are typed. */

@@ -162,17 +162,24 @@ describe.each(OVERLAYS)('overlay %s', (overlay) => {
     }
   });
 
-  it('probes coordinators and workers with grpc.health.v1 on their gRPC port', () => {
+  it('probes coordinators and workers with grpc.health.v1 on their gRPC port, or with TLS on, their health port', () => {
     for (const workload of vecshardWorkloads) {
       const name = objectName(workload);
       for (const container of containersOf(workload)) {
-        const grpcPort = container.ports.find((p: { name: string }) => p.name === 'grpc').containerPort;
+        const portNamed = (wanted: string) =>
+          container.ports.find((p: { name: string }) => p.name === wanted)?.containerPort;
+        const grpcPort = portNamed('grpc');
         const portEnv = Number(envValue(container, 'VECSHARD_PORT'));
         expect(portEnv, `${name} VECSHARD_PORT`).toBe(grpcPort);
+        // Kubernetes' gRPC probe speaks no TLS: with TLS on it must call the plaintext health port.
+        const tls = envValue(container, 'VECSHARD_TLS_CERT') !== undefined;
+        const probed = tls ? portNamed('health') : grpcPort;
+        if (tls)
+          expect(Number(envValue(container, 'VECSHARD_HEALTH_PORT')), `${name} health port`).toBe(probed);
         for (const probe of ['readinessProbe', 'livenessProbe']) {
-          expect(container[probe]?.grpc?.port, `${name} ${probe}`).toBe(grpcPort);
+          expect(container[probe]?.grpc?.port, `${name} ${probe}`).toBe(probed);
         }
-        if (container.startupProbe) expect(container.startupProbe.grpc?.port).toBe(grpcPort);
+        if (container.startupProbe) expect(container.startupProbe.grpc?.port).toBe(probed);
       }
     }
   });

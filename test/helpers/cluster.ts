@@ -43,6 +43,7 @@ export async function startWorker(
   redisUrl: string,
   id: string,
   extraArgs: string[] = [],
+  env: NodeJS.ProcessEnv = {},
 ): Promise<WorkerProcess> {
   const process = await startProcess(
     'node',
@@ -63,6 +64,7 @@ export async function startWorker(
       ...extraArgs,
     ],
     /shard-worker ready at (\S+)/,
+    { env },
   );
   return { id, address: process.ready, metricsUrl: metricsUrlOf(process), process };
 }

@@ -1,4 +1,4 @@
-import { type SupervisorEvent, startLocalCluster } from '@vecshard/launcher';
+import { type ClusterSecrets, type SupervisorEvent, startLocalCluster } from '@vecshard/launcher';
 import { Command, InvalidArgumentError } from 'commander';
 import { followRefills } from './follow-refills.js';
 
@@ -12,6 +12,7 @@ export interface UpOptions {
   replicaGraceS?: number;
   replicas?: number;
   demo: boolean;
+  secure: boolean;
   verbose: boolean;
 }
 
@@ -50,6 +51,11 @@ export function upCommand(runDemo: (address: string, replicas: number) => Promis
       'copies of every shard of the demo collection, on distinct workers (default 2 with 2 or more workers)',
       positiveInteger,
     )
+    .option(
+      '--secure',
+      'TLS, mutual TLS between coordinator and workers, and API keys; CA and keys under <data-dir>/secrets',
+      false,
+    )
     .option('--verbose', "print every process's log lines", false)
     .action(async (options: UpOptions) => {
       const cluster = await startLocalCluster({
@@ -61,6 +67,7 @@ export function upCommand(runDemo: (address: string, replicas: number) => Promis
         threads: options.threads,
         replicaGraceS: options.replicaGraceS,
         onWorkerEvent: describeWorkerEvent,
+        secure: options.secure,
         log: options.verbose ? (line) => console.error(line) : undefined,
       });
       let stopping = false;
@@ -79,10 +86,29 @@ export function upCommand(runDemo: (address: string, replicas: number) => Promis
           if (!stopping) console.error(`vecshard: ${p.name} exited unexpectedly (${signal ?? code})`);
         });
       }
-      console.log(`vecshard ready at ${cluster.address}`);
+      if (cluster.secrets) {
+        console.log(howToConnect(cluster.address, cluster.secrets));
+        // The demo's client, like any, finds the CA and a key in the environment.
+        process.env.VECSHARD_TLS_CA = cluster.secrets.caCert;
+        process.env.VECSHARD_API_KEY = cluster.secrets.apiKeys.admin;
+      } else {
+        console.log(`vecshard ready at ${cluster.address}`);
+      }
       await followRefills(cluster.address);
       if (options.demo) await runDemo(cluster.address, options.replicas ?? Math.min(2, options.workers));
     });
+}
+
+/** What a secure cluster prints: where its CA and keys are, and the variables clients read. Never a key. */
+function howToConnect(address: string, secrets: ClusterSecrets): string {
+  return [
+    `vecshard ready at ${address} (TLS, mutual TLS to workers, API keys)`,
+    `  CA certificate: ${secrets.caCert}`,
+    `  API keys:       ${secrets.apiKeysFile} (one per role: read, write, admin)`,
+    '  connect with:',
+    `    export VECSHARD_ADDRESS=${address} VECSHARD_TLS_CA=${secrets.caCert}`,
+    `    export VECSHARD_API_KEY=<the "key" of the role you need, from api-keys.json>`,
+  ].join('\n');
 }
 
 function describeWorkerEvent(event: SupervisorEvent): void {

@@ -1,3 +1,4 @@
+export type { ChannelSecurityOptions, ClientTlsOptions } from './channel-security.js';
 export { JobFailedError, VecshardError } from './errors.js';
 export { type RetryPolicy, withRetries } from './retry.js';
 export type * from './types.js';

@@ -1,7 +1,11 @@
+import type { ChannelSecurityOptions } from './channel-security.js';
+
 export type MetricName = 'l2' | 'ip' | 'cosine';
 export type RoutingName = 'lists' | 'scatter';
 
-export interface ClientOptions {
+export interface ClientOptions extends ChannelSecurityOptions {
+  /** Where `apiKey` and `tls` default from: VECSHARD_API_KEY, VECSHARD_TLS_CA (default process.env). */
+  env?: NodeJS.ProcessEnv;
   /** Default deadline of every call, ms (default 30 000). */
   deadlineMs?: number;
   /** Retries of idempotent calls (search, get, list, status) on UNAVAILABLE and the like (default 3). */

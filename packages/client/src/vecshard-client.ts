@@ -41,6 +41,7 @@ import {
   VecshardService,
   type WorkerStatus__Output,
 } from '@vecshard/proto';
+import { apiKeyInterceptor, channelCredentials, securityFromEnv } from './channel-security.js';
 import { JobFailedError, VecshardError } from './errors.js';
 import { describeJob } from './job-description.js';
 import { watchUntilFinished } from './job-watcher.js';
@@ -87,9 +88,11 @@ export class VecshardClient {
 
   constructor(address: string, options: ClientOptions = {}) {
     const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-    this.raw = new VecshardService(address, grpc.credentials.createInsecure(), {
+    const security = securityFromEnv(options, options.env);
+    this.raw = new VecshardService(address, channelCredentials(security.tls), {
       'grpc.max_receive_message_length': maxBytes,
       'grpc.max_send_message_length': maxBytes,
+      interceptors: security.apiKey ? [apiKeyInterceptor(security.apiKey)] : [],
     });
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.retry = { retries: options.retries ?? 3, baseDelayMs: 100, maxDelayMs: 2000 };

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_METRICS_PORT, parseMetricsPort } from '@vecshard/proto';
-import { DEFAULT_COORDINATOR_PORT } from './coordinator.js';
+import { DEFAULT_COORDINATOR_PORT, DEFAULT_MAX_CONCURRENT_REQUESTS } from './coordinator.js';
 
 export const COORDINATOR_HELP = `Usage: coordinator [options]
 
@@ -23,6 +23,21 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          of reads; env VECSHARD_HEDGING=0 turns it off too)
   --replica-lag-ms N     how long the other copies of a shard may take to store a write after the
                          first did before they are marked catching-up (default 1000)
+  --api-keys FILE        require API keys: a JSON array of { name, key | sha256, role } with role
+                         read, write or admin (env VECSHARD_API_KEYS_FILE; default: no keys)
+  --max-concurrent-requests N
+                         calls served at once; more are answered RESOURCE_EXHAUSTED
+                         (env VECSHARD_MAX_CONCURRENT_REQUESTS, default ${DEFAULT_MAX_CONCURRENT_REQUESTS})
+  --tls-cert FILE        PEM certificate of the public API, which then speaks TLS (env VECSHARD_TLS_CERT)
+  --tls-key FILE         its private key (env VECSHARD_TLS_KEY)
+  --tls-ca FILE          the cluster CA: workers are called over mutual TLS and must present a
+                         certificate it signed (env VECSHARD_TLS_CA)
+  --tls-client-cert FILE certificate this coordinator presents to workers, signed by the cluster CA
+                         (env VECSHARD_TLS_CLIENT_CERT)
+  --tls-client-key FILE  its private key (env VECSHARD_TLS_CLIENT_KEY)
+  --tls-poll-ms N        how often certificate and API key files are checked for changes (default 5000)
+  --health-port N        plaintext port answering only grpc.health.v1, for probes that cannot speak
+                         TLS (env VECSHARD_HEALTH_PORT, default none)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -46,6 +61,15 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'replica-grace-s': { type: 'string' },
       'no-hedging': { type: 'boolean' },
       'replica-lag-ms': { type: 'string' },
+      'api-keys': { type: 'string' },
+      'max-concurrent-requests': { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-ca': { type: 'string' },
+      'tls-client-cert': { type: 'string' },
+      'tls-client-key': { type: 'string' },
+      'tls-poll-ms': { type: 'string' },
+      'health-port': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -81,6 +105,20 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     hedging: !(values['no-hedging'] ?? false) && env.VECSHARD_HEDGING !== '0',
     replicaLagMs: positive(values['replica-lag-ms'] ?? '1000', 'replica-lag-ms'),
+    apiKeysFile: values['api-keys'] ?? (env.VECSHARD_API_KEYS_FILE || undefined),
+    maxConcurrentRequests: positiveInteger(
+      values['max-concurrent-requests'] ??
+        env.VECSHARD_MAX_CONCURRENT_REQUESTS ??
+        String(DEFAULT_MAX_CONCURRENT_REQUESTS),
+      'max-concurrent-requests',
+    ),
+    tlsCertFile: values['tls-cert'] ?? (env.VECSHARD_TLS_CERT || undefined),
+    tlsKeyFile: values['tls-key'] ?? (env.VECSHARD_TLS_KEY || undefined),
+    tlsCaFile: values['tls-ca'] ?? (env.VECSHARD_TLS_CA || undefined),
+    tlsClientCertFile: values['tls-client-cert'] ?? (env.VECSHARD_TLS_CLIENT_CERT || undefined),
+    tlsClientKeyFile: values['tls-client-key'] ?? (env.VECSHARD_TLS_CLIENT_KEY || undefined),
+    tlsPollMs: positiveInteger(values['tls-poll-ms'] ?? '5000', 'tls-poll-ms'),
+    healthPort: optionalPort(values['health-port'] ?? env.VECSHARD_HEALTH_PORT),
   };
 }
 
@@ -95,6 +133,17 @@ function nonNegativeNumber(text: string, what: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0)
     throw new TypeError(`--${what} must be a non-negative number, got "${text}"`);
+  return value;
+}
+
+function optionalPort(text: string | undefined): number | undefined {
+  return text === undefined || text === '' ? undefined : nonNegativeInteger(text, 'health-port');
+}
+
+function positiveInteger(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isInteger(value) || value <= 0)
+    throw new TypeError(`--${what} must be a positive integer, got "${text}"`);
   return value;
 }
 

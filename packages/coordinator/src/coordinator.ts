@@ -6,21 +6,26 @@ import {
   clusterKeys,
   currentRequestId,
   drainServer,
+  openRedis,
   publicPackageDefinition,
+  startHealthServer,
   VECSHARD_SERVICE_NAME,
   VecshardService,
 } from '@vecshard/proto';
 import { openStore } from '@vecshard/storage';
-import { Redis } from 'ioredis';
-import { destination, pino } from 'pino';
+import { destination, type Logger, pino } from 'pino';
+import { authInterceptor } from './auth/auth-interceptor.js';
+import { WatchedApiKeys } from './auth/watched-api-keys.js';
 import { CollectionCatalog } from './collection-catalog.js';
 import { CollectionStore } from './collection-store.js';
 import type { CoordinatorContext } from './context.js';
 import { coordinatorHandlers } from './coordinator-service.js';
+import { coordinatorTls } from './coordinator-tls.js';
 import { importProcessor } from './jobs/import-job.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
+import { concurrencyLimit } from './overload/concurrency-limit.js';
 import { refillCollection } from './recovery/refill-collection.js';
 import { RefillWatch } from './recovery/refill-watch.js';
 import { ReplicaReads } from './replicas/replica-reads.js';
@@ -75,6 +80,28 @@ export interface CoordinatorOptions {
    * before they are marked catching-up; default 1000 ms.
    */
   replicaLagMs?: number;
+  /**
+   * API key file (JSON array of { name, key | sha256, role }); with it every
+   * call but health checks needs `authorization: Bearer <key>`. Default: no keys, open API.
+   */
+  apiKeysFile?: string;
+  /** Calls served at once; more get RESOURCE_EXHAUSTED. Default 1000. */
+  maxConcurrentRequests?: number;
+  /** TLS on the public API: PEM certificate and key files, read again when they change. */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  /**
+   * The cluster CA: with it, workers are called over mutual TLS: their
+   * certificates must be signed by it, and this coordinator presents
+   * tlsClientCertFile / tlsClientKeyFile (signed by it too).
+   */
+  tlsCaFile?: string;
+  tlsClientCertFile?: string;
+  tlsClientKeyFile?: string;
+  /** How often certificate files are checked for changes, ms; default 5000. */
+  tlsPollMs?: number;
+  /** Port of a plaintext server answering only health checks, for probes that cannot speak TLS; default none. */
+  healthPort?: number;
 }
 
 export interface RunningCoordinator {
@@ -82,20 +109,32 @@ export interface RunningCoordinator {
   port: number;
   /** http://HOST:PORT/metrics, when the metrics endpoint is on. */
   metricsUrl?: string;
+  /** Port of the plaintext health-check server, when asked for. */
+  healthPort?: number;
   /** Stops accepting calls, lets in-flight ones finish (up to 10 s), and releases everything. */
   close(): Promise<void>;
 }
 
 export const DEFAULT_COORDINATOR_PORT = 50051;
 export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+export const DEFAULT_MAX_CONCURRENT_REQUESTS = 1000;
 
 /** Starts a coordinator serving vecshard.v1.Vecshard, health and reflection, with its state in Redis. */
 export async function startCoordinator(options: CoordinatorOptions = {}): Promise<RunningCoordinator> {
   const log = pino({ name: 'coordinator', level: options.logLevel ?? 'info' }, destination(2));
+  // Read first: a bad key file should stop the start before anything connects.
+  const apiKeys = options.apiKeysFile
+    ? new WatchedApiKeys(options.apiKeysFile, {
+        pollMs: options.tlsPollMs,
+        onReload: (count) => log.info({ keys: count }, 'API keys reloaded'),
+        onError: (error) => log.error({ err: error }, 'new API key file refused; keeping the previous keys'),
+      })
+    : undefined;
+  const tls = coordinatorTls(options, log);
   const keys = clusterKeys(options.keyPrefix);
   const redisUrl = options.redisUrl ?? 'redis://127.0.0.1:6379';
-  const redis = new Redis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
-  const subscriber = new Redis(redisUrl, { lazyConnect: true });
+  const redis = openRedis(redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+  const subscriber = openRedis(redisUrl, { lazyConnect: true });
   for (const connection of [redis, subscriber])
     connection.on('error', (error) => log.warn({ err: error }, 'redis error'));
   await redis.connect();
@@ -110,7 +149,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   );
   await workers.start();
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
-  const clients = new WorkerClients(maxBytes);
+  const clients = new WorkerClients(maxBytes, tls.toWorkers);
   const ctx: CoordinatorContext = {
     store,
     catalog,
@@ -179,6 +218,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   const server = new grpc.Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
+    interceptors: publicInterceptors(options, apiKeys, log),
   });
   const onInternal = (error: unknown, method: string) =>
     log.error({ err: error, method, requestId: currentRequestId() }, 'request failed');
@@ -190,14 +230,14 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     }),
   );
   const health = addHealthAndReflection(server, publicPackageDefinition, [VECSHARD_SERVICE_NAME]);
-  const port = await bindServer(
-    server,
-    host,
-    options.port ?? DEFAULT_COORDINATOR_PORT,
-    grpc.ServerCredentials.createInsecure(),
-  );
+  const port = await bindServer(server, host, options.port ?? DEFAULT_COORDINATOR_PORT, tls.publicApi);
+  const healthServer =
+    options.healthPort === undefined ? undefined : await startHealthServer(health, host, options.healthPort);
   health.serving();
-  log.info({ address: `${host}:${port}` }, 'coordinator serving');
+  log.info(
+    { address: `${host}:${port}`, tls: tls.enabled, healthPort: healthServer?.port },
+    'coordinator serving',
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -205,9 +245,12 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       health.notServing();
       refills.stop();
       await drainServer(server, 10_000);
+      await healthServer?.close();
       await jobs.close();
       workers.stop();
       clients.close();
+      tls.close();
+      apiKeys?.close();
       await telemetry.close();
       subscriber.disconnect();
       redis.disconnect();
@@ -215,7 +258,32 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     })();
     return closing;
   };
-  return { address: `${host}:${port}`, port, metricsUrl: telemetry.metricsUrl, close };
+  return {
+    address: `${host}:${port}`,
+    port,
+    metricsUrl: telemetry.metricsUrl,
+    healthPort: healthServer?.port,
+    close,
+  };
+}
+
+/** The concurrency limit first (it also bounds unauthenticated floods), then the key check. */
+function publicInterceptors(
+  options: CoordinatorOptions,
+  apiKeys: WatchedApiKeys | undefined,
+  log: Logger,
+): grpc.ServerInterceptor[] {
+  const limit = concurrencyLimit(options.maxConcurrentRequests ?? DEFAULT_MAX_CONCURRENT_REQUESTS, (method) =>
+    log.debug({ method }, 'refused: too many concurrent requests'),
+  );
+  if (!apiKeys) return [limit.interceptor];
+  log.info({ keys: apiKeys.current().size }, 'API keys required');
+  // Refusals are logged by method and key name, never by the key.
+  const auth = authInterceptor(
+    () => apiKeys.current(),
+    ({ method, code, caller }) => log.debug({ method, status: grpc.status[code], caller }, 'call refused'),
+  );
+  return [limit.interceptor, auth];
 }
 
 /** A job queued by a coordinator with a store but run by one without: it fails and says why. */

@@ -3,6 +3,7 @@ export type { CollectionRecord, ShardPlacement } from './collection-record.js';
 export {
   type CoordinatorOptions,
   DEFAULT_COORDINATOR_PORT,
+  DEFAULT_MAX_CONCURRENT_REQUESTS,
   DEFAULT_MAX_MESSAGE_BYTES,
   type RunningCoordinator,
   startCoordinator,

@@ -10,6 +10,8 @@ async function main(): Promise<void> {
   }
   const coordinator = await startCoordinator(options);
   if (coordinator.metricsUrl) console.log(`coordinator metrics at ${coordinator.metricsUrl}`);
+  if (coordinator.healthPort !== undefined)
+    console.log(`coordinator health checks on port ${coordinator.healthPort}`);
   console.log(`coordinator ready at ${coordinator.address}`);
   const stop = (signal: string) => {
     console.error(`coordinator: ${signal} received, draining`);

@@ -63,7 +63,11 @@ export interface WorkerTarget {
 export class WorkerClients {
   private readonly clients = new Map<string, ShardWorkerGrpcClient>();
 
-  constructor(private readonly maxMessageBytes: number) {}
+  constructor(
+    private readonly maxMessageBytes: number,
+    /** Plaintext by default; mutual TLS where the cluster has a CA. */
+    private readonly credentials: grpc.ChannelCredentials = grpc.credentials.createInsecure(),
+  ) {}
 
   /**
    * Calls a worker, resolving to its response. A worker that cannot be reached
@@ -146,7 +150,7 @@ export class WorkerClients {
   private client(address: string): ShardWorkerGrpcClient {
     let client = this.clients.get(address);
     if (!client) {
-      client = new ShardWorkerService(address, grpc.credentials.createInsecure(), {
+      client = new ShardWorkerService(address, this.credentials, {
         'grpc.max_receive_message_length': this.maxMessageBytes,
         'grpc.max_send_message_length': this.maxMessageBytes,
         // Reconnect quickly after a worker restarts instead of backing off for long.

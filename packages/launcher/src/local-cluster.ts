@@ -3,6 +3,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { type ManagedProcess, startProcess } from './child-process.js';
 import { startRedisServer } from './redis-server.js';
+import { type ClusterSecrets, ensureClusterSecrets } from './secrets/cluster-secrets.js';
 import { SupervisedProcess, type SupervisorEvent } from './supervised-process.js';
 
 export interface LocalClusterOptions {
@@ -26,6 +27,11 @@ export interface LocalClusterOptions {
   replicaGraceS?: number;
   /** Extra coordinator flags. */
   coordinatorArgs?: string[];
+  /**
+   * TLS on the public API, mutual TLS between coordinator and workers, and API
+   * keys, with a CA, certificates and keys made under <dataDir>/secrets.
+   */
+  secure?: boolean;
   /** Receives every line the cluster's processes print. */
   log?: (line: string) => void;
   /** Told when a worker exits unexpectedly and when it is started again (same id, with backoff). */
@@ -42,6 +48,8 @@ export interface LocalCluster {
   readonly processes: readonly ManagedProcess[];
   /** The shard workers, each restarted when it exits unexpectedly. */
   readonly workers: readonly SupervisedProcess[];
+  /** The CA, certificates and API keys, when the cluster is secure. */
+  readonly secrets?: ClusterSecrets;
   close(): Promise<void>;
 }
 
@@ -68,6 +76,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     for (const p of started) if (p instanceof SupervisedProcess) p.expectExit();
     for (const p of [...started].reverse()) await p.stop();
   };
+  const secrets = options.secure ? await ensureClusterSecrets(join(dataDir, 'secrets')) : undefined;
   try {
     let redisUrl = options.redisUrl;
     if (!redisUrl) {
@@ -99,6 +108,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
               '--id',
               `worker-${i}`,
               ...(options.threads ? ['--threads', String(options.threads)] : []),
+              ...(secrets ? workerSecurityArgs(secrets) : []),
             ],
             ready: /shard-worker ready at (\S+)/,
             env,
@@ -122,6 +132,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         dataDir,
         ...(options.replicaGraceS === undefined ? [] : ['--replica-grace-s', String(options.replicaGraceS)]),
         ...(options.coordinatorArgs ?? []),
+        ...(secrets ? coordinatorSecurityArgs(secrets) : []),
       ],
       ready: /coordinator ready at (\S+)/,
       env,
@@ -136,10 +147,24 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         return [...fixed.filter((p) => p !== coordinator), ...workers.map((w) => w.current), coordinator];
       },
       workers,
+      secrets,
       close,
     };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+function workerSecurityArgs(secrets: ClusterSecrets): string[] {
+  return ['--tls-cert', secrets.workerCert, '--tls-key', secrets.workerKey, '--tls-ca', secrets.caCert];
+}
+
+function coordinatorSecurityArgs(secrets: ClusterSecrets): string[] {
+  return [
+    ...['--tls-cert', secrets.serverCert, '--tls-key', secrets.serverKey],
+    ...['--tls-ca', secrets.caCert],
+    ...['--tls-client-cert', secrets.coordinatorClientCert, '--tls-client-key', secrets.coordinatorClientKey],
+    ...['--api-keys', secrets.apiKeysFile],
+  ];
 }

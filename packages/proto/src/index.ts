@@ -1,11 +1,16 @@
 export * from './cluster-keys.js';
 export * from './codec.js';
 export * from './definitions.js';
+export * from './file-poller.js';
+export * from './health-server.js';
 export * from './metric.js';
 export * from './process-metrics.js';
+export * from './redis-connection.js';
 export * from './request-id.js';
 export * from './rpc-error.js';
 export * from './rpc-telemetry.js';
 export * from './server-extras.js';
+export * from './tls/tls-credentials.js';
+export * from './tls/watched-certificates.js';
 export type * from './types.js';
 export * from './write-queue.js';

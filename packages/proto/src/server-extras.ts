@@ -9,6 +9,8 @@ export interface HealthControl {
   serving(): void;
   /** Marks them not serving (while draining), so load balancers stop routing here. */
   notServing(): void;
+  /** Serves the same statuses on another server too (a plaintext one for probes). */
+  addToServer(server: grpc.Server): void;
 }
 
 /**
@@ -28,7 +30,11 @@ export function addHealthAndReflection(
   const setAll = (status: 'SERVING' | 'NOT_SERVING') => {
     for (const name of names) health.setStatus(name, status);
   };
-  return { serving: () => setAll('SERVING'), notServing: () => setAll('NOT_SERVING') };
+  return {
+    serving: () => setAll('SERVING'),
+    notServing: () => setAll('NOT_SERVING'),
+    addToServer: (other) => health.addToServer(other),
+  };
 }
 
 /** Binds a server to host:port (port 0 = any free one) and resolves to the port bound. */

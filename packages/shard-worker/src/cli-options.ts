@@ -11,6 +11,14 @@ export const WORKER_HELP = `Usage: shard-worker [options]
   --threads N        FAISS threads per call (env VECSHARD_FAISS_THREADS, default all cores)
   --gpu-temp-mb N    GPU scratch memory FAISS reserves, MiB (env VECSHARD_GPU_TEMP_MEMORY_MB, default FAISS's)
   --advertise ADDR   address coordinators dial (env VECSHARD_ADVERTISE_ADDRESS, default HOST:PORT)
+  --tls-cert FILE    PEM certificate; with --tls-key and --tls-ca the worker speaks mutual TLS
+                     (env VECSHARD_TLS_CERT)
+  --tls-key FILE     its private key (env VECSHARD_TLS_KEY)
+  --tls-ca FILE      the cluster CA: only clients presenting a certificate it signed are served
+                     (env VECSHARD_TLS_CA)
+  --tls-poll-ms N    how often certificate files are checked for changes (default 5000)
+  --health-port N    plaintext port answering only grpc.health.v1, for probes that cannot speak TLS
+                     (env VECSHARD_HEALTH_PORT, default none)
   --log-level LEVEL  pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off  Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                      (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -29,6 +37,11 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       threads: { type: 'string' },
       'gpu-temp-mb': { type: 'string' },
       advertise: { type: 'string' },
+      'tls-cert': { type: 'string' },
+      'tls-key': { type: 'string' },
+      'tls-ca': { type: 'string' },
+      'tls-poll-ms': { type: 'string' },
+      'health-port': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
@@ -45,6 +58,11 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     threads: optionalInteger(values.threads ?? env.VECSHARD_FAISS_THREADS, 'threads'),
     gpuTempMemoryMb: optionalInteger(values['gpu-temp-mb'] ?? env.VECSHARD_GPU_TEMP_MEMORY_MB, 'gpu-temp-mb'),
     advertiseAddress: values.advertise ?? env.VECSHARD_ADVERTISE_ADDRESS,
+    tlsCertFile: values['tls-cert'] ?? (env.VECSHARD_TLS_CERT || undefined),
+    tlsKeyFile: values['tls-key'] ?? (env.VECSHARD_TLS_KEY || undefined),
+    tlsCaFile: values['tls-ca'] ?? (env.VECSHARD_TLS_CA || undefined),
+    tlsPollMs: optionalInteger(values['tls-poll-ms'], 'tls-poll-ms'),
+    healthPort: optionalInteger(values['health-port'] ?? env.VECSHARD_HEALTH_PORT, 'health-port'),
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
     metricsPort: parseMetricsPort(
       values['metrics-port'] ?? env.VECSHARD_METRICS_PORT ?? String(DEFAULT_METRICS_PORT),

@@ -11,6 +11,7 @@ async function main(): Promise<void> {
   }
   const worker = await startShardWorker(options);
   if (worker.metricsUrl) console.log(`shard-worker metrics at ${worker.metricsUrl}`);
+  if (worker.healthPort !== undefined) console.log(`shard-worker health checks on port ${worker.healthPort}`);
   console.log(`shard-worker ready at ${worker.address}`);
   const stop = (signal: string) => {
     console.error(`shard-worker: ${signal} received, draining`);

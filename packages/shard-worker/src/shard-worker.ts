@@ -6,16 +6,19 @@ import {
   bindServer,
   clusterKeys,
   drainServer,
+  openRedis,
   SHARD_WORKER_SERVICE_NAME,
   ShardWorkerService,
+  startHealthServer,
   workerPackageDefinition,
 } from '@vecshard/proto';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { destination, pino } from 'pino';
 import { parseDevice } from './device.js';
 import { WorkerHeartbeat } from './registration.js';
 import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
 import { startWorkerTelemetry } from './telemetry.js';
+import { workerTls } from './worker-tls.js';
 
 export interface ShardWorkerOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -40,6 +43,17 @@ export interface ShardWorkerOptions {
   maxMessageBytes?: number;
   /** How long close() waits for in-flight calls before cutting them; default 10 s. */
   drainTimeoutMs?: number;
+  /**
+   * Mutual TLS: this worker's PEM certificate and key, and the cluster CA;
+   * only callers presenting a certificate the CA signed are served. All three or none.
+   */
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  tlsCaFile?: string;
+  /** How often certificate files are checked for changes, ms; default 5000. */
+  tlsPollMs?: number;
+  /** Port of a plaintext server answering only health checks, for probes that cannot speak TLS; default none. */
+  healthPort?: number;
   /** pino log level; default "info". */
   logLevel?: string;
   /** Port of the Prometheus `/metrics` endpoint on `host`; 0 picks a free one; default none. */
@@ -52,6 +66,8 @@ export interface RunningShardWorker {
   device: string;
   /** http://HOST:PORT/metrics, when the metrics endpoint is on. */
   metricsUrl?: string;
+  /** Port of the plaintext health-check server, when asked for. */
+  healthPort?: number;
   /** Stops accepting calls, lets in-flight ones finish, deregisters, and releases everything. */
   close(): Promise<void>;
 }
@@ -73,7 +89,11 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   });
   const registry: ShardRegistry = new Map();
   const telemetry = await startWorkerTelemetry(registry, log, host, options.metricsPort);
-  const port = await bindServer(server, host, options.port ?? 0, grpc.ServerCredentials.createInsecure());
+  const tls = workerTls(options, log);
+  const port = await bindServer(server, host, options.port ?? 0, tls.credentials).catch((error) => {
+    tls.close();
+    throw error;
+  });
   const id = options.id ?? `${hostname()}-${port}`;
   const onInternal = (error: unknown, method: string) => log.error({ err: error, method }, 'request failed');
   server.addService(
@@ -93,7 +113,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   let redis: Redis | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
   if (options.redisUrl) {
-    redis = new Redis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
+    redis = openRedis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
     await redis.connect();
     const registration = { id, address, device: device.name, startedAtMs: Date.now() };
@@ -102,8 +122,13 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     );
     await heartbeat.start();
   }
+  const healthServer =
+    options.healthPort === undefined ? undefined : await startHealthServer(health, host, options.healthPort);
   health.serving();
-  log.info({ id, address, device: device.name }, 'shard worker serving');
+  log.info(
+    { id, address, device: device.name, mutualTls: tls.enabled, healthPort: healthServer?.port },
+    'shard worker serving',
+  );
 
   let closing: Promise<void> | undefined;
   const close = () => {
@@ -112,14 +137,23 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
       // Deregister first, so coordinators stop routing here while in-flight calls finish.
       await heartbeat?.stop().catch((error) => log.warn({ err: error }, 'deregistration failed'));
       await drainServer(server, options.drainTimeoutMs ?? 10_000);
+      await healthServer?.close();
       redis?.disconnect();
       registry.clear();
+      tls.close();
       await telemetry.close();
       log.info({ id }, 'shard worker stopped');
     })();
     return closing;
   };
-  return { address, id, device: device.name, metricsUrl: telemetry.metricsUrl, close };
+  return {
+    address,
+    id,
+    device: device.name,
+    metricsUrl: telemetry.metricsUrl,
+    healthPort: healthServer?.port,
+    close,
+  };
 }
 
 /** Stops taking new calls and waits for running ones, cutting them off after `timeoutMs`. */

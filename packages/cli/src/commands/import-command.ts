@@ -33,7 +33,7 @@ export function importCommand(): Command {
       )
       .option('--detach', 'queue the job and return without following it', false),
   ).action((collection: string, path: string, flags: ImportFlags) =>
-    withClient(flags.address, async (client) => {
+    withClient(flags, async (client) => {
       const job = await client.import({
         collection,
         path,
@@ -57,7 +57,7 @@ export function trainCommand(): Command {
       .option('--limit <n>', 'rows to train on, 0 = all', positiveInteger, 0)
       .option('--detach', 'queue the job and return without following it', false),
   ).action((collection: string, path: string, flags: { address: string; limit: number; detach: boolean }) =>
-    withClient(flags.address, async (client) => {
+    withClient(flags, async (client) => {
       const job = await client.trainFromFile({ collection, path, limit: flags.limit });
       await followJob(client, job, { detach: flags.detach });
     }),

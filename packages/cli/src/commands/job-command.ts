@@ -10,7 +10,7 @@ export function jobCommand(): Command {
       .argument('<id>')
       .option('--watch', 'follow the job until it ends', false),
   ).action((id: string, flags: { address: string; watch: boolean }) =>
-    withClient(flags.address, async (client) => {
+    withClient(flags, async (client) => {
       const job = await client.getJob(id);
       if (flags.watch && job.state !== 'completed' && job.state !== 'failed') {
         await followJob(client, job);

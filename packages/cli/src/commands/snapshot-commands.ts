@@ -15,7 +15,7 @@ export function snapshotCommand(): Command {
       .argument('<collection>')
       .option('--detach', 'queue the job and return without following it', false),
   ).action((collection: string, flags: JobFlags) =>
-    withClient(flags.address, async (client) => {
+    withClient(flags, async (client) => {
       await followJob(client, await client.snapshot(collection), { detach: flags.detach });
     }),
   );
@@ -30,7 +30,7 @@ export function restoreCommand(): Command {
       .argument('[snapshot-id]')
       .option('--detach', 'queue the job and return without following it', false),
   ).action((collection: string, snapshotId: string | undefined, flags: JobFlags) =>
-    withClient(flags.address, async (client) => {
+    withClient(flags, async (client) => {
       await followJob(client, await client.restore(collection, snapshotId ?? ''), { detach: flags.detach });
     }),
   );
@@ -43,7 +43,7 @@ export function snapshotsCommand(): Command {
       .description("list a collection's snapshots, newest first")
       .argument('<collection>'),
   ).action((collection: string, flags: { address: string }) =>
-    withClient(flags.address, async (client) => {
+    withClient(flags, async (client) => {
       const snapshots = await client.listSnapshots(collection);
       if (snapshots.length === 0) {
         console.log(`collection "${collection}" has no snapshots`);

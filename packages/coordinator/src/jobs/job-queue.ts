@@ -1,6 +1,6 @@
-import { type Job, notFound } from '@vecshard/proto';
+import { type Job, notFound, openRedis } from '@vecshard/proto';
 import { type Job as BullJob, Queue, UnrecoverableError, Worker } from 'bullmq';
-import { Redis } from 'ioredis';
+import type { Redis } from 'ioredis';
 import { JOB_ATTEMPTS, JOB_PRIORITY, type JobData, type JobKind, type JobProcessor } from './job-kinds.js';
 import { progressOf, toJobMessage } from './job-view.js';
 
@@ -38,7 +38,7 @@ export class JobQueue {
 
   /** BullMQ wants connections that retry forever rather than fail commands. */
   private connection(): Redis {
-    const redis = new Redis(this.options.redisUrl, { maxRetriesPerRequest: null });
+    const redis = openRedis(this.options.redisUrl, { maxRetriesPerRequest: null });
     redis.on('error', (error) => this.options.onError?.(error));
     this.connections.push(redis);
     return redis;

@@ -1,0 +1,59 @@
+import * as grpc from '@grpc/grpc-js';
+import { channelTlsCredentials, serverTlsCredentials, WatchedCertificates } from '@vecshard/proto';
+import type { Logger } from 'pino';
+import type { CoordinatorOptions } from './coordinator.js';
+
+/** The coordinator's two TLS sides: its public API, and its calls to workers. */
+export interface CoordinatorTls {
+  publicApi: grpc.ServerCredentials;
+  toWorkers: grpc.ChannelCredentials;
+  /** Whether the public API speaks TLS. */
+  enabled: boolean;
+  close(): void;
+}
+
+/** Reads and watches the certificate files the options name; plaintext where none are named. */
+export function coordinatorTls(options: CoordinatorOptions, log: Logger): CoordinatorTls {
+  const watch = {
+    pollMs: options.tlsPollMs,
+    onReload: (files: string[]) => log.info({ files }, 'TLS certificates reloaded'),
+    onError: (error: Error) =>
+      log.error({ err: error }, 'new TLS certificates refused; keeping the previous ones'),
+  };
+  const opened: WatchedCertificates[] = [];
+  try {
+    let publicApi = grpc.ServerCredentials.createInsecure();
+    if (options.tlsCertFile || options.tlsKeyFile) {
+      const served = new WatchedCertificates(
+        { certFile: options.tlsCertFile, keyFile: options.tlsKeyFile },
+        watch,
+      );
+      opened.push(served);
+      publicApi = serverTlsCredentials(served, false);
+    }
+    let toWorkers = grpc.credentials.createInsecure();
+    if (options.tlsCaFile || options.tlsClientCertFile || options.tlsClientKeyFile) {
+      if (!options.tlsCaFile || !options.tlsClientCertFile || !options.tlsClientKeyFile)
+        throw new TypeError(
+          'mutual TLS to workers needs all of --tls-ca, --tls-client-cert and --tls-client-key',
+        );
+      const presented = new WatchedCertificates(
+        { certFile: options.tlsClientCertFile, keyFile: options.tlsClientKeyFile, caFile: options.tlsCaFile },
+        watch,
+      );
+      opened.push(presented);
+      toWorkers = channelTlsCredentials(presented);
+    }
+    return {
+      publicApi,
+      toWorkers,
+      enabled: opened.length > 0 && !!options.tlsCertFile,
+      close: () => {
+        for (const certificates of opened) certificates.close();
+      },
+    };
+  } catch (error) {
+    for (const certificates of opened) certificates.close();
+    throw error;
+  }
+}
