@@ -14,11 +14,19 @@ describe('ReplicaLoad', () => {
   });
 
   it('asks a copy that lost a hedge race last, and the most recently slow one last of all', () => {
-    const load = new ReplicaLoad();
+    let now = 1000;
+    const load = new ReplicaLoad(() => now);
     load.markSlow('a');
     expect(load.order(['a', 'b'])).toEqual(['b', 'a']);
+    now += 1;
     load.markSlow('b');
     expect(load.order(['a', 'b', 'c'])).toEqual(['c', 'a', 'b']);
+    // A mark lasts a second: then the copies are asked by load again, equal ones in turn
+    // (c, never asked, first).
+    now += 2000;
+    const orders = Array.from({ length: 40 }, () => load.order(['a', 'b', 'c']));
+    expect(orders.every((order) => order[0] === 'c')).toBe(true);
+    expect(new Set(orders.map((order) => order[1])).size).toBe(2);
   });
 
   it('knows a shard’s latency quantiles only once it has samples', () => {

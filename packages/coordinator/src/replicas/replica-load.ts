@@ -24,6 +24,9 @@ export class ReplicaLoad {
   private readonly workers = new Map<string, WorkerLoad>();
   private readonly shardLatencies = new Map<string, { samples: Float64Array; next: number; count: number }>();
 
+  /** `now` is the clock slowness is timed with (tests pass their own). */
+  constructor(private readonly now: () => number = Date.now) {}
+
   /**
    * Worker ids from the least to the most loaded; equal ones in random order,
    * so load spreads. Copies marked slow come last, the most recently marked
@@ -31,7 +34,7 @@ export class ReplicaLoad {
    * recovers.
    */
   order(workerIds: string[]): string[] {
-    const now = Date.now();
+    const now = this.now();
     const scored = workerIds.map((id) => {
       const slowUntil = this.workers.get(id)?.slowUntil ?? 0;
       return { id, slow: slowUntil > now ? slowUntil : 0, score: this.score(id), tie: Math.random() };
@@ -67,7 +70,7 @@ export class ReplicaLoad {
    * otherwise make a hung worker look idle.
    */
   markSlow(workerId: string): void {
-    this.load(workerId).slowUntil = Date.now() + SLOW_FOR_MS;
+    this.load(workerId).slowUntil = this.now() + SLOW_FOR_MS;
   }
 
   private score(workerId: string): number {
