@@ -3,7 +3,6 @@ import { unavailable } from '@vecshard/proto';
 import type { CollectionCatalog } from './collection-catalog.js';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
-import type { ReplicaReads } from './replicas/replica-reads.js';
 import { readyReplicas } from './replicas/replica-set.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
 import type { WorkerDirectory } from './worker-directory.js';
@@ -11,6 +10,16 @@ import type { WriteLog } from './write-log.js';
 
 /** The part of a server call handlers need: its deadline. */
 export type CallWithDeadline = Pick<grpc.ServerUnaryCall<unknown, unknown>, 'getDeadline'>;
+
+/** Reads one shard from one of its copies (see replicas/replica-reads.ts). */
+export interface ShardReads {
+  read<T>(
+    ctx: CoordinatorContext,
+    collection: string,
+    shard: ShardPlacement,
+    send: (target: WorkerTarget, signal: AbortSignal) => Promise<T>,
+  ): Promise<T>;
+}
 
 /** What request handlers share. */
 export interface CoordinatorContext {
@@ -21,7 +30,7 @@ export interface CoordinatorContext {
   /** Longest a coordinator → worker call may take when the client set no earlier deadline. */
   workerTimeoutMs: number;
   /** Reads of shards from their copies: choice by load, failover and hedging. */
-  reads: ReplicaReads;
+  reads: ShardReads;
   /** How long the other copies of a shard may lag behind the first that stored a write before they count as missing it. */
   replicaLagFloorMs: number;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */

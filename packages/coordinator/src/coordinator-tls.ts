@@ -1,7 +1,6 @@
 import * as grpc from '@grpc/grpc-js';
 import { channelTlsCredentials, serverTlsCredentials, WatchedCertificates } from '@vecshard/proto';
 import type { Logger } from 'pino';
-import type { CoordinatorOptions } from './coordinator.js';
 
 /** The coordinator's two TLS sides: its public API, and its calls to workers. */
 export interface CoordinatorTls {
@@ -12,8 +11,18 @@ export interface CoordinatorTls {
   close(): void;
 }
 
+/** The certificate files of a coordinator (see CoordinatorOptions). */
+export interface CoordinatorTlsFiles {
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  tlsCaFile?: string;
+  tlsClientCertFile?: string;
+  tlsClientKeyFile?: string;
+  tlsPollMs?: number;
+}
+
 /** Reads and watches the certificate files the options name; plaintext where none are named. */
-export function coordinatorTls(options: CoordinatorOptions, log: Logger): CoordinatorTls {
+export function coordinatorTls(options: CoordinatorTlsFiles, log: Logger): CoordinatorTls {
   const watch = {
     pollMs: options.tlsPollMs,
     onReload: (files: string[]) => log.info({ files }, 'TLS certificates reloaded'),

@@ -1,11 +1,18 @@
 import * as grpc from '@grpc/grpc-js';
 import { serverTlsCredentials, WatchedCertificates } from '@vecshard/proto';
 import type { Logger } from 'pino';
-import type { ShardWorkerOptions } from './shard-worker.js';
 
 /** The worker's server credentials: plaintext, or mutual TLS with the cluster CA. */
+/** The certificate files of a worker (see ShardWorkerOptions). */
+export interface WorkerTlsFiles {
+  tlsCertFile?: string;
+  tlsKeyFile?: string;
+  tlsCaFile?: string;
+  tlsPollMs?: number;
+}
+
 export function workerTls(
-  options: ShardWorkerOptions,
+  options: WorkerTlsFiles,
   log: Logger,
 ): { credentials: grpc.ServerCredentials; enabled: boolean; close(): void } {
   const { tlsCertFile, tlsKeyFile, tlsCaFile } = options;

@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { isServiceError, unavailable } from '@vecshard/proto';
 import type { ShardPlacement } from '../collection-record.js';
-import { type CoordinatorContext, shardTarget } from '../context.js';
+import { type CoordinatorContext, type ShardReads, shardTarget } from '../context.js';
 import { replicaMetrics } from '../metrics.js';
 import type { WorkerTarget } from '../worker-clients.js';
 import { HedgeBudget } from './hedge-budget.js';
@@ -61,7 +61,7 @@ const REQUEST_ERRORS = new Set([grpc.status.INVALID_ARGUMENT, grpc.status.OUT_OF
  * another copy, the first answer wins and the other is cancelled, within a
  * budget of extra requests.
  */
-export class ReplicaReads {
+export class ReplicaReads implements ShardReads {
   readonly load = new ReplicaLoad();
   private readonly budget: HedgeBudget;
   private readonly hedging: boolean;
