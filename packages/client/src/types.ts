@@ -28,7 +28,14 @@ export interface CreateCollectionOptions {
   routing?: RoutingName;
   /** Copies of every shard, each on a distinct worker (default 1). */
   replicationFactor?: number;
+  /**
+   * "locality" (default): lists that queries probe together share a shard, so
+   * a search asks fewer shards; "balanced": lists spread by load alone.
+   */
+  placementPolicy?: PlacementPolicyName;
 }
+
+export type PlacementPolicyName = 'locality' | 'balanced';
 
 /** "ready" serves searches; "catching-up" missed writes and serves none yet; "down": its worker is not alive. */
 export type ReplicaStateName = 'ready' | 'catching-up' | 'down';
@@ -59,6 +66,7 @@ export interface CollectionDescription {
   shards: number;
   routing: RoutingName;
   replicationFactor: number;
+  placementPolicy: PlacementPolicyName;
   /** "loading": trained, but shards are being refilled after their workers restarted. */
   state: 'created' | 'ready' | 'loading';
   nlist: number;

@@ -113,6 +113,12 @@ export class VecshardClient {
       shards: options.shards ?? 0,
       routing: routingToEnum(options.routing ?? 'lists'),
       replicationFactor: options.replicationFactor ?? 0,
+      placementPolicy:
+        options.placementPolicy === undefined
+          ? 'PLACEMENT_POLICY_UNSPECIFIED'
+          : options.placementPolicy === 'balanced'
+            ? 'PLACEMENT_POLICY_BALANCED'
+            : 'PLACEMENT_POLICY_LOCALITY',
     });
     return describeCollection(response.collection!);
   }
@@ -354,6 +360,7 @@ function describeCollection(info: CollectionInfo__Output): CollectionDescription
       })),
     })),
     replicationFactor: info.replicationFactor || 1,
+    placementPolicy: info.placementPolicy === 'PLACEMENT_POLICY_BALANCED' ? 'balanced' : 'locality',
     vectors: Number(info.vectors),
     createdAtMs: Number(info.createdAtMs),
   };

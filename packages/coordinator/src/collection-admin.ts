@@ -13,9 +13,10 @@ import {
 } from '@vecshard/proto';
 import { attachReplicas } from './attach-shard.js';
 import { toCollectionInfo } from './collection-info.js';
-import type { CollectionRecord } from './collection-record.js';
+import type { CollectionRecord, PlacementPolicyName } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
-import { countPerList, placeShards } from './placement.js';
+import { countPerList, placeShards } from './placement/list-placement.js';
+import { estimateCentroids, localityGroups, refineByCoProbes } from './placement/locality-groups.js';
 import { replicaWorkers } from './replicas/replica-set.js';
 import { checkCollectionName, checkDim, checkNprobe, decodeRows } from './validation.js';
 import { collectionVectors, collectWorkerStats } from './worker-stats.js';
@@ -41,6 +42,7 @@ export async function createCollection(ctx: CoordinatorContext, req: CreateColle
     shards: req.shards,
     routing,
     replicationFactor: req.replicationFactor || 1,
+    placementPolicy: placementPolicyOf(req.placementPolicy),
     state: 'created',
     nlist,
     placement: [],
@@ -50,6 +52,41 @@ export async function createCollection(ctx: CoordinatorContext, req: CreateColle
     throw new RpcError(grpc.status.ALREADY_EXISTS, `collection "${req.name}" already exists`);
   }
   return toCollectionInfo(record, (id) => ctx.workers.get(id));
+}
+
+/** The policy a creation request asks for; unset means locality. */
+function placementPolicyOf(policy: CreateCollectionRequest__Output['placementPolicy']): PlacementPolicyName {
+  switch (policy) {
+    case 'PLACEMENT_POLICY_BALANCED':
+      return 'balanced';
+    case 'PLACEMENT_POLICY_LOCALITY':
+    case 'PLACEMENT_POLICY_UNSPECIFIED':
+      return 'locality';
+    default:
+      throw invalidArgument(
+        `placement_policy ${policy} is not known: use PLACEMENT_POLICY_LOCALITY or PLACEMENT_POLICY_BALANCED`,
+      );
+  }
+}
+
+/**
+ * Lists grouped so that neighbours share a shard: their centroids, estimated
+ * from the training sample's coarse assignment, grouped by balanced k-means,
+ * then refined on the lists the sample's rows probe together (at the
+ * collection's nprobe, at least 8), which is what a search's fan-out counts.
+ */
+async function groupNeighbours(
+  index: FaissIndex,
+  sample: Float32Array,
+  dim: number,
+  loads: Float64Array,
+  shardCount: number,
+  nprobe: number,
+): Promise<number[][]> {
+  const probes = Math.min(index.nlist, Math.max(nprobe, 8));
+  const { lists } = await index.assign(sample, probes);
+  const centroids = estimateCentroids(sample, dim, lists, probes, index.nlist);
+  return refineByCoProbes(localityGroups(centroids, dim, loads, shardCount), lists, probes, loads);
 }
 
 /** Number of inverted lists of a factory string's index, refusing anything that is not IVF. */
@@ -114,11 +151,16 @@ export async function trainCollection(
         `but only ${live.length} workers are alive`,
     );
   }
+  const groups =
+    record.routing === 'lists' && record.placementPolicy === 'locality'
+      ? await groupNeighbours(index, vectors, record.dim, loads, shardCount, record.nprobe)
+      : undefined;
   const placement = placeShards(
     record,
     loads,
     live.map((w) => w.id),
     shardCount,
+    groups,
   );
   const deadline = workerDeadline(ctx, call);
   await Promise.all(

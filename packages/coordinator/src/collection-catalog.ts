@@ -2,7 +2,7 @@ import { FaissIndex } from '@vecshard/faiss';
 import { failedPrecondition, notFound } from '@vecshard/proto';
 import type { CollectionRecord } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
-import { listOwners } from './placement.js';
+import { listOwners } from './placement/list-placement.js';
 
 /** A collection as a coordinator serves it: the record, plus for a trained one its quantizer and routing table. */
 export interface LiveCollection {

@@ -33,6 +33,8 @@ export function toCollectionInfo(
       };
     }),
     replicationFactor: record.replicationFactor,
+    placementPolicy:
+      record.placementPolicy === 'locality' ? 'PLACEMENT_POLICY_LOCALITY' : 'PLACEMENT_POLICY_BALANCED',
     vectors: String(vectors),
     template: template ?? Buffer.alloc(0),
     createdAtMs: String(record.createdAtMs),

@@ -7,6 +7,9 @@ import type { MetricName, RoutingName } from '@vecshard/proto';
  */
 export type ReplicaStateName = 'ready' | 'catching-up';
 
+/** "locality": lists probed together share a shard; "balanced": spread by load alone. */
+export type PlacementPolicyName = 'locality' | 'balanced';
+
 /** One copy of a shard, on one worker. */
 export interface ReplicaPlacement {
   workerId: string;
@@ -36,6 +39,13 @@ export interface CollectionRecord {
   routing: RoutingName;
   /** Copies of every shard, on distinct workers. */
   replicationFactor: number;
+  /** How lists are grouped into shards: neighbours together, or spread by load alone. */
+  placementPolicy: PlacementPolicyName;
+  /**
+   * Counts changes of the placement (lists moved between shards): searches
+   * routed under an older count may still reach the old owner of a moved list.
+   */
+  epoch?: number;
   state: 'created' | 'ready';
   nlist: number;
   placement: ShardPlacement[];
@@ -59,5 +69,11 @@ export function normalizeRecord(stored: CollectionRecord): CollectionRecord {
     const { workerId, ...rest } = legacy;
     return { ...rest, replicas: [{ workerId, state: 'ready' as const }] };
   });
-  return { ...stored, replicationFactor: stored.replicationFactor || 1, placement };
+  return {
+    ...stored,
+    replicationFactor: stored.replicationFactor || 1,
+    // Collections placed before there was a choice were placed by load alone.
+    placementPolicy: stored.placementPolicy ?? 'balanced',
+    placement,
+  };
 }

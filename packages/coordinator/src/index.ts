@@ -9,5 +9,5 @@ export {
   startCoordinator,
 } from './coordinator.js';
 export { mergeTopK, type ShardHits } from './merge.js';
-export { countPerList, listOwners, placeLists } from './placement.js';
+export { countPerList, listOwners, placeLists } from './placement/list-placement.js';
 export { groupVectorsByShard, scatterShardOf, splitQueriesByShard } from './routing.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countPerList, listOwners, placeLists, placeShards } from '../src/placement.js';
+import { countPerList, listOwners, placeLists, placeShards } from '../src/placement/list-placement.js';
 
 describe('placeLists', () => {
   it('puts the largest lists first onto the least-loaded shard', () => {

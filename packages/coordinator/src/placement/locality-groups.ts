@@ -18,7 +18,7 @@ export function localityGroups(
   if (shardCount <= 1) return [Array.from({ length: nlist }, (_, l) => l)];
   const total = Array.from(loads).reduce((a, b) => a + b, 0);
   // Aim a little inside the bound, so the final repair has room.
-  const capacity = (total / shardCount) * (1 + (maxImbalance - 1) / 2);
+  const capacity = (total / shardCount) * (1 + (maxImbalance - 1) * 0.8);
   let centres = farthestSeeds(centroids, dim, loads, shardCount);
   let owner: Int32Array = new Int32Array(nlist);
   for (let round = 0; round < 12; round++) {
@@ -199,4 +199,75 @@ export function estimateCentroids(
     for (let d = 0; d < dim; d++) centroids[l * dim + d] = sums[l * dim + d] / count;
   }
   return centroids;
+}
+
+/**
+ * Improves groups on the sample's own probes: moves a list to another shard
+ * when that lowers the number of shards the sample's rows would ask (each row
+ * probes `probes` lists, `nprobe` per row) and keeps every shard within
+ * `maxImbalance` of the mean vector load. Passes until nothing improves.
+ */
+export function refineByCoProbes(
+  groups: number[][],
+  probes: BigInt64Array,
+  nprobe: number,
+  loads: ArrayLike<number>,
+  maxImbalance = 1.1,
+): number[][] {
+  const nlist = loads.length;
+  const k = groups.length;
+  const rows = probes.length / nprobe;
+  const owner = new Int32Array(nlist);
+  groups.forEach((lists, shard) => {
+    for (const list of lists) owner[list] = shard;
+  });
+  const load = new Float64Array(k);
+  for (let l = 0; l < nlist; l++) load[owner[l]] += loads[l];
+  const limit = (load.reduce((a, b) => a + b, 0) / k) * maxImbalance;
+  // Per row, how many of its probed lists each shard holds; per list, the rows probing it.
+  const perRow = new Int32Array(rows * k);
+  const rowsOf: number[][] = Array.from({ length: nlist }, () => []);
+  for (let r = 0; r < rows; r++) {
+    for (let p = 0; p < nprobe; p++) {
+      const list = Number(probes[r * nprobe + p]);
+      if (list < 0) continue;
+      perRow[r * k + owner[list]]++;
+      rowsOf[list].push(r);
+    }
+  }
+  for (let pass = 0; pass < 8; pass++) {
+    let improved = false;
+    for (let list = 0; list < nlist; list++) {
+      const from = owner[list];
+      let best = from;
+      let bestDelta = 0;
+      for (let to = 0; to < k; to++) {
+        if (to === from || load[to] + loads[list] > limit) continue;
+        let delta = 0;
+        for (const r of rowsOf[list]) {
+          if (perRow[r * k + from] === 1) delta--;
+          if (perRow[r * k + to] === 0) delta++;
+        }
+        if (delta < bestDelta) {
+          bestDelta = delta;
+          best = to;
+        }
+      }
+      if (best === from) continue;
+      for (const r of rowsOf[list]) {
+        perRow[r * k + from]--;
+        perRow[r * k + best]++;
+      }
+      load[from] -= loads[list];
+      load[best] += loads[list];
+      owner[list] = best;
+      improved = true;
+    }
+    if (!improved) break;
+  }
+  const refined = Array.from({ length: k }, () => [] as number[]);
+  owner.forEach((shard, list) => {
+    refined[shard].push(list);
+  });
+  return refined;
 }

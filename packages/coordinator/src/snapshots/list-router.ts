@@ -1,7 +1,7 @@
 import { decodeIds, type WorkerListContent } from '@vecshard/proto';
 import type { ListData } from '@vecshard/storage';
 import type { CollectionRecord } from '../collection-record.js';
-import { listOwners } from '../placement.js';
+import { listOwners } from '../placement/list-placement.js';
 import { scatterShardOf } from '../routing.js';
 
 /** Where each stored part of a list goes: new shard → the list content it receives. */

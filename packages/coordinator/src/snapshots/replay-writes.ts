@@ -1,7 +1,7 @@
 import { decodeFloats, decodeIds, encodeArray } from '@vecshard/proto';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, replicaTarget, workerDeadline } from '../context.js';
-import { listOwners } from '../placement.js';
+import { listOwners } from '../placement/list-placement.js';
 import { groupVectorsByShard, scatterShardOf } from '../routing.js';
 import type { LoggedWrite } from '../write-log.js';
 

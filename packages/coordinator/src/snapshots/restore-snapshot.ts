@@ -4,7 +4,7 @@ import type { CollectionRecord } from '../collection-record.js';
 import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { ProgressSink } from '../jobs/job-kinds.js';
-import { placeShards } from '../placement.js';
+import { placeShards } from '../placement/list-placement.js';
 import { replicaWorkers } from '../replicas/replica-set.js';
 import { LOG_START } from '../write-log.js';
 import { checkBlobsPresent, readVerifiedBlob } from './blob-reader.js';

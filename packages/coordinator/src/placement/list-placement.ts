@@ -1,4 +1,4 @@
-import type { CollectionRecord, ReplicaPlacement, ShardPlacement } from './collection-record.js';
+import type { CollectionRecord, ReplicaPlacement, ShardPlacement } from '../collection-record.js';
 
 /**
  * Spreads inverted lists over shards so each shard expects about the same
@@ -55,8 +55,9 @@ export function listOwners(placement: number[][], nlist: number): Int32Array {
 }
 
 /**
- * Shards of a collection over the live workers: lists balanced by expected
- * vectors (or, under scatter routing, every list on every shard), shard s on
+ * Shards of a collection over the live workers: the given groups of lists, or
+ * lists balanced by expected vectors (under scatter routing, every list on
+ * every shard), shard s on
  * worker s and its further copies on the workers after it, so the copies of a
  * shard are on distinct workers and every worker holds about as many copies.
  */
@@ -65,6 +66,7 @@ export function placeShards(
   loads: Float64Array,
   workerIds: string[],
   shardCount = workerIds.length,
+  groups?: number[][],
 ): ShardPlacement[] {
   const copies = Math.max(1, record.replicationFactor);
   if (copies > workerIds.length) {
@@ -86,7 +88,7 @@ export function placeShards(
       expectedVectors: Math.round(total / shardCount),
     }));
   }
-  return placeLists(loads, shardCount).map((lists, shard) => ({
+  return (groups ?? placeLists(loads, shardCount)).map((lists, shard) => ({
     shard,
     replicas: replicas(shard),
     lists,
