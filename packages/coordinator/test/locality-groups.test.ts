@@ -55,10 +55,8 @@ describe('refineByCoProbes', () => {
       loads,
       1.6,
     );
-    expect(refined.map((g) => [...g].sort())).toEqual([
-      [0, 1],
-      [2, 3],
-    ]);
+    // Which shard holds which pair does not matter: each pair shares one.
+    expect(refined.map((g) => [...g].sort().join()).sort()).toEqual(['0,1', '2,3']);
   });
 
   it('never breaks the balance bound', () => {
