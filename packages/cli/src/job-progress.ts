@@ -7,6 +7,8 @@ const UNITS: Record<string, string> = {
   snapshot: 'lists',
   restore: 'lists',
   recover: 'shards',
+  rebalance: 'lists',
+  drain: 'lists',
 };
 
 export interface FollowOptions {

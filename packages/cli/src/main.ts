@@ -3,6 +3,7 @@ import { benchCommand } from '@vecshard/loadtest';
 import { Command } from 'commander';
 import { importCommand, trainCommand } from './commands/import-command.js';
 import { jobCommand } from './commands/job-command.js';
+import { drainCommand, rebalanceCommand, statusCommand } from './commands/placement-commands.js';
 import { restoreCommand, snapshotCommand, snapshotsCommand } from './commands/snapshot-commands.js';
 import { runDemo } from './demo.js';
 import { runEntryPoint } from './run-entry-point.js';
@@ -19,6 +20,9 @@ program.addCommand(snapshotCommand());
 program.addCommand(restoreCommand());
 program.addCommand(snapshotsCommand());
 program.addCommand(jobCommand());
+program.addCommand(rebalanceCommand());
+program.addCommand(drainCommand());
+program.addCommand(statusCommand());
 program.addCommand(benchCommand());
 
 // The processes themselves: their own flag parsers own the arguments.

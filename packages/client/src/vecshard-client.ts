@@ -8,6 +8,7 @@ import {
   type CreateCollectionResponse__Output,
   type DeleteRequest,
   type DeleteResponse__Output,
+  type DrainWorkerRequest,
   type DropCollectionRequest,
   type DropCollectionResponse__Output,
   decodeFloats,
@@ -25,6 +26,7 @@ import {
   metricFromEnum,
   metricToEnum,
   REQUEST_ID_HEADER,
+  type RebalanceRequest,
   type ReplicaInfo__Output,
   type RestoreRequest,
   routingFromEnum,
@@ -223,6 +225,20 @@ export class VecshardClient {
     return describeJob(await this.once('Snapshot', call, { collection }));
   }
 
+  /**
+   * Queues a rebalance of one collection (default: every collection): lists
+   * move, while serving, so that every placeable worker (new ones included)
+   * holds an even share of the vectors.
+   */
+  async rebalance(collection = '', call?: CallOptions): Promise<JobDescription> {
+    return describeJob(await this.once('Rebalance', call, { collection }));
+  }
+
+  /** Queues the drain of a worker: every copy it holds moves elsewhere, while serving. */
+  async drainWorker(workerId: string, call?: CallOptions): Promise<JobDescription> {
+    return describeJob(await this.once('DrainWorker', call, { workerId }));
+  }
+
   /** Queues a restore of the collection from a snapshot (default: the newest). */
   async restore(collection: string, snapshotId = '', call?: CallOptions): Promise<JobDescription> {
     return describeJob(await this.once('Restore', call, { collection, snapshotId }));
@@ -333,6 +349,8 @@ interface Methods {
   Restore: [RestoreRequest, Job__Output];
   GetJob: [GetJobRequest, Job__Output];
   ListSnapshots: [ListSnapshotsRequest, ListSnapshotsResponse__Output];
+  Rebalance: [RebalanceRequest, Job__Output];
+  DrainWorker: [DrainWorkerRequest, Job__Output];
 }
 type ResponseOf<M extends keyof Methods> = Methods[M][1];
 

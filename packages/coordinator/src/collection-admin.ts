@@ -137,7 +137,7 @@ export async function trainCollection(
   const loads = countPerList((await index.assign(vectors, 1)).lists, record.nlist);
 
   await ctx.workers.refresh();
-  const live = ctx.workers.live();
+  const live = ctx.workers.placeable();
   if (live.length === 0) throw unavailable('no shard worker is alive: start at least one worker, then train');
   const shardCount = record.shards || live.length;
   if (shardCount > live.length) {

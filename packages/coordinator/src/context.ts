@@ -3,6 +3,7 @@ import { unavailable } from '@vecshard/proto';
 import type { CollectionCatalog } from './collection-catalog.js';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
+import type { InFlightSearches } from './in-flight-searches.js';
 import { readyReplicas } from './replicas/replica-set.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
 import type { WorkerDirectory } from './worker-directory.js';
@@ -31,6 +32,8 @@ export interface CoordinatorContext {
   workerTimeoutMs: number;
   /** Reads of shards from their copies: choice by load, failover and hedging. */
   reads: ShardReads;
+  /** Searches under way, by the placement epoch they were routed with (list moves wait for them). */
+  searches: InFlightSearches;
   /** How long the other copies of a shard may lag behind the first that stored a write before they count as missing it. */
   replicaLagFloorMs: number;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */

@@ -21,10 +21,13 @@ import { CollectionStore } from './collection-store.js';
 import type { CoordinatorContext } from './context.js';
 import { coordinatorHandlers } from './coordinator-service.js';
 import { coordinatorTls } from './coordinator-tls.js';
+import { InFlightSearches } from './in-flight-searches.js';
 import { importProcessor } from './jobs/import-job.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
+import { drain } from './moves/drain.js';
+import { rebalance } from './moves/rebalance.js';
 import { concurrencyLimit } from './overload/concurrency-limit.js';
 import { refillCollection } from './recovery/refill-collection.js';
 import { RefillWatch } from './recovery/refill-watch.js';
@@ -157,6 +160,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     clients,
     workerTimeoutMs: options.workerTimeoutMs ?? 30_000,
     reads: new ReplicaReads({ hedging: options.hedging ?? true }),
+    searches: new InFlightSearches(),
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
@@ -182,6 +186,8 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       snapshot: snapshots?.snapshot ?? noStore,
       restore: snapshots?.restore ?? noStore,
       recover: (data, progress) => classify(() => refillCollection(ctx, snapshots?.stored, data, progress)),
+      rebalance: (data, progress) => classify(() => rebalance(ctx, data, progress)),
+      drain: (data, progress) => classify(() => drain(ctx, snapshots?.stored, data, progress)),
     },
   );
   jobs.start();

@@ -254,7 +254,10 @@ export async function search(
         );
   observeSearchFanOut(parts);
   const deadline = workerDeadline(ctx, call);
-  const answers = await Promise.allSettled(parts.map((part) => searchShard(ctx, record, part, k, deadline)));
+  const ended = ctx.searches.begin(record.name, record.epoch ?? 0);
+  const answers = await Promise.allSettled(
+    parts.map((part) => searchShard(ctx, record, part, k, deadline)),
+  ).finally(ended);
   const hits: ShardHits[] = [];
   const missingShards: number[] = [];
   answers.forEach((answer, i) => {

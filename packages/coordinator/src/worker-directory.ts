@@ -4,6 +4,8 @@ import type { Redis } from 'ioredis';
 export interface KnownWorker extends WorkerRegistration {
   /** Heartbeat current (alive key present). */
   alive: boolean;
+  /** This worker process was drained: no new placement uses it until it restarts. */
+  drained: boolean;
 }
 
 /**
@@ -39,8 +41,12 @@ export class WorkerDirectory {
       registrations.length === 0
         ? []
         : await this.redis.mget(...registrations.map((worker) => this.keys.workerAlive(worker.id)));
+    const drained = await this.redis.hgetall(this.keys.drainedWorkers);
     this.workers = new Map(
-      registrations.map((worker, i) => [worker.id, { ...worker, alive: alive[i] !== null }]),
+      registrations.map((worker, i) => [
+        worker.id,
+        { ...worker, alive: alive[i] !== null, drained: drained[worker.id] === String(worker.startedAtMs) },
+      ]),
     );
   }
 
@@ -55,5 +61,16 @@ export class WorkerDirectory {
 
   live(): KnownWorker[] {
     return this.all().filter((worker) => worker.alive);
+  }
+
+  /** Live workers that new placements may use: not drained since they started. */
+  placeable(): KnownWorker[] {
+    return this.live().filter((worker) => !worker.drained);
+  }
+
+  /** Marks a worker process drained (until it restarts) and reads the directory again. */
+  async markDrained(worker: KnownWorker): Promise<void> {
+    await this.redis.hset(this.keys.drainedWorkers, worker.id, String(worker.startedAtMs));
+    await this.refresh();
   }
 }

@@ -8,6 +8,11 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
   return {
     /** Hash: worker id → JSON WorkerRegistration. */
     workers: `${prefix}:workers`,
+    /**
+     * Hash: worker id → start time of the worker process that was drained: no
+     * new placement uses it until it restarts (a later start time).
+     */
+    drainedWorkers: `${prefix}:drained-workers`,
     /** String with a short TTL, refreshed by the worker's heartbeat: present = alive. */
     workerAlive: (id: string) => `${prefix}:worker:${id}:alive`,
     /** Set of collection names. */

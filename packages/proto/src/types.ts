@@ -21,6 +21,10 @@ export type {
 export type { DeleteRequest, DeleteRequest__Output } from './generated/vecshard/v1/DeleteRequest.js';
 export type { DeleteResponse, DeleteResponse__Output } from './generated/vecshard/v1/DeleteResponse.js';
 export type {
+  DrainWorkerRequest,
+  DrainWorkerRequest__Output,
+} from './generated/vecshard/v1/DrainWorkerRequest.js';
+export type {
   DropCollectionRequest,
   DropCollectionRequest__Output,
 } from './generated/vecshard/v1/DropCollectionRequest.js';
@@ -57,6 +61,8 @@ export type {
   ListSnapshotsResponse__Output,
 } from './generated/vecshard/v1/ListSnapshotsResponse.js';
 export type { Metric, Metric__Output } from './generated/vecshard/v1/Metric.js';
+export type { PlacementPolicy, PlacementPolicy__Output } from './generated/vecshard/v1/PlacementPolicy.js';
+export type { RebalanceRequest, RebalanceRequest__Output } from './generated/vecshard/v1/RebalanceRequest.js';
 export type { ReplicaInfo, ReplicaInfo__Output } from './generated/vecshard/v1/ReplicaInfo.js';
 export type { ReplicaState, ReplicaState__Output } from './generated/vecshard/v1/ReplicaState.js';
 export type { RestoreRequest, RestoreRequest__Output } from './generated/vecshard/v1/RestoreRequest.js';

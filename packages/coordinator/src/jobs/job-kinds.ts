@@ -53,7 +53,26 @@ export interface RecoverJobData {
   jobId: string;
 }
 
-export type JobData = ImportJobData | TrainJobData | SnapshotJobData | RestoreJobData | RecoverJobData;
+/** Even out the placement of one collection (empty: every collection) over the placeable workers. */
+export interface RebalanceJobData {
+  kind: 'rebalance';
+  collection: string;
+}
+
+/** Move every copy off a worker, which no new placement uses until it restarts. */
+export interface DrainJobData {
+  kind: 'drain';
+  workerId: string;
+}
+
+export type JobData =
+  | ImportJobData
+  | TrainJobData
+  | SnapshotJobData
+  | RestoreJobData
+  | RecoverJobData
+  | RebalanceJobData
+  | DrainJobData;
 export type JobKind = JobData['kind'];
 
 /** Progress as jobs report it: units done of all (vectors for imports, lists for snapshots). */
@@ -86,6 +105,9 @@ export const JOB_ATTEMPTS: Record<JobKind, number> = {
   restore: 2,
   // Re-attaching and re-importing a shard's lists gives the same shard each time.
   recover: 3,
+  // Each move leaves a consistent placement: a retry plans again from where the last one stopped.
+  rebalance: 2,
+  drain: 3,
 };
 
 /**
@@ -99,4 +121,6 @@ export const JOB_PRIORITY: Record<JobKind, number> = {
   train: 10,
   snapshot: 10,
   restore: 10,
+  rebalance: 10,
+  drain: 10,
 };

@@ -6,6 +6,7 @@ import {
   type InternalErrorSink,
   invalidArgument,
   type ListSnapshotsResponse,
+  notFound,
   type RestoreRequest__Output,
   type SnapshotRequest__Output,
   serverStream,
@@ -25,7 +26,15 @@ export interface SnapshotCatalog {
 
 type JobHandlers = Pick<
   VecshardHandlers,
-  'Import' | 'TrainFromFile' | 'Snapshot' | 'Restore' | 'GetJob' | 'WatchJob' | 'ListSnapshots'
+  | 'Import'
+  | 'TrainFromFile'
+  | 'Snapshot'
+  | 'Restore'
+  | 'GetJob'
+  | 'WatchJob'
+  | 'ListSnapshots'
+  | 'Rebalance'
+  | 'DrainWorker'
 >;
 
 /** gRPC handlers that queue and follow jobs. */
@@ -115,6 +124,38 @@ export function jobHandlers(
       async (req) => {
         checkCollectionName(req.collection);
         return needStore().list(req.collection);
+      },
+      onInternal,
+    ),
+
+    Rebalance: unary(
+      'Rebalance',
+      async (req) => {
+        if (req.collection) {
+          const { record } = await ctx.catalog.getReady(req.collection, 'Rebalance');
+          if (record.routing !== 'lists') {
+            throw failedPrecondition(
+              `collection "${req.collection}" routes by id (scatter): its shards cannot trade lists`,
+            );
+          }
+        }
+        return jobs.enqueue({ kind: 'rebalance', collection: req.collection });
+      },
+      onInternal,
+    ),
+
+    DrainWorker: unary(
+      'DrainWorker',
+      async (req) => {
+        if (!req.workerId) throw invalidArgument('worker_id must name a registered worker');
+        await ctx.workers.refresh();
+        const worker = ctx.workers.get(req.workerId);
+        if (!worker) throw notFound(`worker "${req.workerId}" is not registered`);
+        // One drain per worker process: asking again follows the same job.
+        return jobs.enqueue(
+          { kind: 'drain', workerId: worker.id },
+          `drain-${worker.id}-${worker.startedAtMs}`,
+        );
       },
       onInternal,
     ),

@@ -114,7 +114,7 @@ function leastLoaded(
   holders: Set<string>,
 ): KnownWorker | undefined {
   const candidates = workers
-    .filter((worker) => worker.alive && holdings.has(worker.id) && !holders.has(worker.id))
+    .filter((worker) => worker.alive && !worker.drained && holdings.has(worker.id) && !holders.has(worker.id))
     .sort((a, b) => (load.get(a.id) ?? 0) - (load.get(b.id) ?? 0) || a.id.localeCompare(b.id));
   return candidates[0];
 }

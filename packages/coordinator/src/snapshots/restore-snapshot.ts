@@ -70,7 +70,7 @@ export async function restoreSnapshot(
 /** The restored collection's record: the stored configuration placed over today's live workers. */
 async function placeRestored(ctx: CoordinatorContext, manifest: SnapshotManifest): Promise<CollectionRecord> {
   await ctx.workers.refresh();
-  const live = ctx.workers.live();
+  const live = ctx.workers.placeable();
   if (live.length === 0) throw unavailable('no shard worker is alive: start workers, then restore');
   const wanted = manifest.config.shards || live.length;
   const config = { ...manifest.config, replicationFactor: manifest.config.replicationFactor || 1 };

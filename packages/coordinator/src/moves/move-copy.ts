@@ -1,0 +1,61 @@
+import type { CollectionRecord } from '../collection-record.js';
+import type { CoordinatorContext } from '../context.js';
+import { permanent } from '../jobs/job-queue.js';
+import { copyReplica } from '../recovery/copy-replica.js';
+import { readyReplicas } from '../replicas/replica-set.js';
+import { restoreShard } from '../snapshots/restore-shard.js';
+import type { StoredSnapshots } from '../snapshots/stored-snapshots.js';
+
+/**
+ * Moves one copy of a shard to another worker while serving: the new copy is
+ * filled from a ready copy (the moving one first) or, when there is none,
+ * from the last snapshot and the write log; the placement then names the new
+ * worker, with a new epoch, and resolves once no search routed under the old
+ * epoch is under way here, so the old copy may be dropped. The caller holds
+ * the collection's write queue. Resolves to the lists moved.
+ */
+export async function moveCopy(
+  ctx: CoordinatorContext,
+  snapshots: StoredSnapshots | undefined,
+  collection: string,
+  shardNumber: number,
+  fromWorker: string,
+  toWorker: string,
+): Promise<number> {
+  const record = await ctx.store.get(collection);
+  if (!record) throw new Error(`collection "${collection}" was dropped`);
+  const shard = record.placement[shardNumber];
+  const sources = readyReplicas(shard)
+    .map((r) => r.workerId)
+    .filter((id) => id !== toWorker && ctx.workers.get(id)?.alive)
+    .sort((a, b) => Number(b === fromWorker) - Number(a === fromWorker));
+  const epoch = record.epoch ?? 0;
+  const moved: CollectionRecord = {
+    ...record,
+    epoch: epoch + 1,
+    placement: record.placement.map((s) =>
+      s.shard === shardNumber
+        ? {
+            ...s,
+            replicas: s.replicas.map((r) =>
+              r.workerId === fromWorker ? { workerId: toWorker, state: 'ready' as const } : r,
+            ),
+          }
+        : s,
+    ),
+  };
+  if (sources.length > 0) await copyReplica(ctx, record, shard, sources[0], toWorker);
+  else if (snapshots) await restoreShard(ctx, snapshots, moved, moved.placement[shardNumber], toWorker);
+  else {
+    throw permanent(
+      new Error(
+        `shard ${shardNumber} of "${collection}" has no ready copy to copy from and there is no object store ` +
+          'to rebuild it from',
+      ),
+    );
+  }
+  await ctx.store.save(moved);
+  ctx.catalog.invalidate(collection);
+  await ctx.searches.drained(collection, epoch);
+  return shard.lists.length;
+}

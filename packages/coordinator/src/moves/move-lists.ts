@@ -1,0 +1,90 @@
+import type { WorkerListContent__Output } from '@vecshard/proto';
+import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
+import { type CoordinatorContext, replicaTarget, shardTarget, workerDeadline } from '../context.js';
+import { readyReplicas } from '../replicas/replica-set.js';
+
+/**
+ * Moves lists from one shard to another while serving, in the order that
+ * keeps every search exact: the new owner's copies take the lists (SetLists)
+ * and their content (ExportLists from a ready copy of the old owner →
+ * ImportLists); the placement switches, with a new epoch; once no search
+ * routed under the old epoch is under way here, the old owner's copies drop
+ * the lists. The caller holds the collection's write queue, so no write
+ * falls between the copy and the switch. A failure before the switch gives
+ * the lists back, and the old placement goes on serving. Resolves to the
+ * record after the move.
+ */
+export async function moveLists(
+  ctx: CoordinatorContext,
+  collection: string,
+  fromShard: number,
+  toShard: number,
+  lists: number[],
+): Promise<CollectionRecord> {
+  const record = await ctx.store.get(collection);
+  if (!record) throw new Error(`collection "${collection}" was dropped`);
+  const from = record.placement[fromShard];
+  const to = record.placement[toShard];
+  const moving = new Set(lists);
+  try {
+    await setLists(ctx, collection, to, [...to.lists, ...lists]);
+    await copyLists(ctx, collection, from, to, lists);
+  } catch (error) {
+    await setLists(ctx, collection, to, to.lists).catch(() => {});
+    throw error;
+  }
+  const epoch = record.epoch ?? 0;
+  const moved: CollectionRecord = {
+    ...record,
+    epoch: epoch + 1,
+    placement: record.placement.map((shard) => {
+      if (shard.shard === fromShard) return { ...shard, lists: shard.lists.filter((l) => !moving.has(l)) };
+      if (shard.shard === toShard)
+        return { ...shard, lists: [...shard.lists, ...lists].sort((a, b) => a - b) };
+      return shard;
+    }),
+  };
+  await ctx.store.save(moved);
+  ctx.catalog.invalidate(collection);
+  await ctx.searches.drained(collection, epoch);
+  await setLists(ctx, collection, from, moved.placement[fromShard].lists);
+  return moved;
+}
+
+/** Tells every ready copy of a shard which lists it owns. */
+async function setLists(ctx: CoordinatorContext, collection: string, shard: ShardPlacement, lists: number[]) {
+  await Promise.all(
+    readyReplicas(shard).map((replica) =>
+      ctx.clients.call(
+        replicaTarget(ctx, collection, shard, replica.workerId),
+        'SetLists',
+        { collection, shard: shard.shard, lists },
+        workerDeadline(ctx),
+      ),
+    ),
+  );
+}
+
+/** Streams the lists from a ready copy of `from` into every ready copy of `to`. */
+async function copyLists(
+  ctx: CoordinatorContext,
+  collection: string,
+  from: ShardPlacement,
+  to: ShardPlacement,
+  lists: number[],
+): Promise<void> {
+  const source = shardTarget(ctx, collection, from);
+  const stream = ctx.clients.stream(source, 'ExportLists', { collection, shard: from.shard, lists });
+  const contents: WorkerListContent__Output[] = [];
+  for await (const content of stream as AsyncIterable<WorkerListContent__Output>) contents.push(content);
+  await Promise.all(
+    readyReplicas(to).map((replica) =>
+      ctx.clients.call(
+        replicaTarget(ctx, collection, to, replica.workerId),
+        'ImportLists',
+        { collection, shard: to.shard, lists: contents },
+        workerDeadline(ctx),
+      ),
+    ),
+  );
+}

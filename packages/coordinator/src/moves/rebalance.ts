@@ -1,0 +1,115 @@
+import { attachReplica } from '../attach-shard.js';
+import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
+import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
+import { serializeWrites } from '../data-path.js';
+import type { ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
+import { planListMoves } from '../placement/rebalance-plan.js';
+import { replicaWorkers } from '../replicas/replica-set.js';
+import { moveLists } from './move-lists.js';
+
+/** Lists moved in one step: each step copies them whole through this coordinator. */
+const LISTS_PER_STEP = 8;
+
+/**
+ * The "rebalance" job: for each list-routed collection, a placeable worker
+ * that holds none of it gets a new, empty shard (with the collection's
+ * number of copies), then lists move from the heaviest shards to the
+ * lightest until every shard's vector load is within 5 % of the mean,
+ * while searches and writes go on. Progress counts lists moved.
+ */
+export async function rebalance(
+  ctx: CoordinatorContext,
+  data: RebalanceJobData,
+  progress: ProgressSink,
+): Promise<Record<string, unknown>> {
+  const names = data.collection ? [data.collection] : await ctx.store.names();
+  const moved: Record<string, number> = {};
+  let done = 0;
+  let planned = 0;
+  await progress(0, 0);
+  for (const name of names) {
+    await serializeWrites(name, async () => {
+      let record = await ctx.store.get(name);
+      if (record?.state !== 'ready' || record.routing !== 'lists') return;
+      await ctx.workers.refresh();
+      record = await addShardsForNewWorkers(ctx, record);
+      const moves = planListMoves(
+        await listVectors(ctx, record),
+        record.placement.map((s) => s.lists),
+      );
+      planned += moves.reduce((sum, move) => sum + move.lists.length, 0);
+      moved[name] = 0;
+      for (const move of moves) {
+        for (let at = 0; at < move.lists.length; at += LISTS_PER_STEP) {
+          const lists = move.lists.slice(at, at + LISTS_PER_STEP);
+          await moveLists(ctx, name, move.from, move.to, lists);
+          moved[name] += lists.length;
+          done += lists.length;
+          await progress(done, planned);
+        }
+      }
+    });
+  }
+  return { listsMoved: done, collections: moved };
+}
+
+/** A new, empty shard for each placeable worker holding no copy of the collection. */
+async function addShardsForNewWorkers(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+): Promise<CollectionRecord> {
+  const placeable = ctx.workers.placeable().map((w) => w.id);
+  const holding = new Set(replicaWorkers(record));
+  const newcomers = placeable.filter((id) => !holding.has(id));
+  if (newcomers.length === 0) return record;
+  const template = await ctx.store.template(record.name);
+  if (!template) throw new Error(`collection "${record.name}" has no template index`);
+  const copies = copiesPerWorker(record);
+  const added: ShardPlacement[] = [];
+  for (const [i, newcomer] of newcomers.entries()) {
+    const others = placeable
+      .filter((id) => id !== newcomer)
+      .sort((a, b) => (copies.get(a) ?? 0) - (copies.get(b) ?? 0) || a.localeCompare(b))
+      .slice(0, record.replicationFactor - 1);
+    const workers = [newcomer, ...others];
+    for (const id of workers) copies.set(id, (copies.get(id) ?? 0) + 1);
+    added.push({
+      shard: record.placement.length + i,
+      replicas: workers.map((workerId) => ({ workerId, state: 'ready' as const })),
+      lists: [],
+      expectedVectors: 0,
+    });
+  }
+  for (const shard of added) {
+    for (const { workerId } of shard.replicas) {
+      await attachReplica(ctx, record, shard, workerId, template, workerDeadline(ctx));
+    }
+  }
+  const grown = { ...record, epoch: (record.epoch ?? 0) + 1, placement: [...record.placement, ...added] };
+  await ctx.store.save(grown);
+  ctx.catalog.invalidate(record.name);
+  return grown;
+}
+
+function copiesPerWorker(record: CollectionRecord): Map<string, number> {
+  const copies = new Map<string, number>();
+  for (const shard of record.placement)
+    for (const { workerId } of shard.replicas) copies.set(workerId, (copies.get(workerId) ?? 0) + 1);
+  return copies;
+}
+
+/** Vectors in each list now, as a ready copy of each shard reports them. */
+async function listVectors(ctx: CoordinatorContext, record: CollectionRecord): Promise<Float64Array> {
+  const counts = new Float64Array(record.nlist);
+  for (const shard of record.placement) {
+    if (shard.lists.length === 0) continue;
+    const { digests } = await ctx.clients.call(
+      shardTarget(ctx, record.name, shard),
+      'ListDigests',
+      { collection: record.name, shard: shard.shard },
+      workerDeadline(ctx),
+    );
+    for (const digest of digests) counts[digest.list] = Number(digest.vectors);
+  }
+  return counts;
+}

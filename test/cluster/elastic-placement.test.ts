@@ -1,0 +1,208 @@
+import { VecshardClient } from '@vecshard/client';
+import { FaissIndex } from '@vecshard/faiss';
+import { afterEach, describe, expect, it } from 'vitest';
+import { startCluster, startCoordinatorProcess, startWorker, type TestCluster } from '../helpers/cluster.js';
+import { compareTopK } from '../helpers/compare.js';
+import { clusteredVectors, sequentialIds } from '../helpers/data.js';
+
+// Placement follows the workers: a worker that joins gets its share through
+// Rebalance, a worker that must leave is drained first, and both happen while
+// searches and writes go on, without a failed call or an inexact answer.
+const DIM = 16;
+const NLIST = 32;
+
+let cluster: TestCluster | undefined;
+const extra: VecshardClient[] = [];
+afterEach(async () => {
+  for (const client of extra.splice(0)) client.close();
+  await cluster?.stop();
+  cluster = undefined;
+});
+
+class Acknowledged {
+  readonly vectors = new Map<bigint, Float32Array>();
+  add(ids: BigInt64Array, vectors: Float32Array): void {
+    for (const [i, id] of ids.entries()) this.vectors.set(id, vectors.subarray(i * DIM, (i + 1) * DIM));
+  }
+}
+
+async function collection(c: TestCluster, acked: Acknowledged): Promise<Uint8Array> {
+  await c.client.createCollection({
+    name: 'grow',
+    dim: DIM,
+    metric: 'l2',
+    index: `IVF${NLIST},Flat`,
+    nprobe: 4,
+  });
+  await c.client.train('grow', clusteredVectors(3000, DIM, 1));
+  const ids = sequentialIds(6000);
+  const vectors = clusteredVectors(6000, DIM, 2);
+  await c.client.upsert('grow', ids, vectors);
+  acked.add(ids, vectors);
+  return (await c.client.getCollection('grow', { includeTemplate: true })).template!;
+}
+
+async function expectExact(client: VecshardClient, acked: Acknowledged, template: Uint8Array): Promise<void> {
+  expect((await client.getCollection('grow')).vectors).toBe(acked.vectors.size);
+  const reference = await FaissIndex.deserialize(template, 'l2');
+  const ids = BigInt64Array.from(acked.vectors.keys());
+  const rows = new Float32Array(ids.length * DIM);
+  for (const [i, id] of ids.entries()) rows.set(acked.vectors.get(id)!, i * DIM);
+  await reference.add(rows, ids);
+  const queries = clusteredVectors(50, DIM, 70);
+  const want = await reference.search(queries, 10, { nprobe: NLIST });
+  const got = await client.search('grow', queries, { k: 10, nprobe: NLIST });
+  expect(compareTopK(want, got, 10)).toEqual([]);
+}
+
+/** Searches (exact, checked against the acknowledged state as it was when each started) and upserts until stopped. */
+function runLoad(client: VecshardClient, acked: Acknowledged) {
+  const failures: string[] = [];
+  let stopped = false;
+  let writes = 0;
+  const queries = clusteredVectors(5, DIM, 9);
+  const searching = (async () => {
+    while (!stopped) {
+      await client.search('grow', queries, { k: 10 }).catch((e) => failures.push(`search: ${e.message}`));
+    }
+  })();
+  const writing = (async () => {
+    let next = 100_000;
+    while (!stopped) {
+      const ids = sequentialIds(40, next);
+      const vectors = clusteredVectors(40, DIM, next);
+      next += 40;
+      try {
+        await client.upsert('grow', ids, vectors);
+        acked.add(ids, vectors);
+        writes++;
+      } catch (error) {
+        failures.push(`upsert: ${(error as Error).message}`);
+      }
+    }
+  })();
+  return {
+    failures,
+    writes: () => writes,
+    stop: async () => {
+      stopped = true;
+      await Promise.all([searching, writing]);
+    },
+  };
+}
+
+async function grownBy(count: () => number, more: number): Promise<void> {
+  const target = count() + more;
+  while (count() < target) await new Promise((resolve) => setTimeout(resolve, 20));
+}
+
+describe('elastic placement', { timeout: 180_000 }, () => {
+  it('a worker joins; Rebalance under load gives it its share, fails no call, stays exact; coordinators agree', async () => {
+    cluster = await startCluster({ workers: 2 });
+    const acked = new Acknowledged();
+    const template = await collection(cluster, acked);
+    const early = await startCoordinatorProcess(cluster.redis.url);
+    cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
+
+    const load = runLoad(cluster.client, acked);
+    await grownBy(load.writes, 5);
+    const job = await cluster.client.waitForJob((await cluster.client.rebalance('grow')).id, {
+      timeoutMs: 120_000,
+    });
+    await grownBy(load.writes, 5);
+    await load.stop();
+    expect(load.failures).toEqual([]);
+    expect(job.kind).toBe('rebalance');
+    expect(Number((job.result as { listsMoved: number }).listsMoved)).toBeGreaterThan(0);
+
+    const status = await cluster.client.clusterStatus();
+    const total = status.workers.reduce((sum, w) => sum + w.vectors, 0);
+    const joined = status.workers.find((w) => w.id === 'w2')!;
+    // Its share of three workers, give or take the 5 % the plan allows and the lists' sizes.
+    expect(joined.vectors).toBeGreaterThan(total / 3 / 2);
+    await expectExact(cluster.client, acked, template);
+
+    // A coordinator started before the move and one started after see the same placement.
+    const late = await startCoordinatorProcess(cluster.redis.url);
+    const clients = [early, late].map((c) => new VecshardClient(c.address));
+    extra.push(...clients);
+    const placements = await Promise.all(
+      [cluster.client, ...clients].map(async (c) =>
+        JSON.stringify((await c.getCollection('grow')).placement),
+      ),
+    );
+    expect(new Set(placements).size).toBe(1);
+    await expectExact(clients[0], acked, template);
+    await early.process.stop('SIGKILL');
+    await late.process.stop('SIGKILL');
+  });
+
+  it('DrainWorker empties a worker under load; then kill -9 of it fails no call', async () => {
+    cluster = await startCluster({ workers: 3 });
+    const acked = new Acknowledged();
+    const template = await collection(cluster, acked);
+    const load = runLoad(cluster.client, acked);
+    await grownBy(load.writes, 5);
+    const job = await cluster.client.waitForJob((await cluster.client.drainWorker('w1')).id, {
+      timeoutMs: 120_000,
+    });
+    expect(job.kind).toBe('drain');
+    const info = await cluster.client.getCollection('grow');
+    expect(info.placement.flatMap((s) => s.replicas.map((r) => r.workerId))).not.toContain('w1');
+    expect((await cluster.client.clusterStatus()).workers.find((w) => w.id === 'w1')?.vectors).toBe(0);
+    await cluster.workers[1].process.stop('SIGKILL');
+    await grownBy(load.writes, 10);
+    await load.stop();
+    expect(load.failures).toEqual([]);
+    await expectExact(cluster.client, acked, template);
+
+    // No new placement uses the drained worker.
+    await cluster.client.createCollection({ name: 'after', dim: DIM, metric: 'l2', index: 'IVF8,Flat' });
+    const after = await cluster.client.train('after', clusteredVectors(500, DIM, 3));
+    expect(after.placement.map((s) => s.workerId)).not.toContain('w1');
+  });
+
+  it('every search during a rebalance is exact', async () => {
+    cluster = await startCluster({ workers: 2 });
+    const acked = new Acknowledged();
+    const template = await collection(cluster, acked);
+    const reference = await FaissIndex.deserialize(template, 'l2');
+    const ids = BigInt64Array.from(acked.vectors.keys());
+    const rows = new Float32Array(ids.length * DIM);
+    for (const [i, id] of ids.entries()) rows.set(acked.vectors.get(id)!, i * DIM);
+    await reference.add(rows, ids);
+    const queries = clusteredVectors(20, DIM, 71);
+    const want = await reference.search(queries, 10, { nprobe: 4 });
+    cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
+    let done = false;
+    let searches = 0;
+    const mismatches: string[] = [];
+    const searching = (async () => {
+      while (!done) {
+        const got = await cluster!.client.search('grow', queries, { k: 10, nprobe: 4 });
+        mismatches.push(...compareTopK(want, got, 10));
+        searches++;
+      }
+    })();
+    await cluster.client.waitForJob((await cluster.client.rebalance()).id, { timeoutMs: 120_000 });
+    done = true;
+    await searching;
+    expect(searches).toBeGreaterThan(0);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('a move whose target dies fails the job and leaves the old placement serving', async () => {
+    cluster = await startCluster({ workers: 2 });
+    const acked = new Acknowledged();
+    const template = await collection(cluster, acked);
+    const before = JSON.stringify((await cluster.client.getCollection('grow')).placement);
+    const doomed = await startWorker(cluster.redis.url, 'w2');
+    cluster.workers.push(doomed);
+    await doomed.process.stop('SIGKILL');
+    const job = await cluster.client.rebalance('grow');
+    const finished = await cluster.client.watchJob(job.id, () => {}, { timeoutMs: 120_000 });
+    expect(finished.state).toBe('failed');
+    expect(JSON.stringify((await cluster.client.getCollection('grow')).placement)).toBe(before);
+    await expectExact(cluster.client, acked, template);
+  });
+});
