@@ -191,6 +191,36 @@ describe('elastic placement', { timeout: 180_000 }, () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('with --auto-rebalance, a worker that joins gets its share without being asked', async () => {
+    cluster = await startCluster({ workers: 2, coordinatorArgs: ['--auto-rebalance-s', '1'] });
+    const acked = new Acknowledged();
+    const template = await collection(cluster, acked);
+    cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
+    for (;;) {
+      const status = await cluster.client.clusterStatus();
+      if ((status.workers.find((w) => w.id === 'w2')?.vectors ?? 0) > 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await expectExact(cluster.client, acked, template);
+  });
+
+  it('a worker stopped with --drain-on-stop-s hands everything over first: no call fails', async () => {
+    cluster = await startCluster({ workers: 2 });
+    cluster.workers.push(await startWorker(cluster.redis.url, 'w2', ['--drain-on-stop-s', '60']));
+    const acked = new Acknowledged();
+    const template = await collection(cluster, acked);
+    const load = runLoad(cluster.client, acked);
+    await grownBy(load.writes, 5);
+    // SIGTERM, as Kubernetes sends on a scale-down; the worker exits once drained.
+    expect(await cluster.workers[2].process.stop('SIGTERM')).toBe(0);
+    await grownBy(load.writes, 5);
+    await load.stop();
+    expect(load.failures).toEqual([]);
+    const info = await cluster.client.getCollection('grow');
+    expect(info.placement.flatMap((s) => s.replicas.map((r) => r.workerId))).not.toContain('w2');
+    await expectExact(cluster.client, acked, template);
+  });
+
   it('a move whose target dies fails the job and leaves the old placement serving', async () => {
     cluster = await startCluster({ workers: 2 });
     const acked = new Acknowledged();

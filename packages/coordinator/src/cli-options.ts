@@ -21,6 +21,8 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          workers and refilled there (env VECSHARD_REPLICA_GRACE_S, default 30)
   --no-hedging           never send a slow shard read to a second copy (default: hedge, within 5 %
                          of reads; env VECSHARD_HEDGING=0 turns it off too)
+  --auto-rebalance       queue a Rebalance once a new worker has been alive 30 s (--auto-rebalance-s N: N s)
+                         (env VECSHARD_AUTO_REBALANCE_S; default: only when asked)
   --replica-lag-ms N     how long the other copies of a shard may take to store a write after the
                          first did before they are marked catching-up (default 1000)
   --api-keys FILE        require API keys: a JSON array of { name, key | sha256, role } with role
@@ -61,6 +63,8 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'replica-grace-s': { type: 'string' },
       'no-hedging': { type: 'boolean' },
       'replica-lag-ms': { type: 'string' },
+      'auto-rebalance': { type: 'boolean' },
+      'auto-rebalance-s': { type: 'string' },
       'api-keys': { type: 'string' },
       'max-concurrent-requests': { type: 'string' },
       'tls-cert': { type: 'string' },
@@ -105,6 +109,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     hedging: !(values['no-hedging'] ?? false) && env.VECSHARD_HEDGING !== '0',
     replicaLagMs: positive(values['replica-lag-ms'] ?? '1000', 'replica-lag-ms'),
+    autoRebalanceAfterS: autoRebalance(
+      values['auto-rebalance'],
+      values['auto-rebalance-s'] ?? env.VECSHARD_AUTO_REBALANCE_S,
+    ),
     apiKeysFile: values['api-keys'] ?? (env.VECSHARD_API_KEYS_FILE || undefined),
     maxConcurrentRequests: positiveInteger(
       values['max-concurrent-requests'] ??
@@ -152,4 +160,10 @@ function positive(text: string, what: string): number {
   if (!Number.isFinite(value) || value <= 0)
     throw new TypeError(`--${what} must be a positive number, got "${text}"`);
   return value;
+}
+
+/** Seconds before an automatic rebalance: --auto-rebalance (30 s) or --auto-rebalance-s N; undefined: off. */
+function autoRebalance(flag: boolean | undefined, seconds: string | undefined): number | undefined {
+  if (seconds !== undefined && seconds !== '') return nonNegativeNumber(seconds, 'auto-rebalance-s');
+  return flag ? 30 : undefined;
 }

@@ -27,6 +27,7 @@ import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
 import { drain } from './moves/drain.js';
+import { PlacementWatch } from './moves/placement-watch.js';
 import { rebalance } from './moves/rebalance.js';
 import { concurrencyLimit } from './overload/concurrency-limit.js';
 import { refillCollection } from './recovery/refill-collection.js';
@@ -83,6 +84,11 @@ export interface CoordinatorOptions {
    * before they are marked catching-up; default 1000 ms.
    */
   replicaLagMs?: number;
+  /**
+   * Queue a Rebalance once a worker holding no copy of some collection has
+   * been alive this many seconds; default: never on its own.
+   */
+  autoRebalanceAfterS?: number;
   /**
    * API key file (JSON array of { name, key | sha256, role }); with it every
    * call but health checks needs `authorization: Bearer <key>`. Default: no keys, open API.
@@ -217,6 +223,19 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     onError: (error) => log.warn({ err: error }, 'checking for shards to refill failed'),
   });
   await refills.start();
+  // Drains workers that ask for it before stopping; with auto-rebalance, gives new workers their share.
+  const placementWatch = new PlacementWatch(ctx, {
+    redis,
+    keys,
+    ensureJob: async (data, jobId) => {
+      if ((await jobs.ensure(data, jobId)) === 'queued')
+        log.info({ job: jobId, ...data }, 'placement job queued');
+    },
+    autoRebalanceAfterMs:
+      options.autoRebalanceAfterS === undefined ? undefined : options.autoRebalanceAfterS * 1000,
+    onError: (error) => log.warn({ err: error }, 'checking for placement moves failed'),
+  });
+  placementWatch.start();
   const catalogOfSnapshots: SnapshotCatalog | undefined = snapshots;
 
   const host = options.host ?? '127.0.0.1';
@@ -250,6 +269,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     closing ??= (async () => {
       health.notServing();
       refills.stop();
+      placementWatch.stop();
       await drainServer(server, 10_000);
       await healthServer?.close();
       await jobs.close();

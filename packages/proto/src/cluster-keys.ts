@@ -13,6 +13,8 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
      * new placement uses it until it restarts (a later start time).
      */
     drainedWorkers: `${prefix}:drained-workers`,
+    /** Hash: worker id → start time of a worker process that asks to be drained before it stops. */
+    drainRequests: `${prefix}:drain-requests`,
     /** String with a short TTL, refreshed by the worker's heartbeat: present = alive. */
     workerAlive: (id: string) => `${prefix}:worker:${id}:alive`,
     /** Set of collection names. */

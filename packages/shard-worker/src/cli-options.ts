@@ -19,6 +19,8 @@ export const WORKER_HELP = `Usage: shard-worker [options]
   --tls-poll-ms N    how often certificate files are checked for changes (default 5000)
   --health-port N    plaintext port answering only grpc.health.v1, for probes that cannot speak TLS
                      (env VECSHARD_HEALTH_PORT, default none)
+  --drain-on-stop-s N  on SIGTERM, first ask the coordinators to move everything off this worker
+                     and wait up to N s for it (a scale-down; env VECSHARD_DRAIN_ON_STOP_S, default 0: no)
   --log-level LEVEL  pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off  Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                      (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -35,6 +37,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       id: { type: 'string' },
       device: { type: 'string' },
       threads: { type: 'string' },
+      'drain-on-stop-s': { type: 'string' },
       'gpu-temp-mb': { type: 'string' },
       advertise: { type: 'string' },
       'tls-cert': { type: 'string' },
@@ -63,6 +66,9 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     tlsCaFile: values['tls-ca'] ?? (env.VECSHARD_TLS_CA || undefined),
     tlsPollMs: optionalInteger(values['tls-poll-ms'], 'tls-poll-ms'),
     healthPort: optionalInteger(values['health-port'] ?? env.VECSHARD_HEALTH_PORT, 'health-port'),
+    drainOnStopMs:
+      1000 *
+      (optionalInteger(values['drain-on-stop-s'] ?? env.VECSHARD_DRAIN_ON_STOP_S, 'drain-on-stop-s') ?? 0),
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
     metricsPort: parseMetricsPort(
       values['metrics-port'] ?? env.VECSHARD_METRICS_PORT ?? String(DEFAULT_METRICS_PORT),

@@ -4,16 +4,18 @@ import { hasGpu, setNumThreads } from '@vecshard/faiss';
 import {
   addHealthAndReflection,
   bindServer,
+  type ClusterKeys,
   clusterKeys,
   drainServer,
   openRedis,
   SHARD_WORKER_SERVICE_NAME,
   ShardWorkerService,
   startHealthServer,
+  type WorkerRegistration,
   workerPackageDefinition,
 } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
-import { destination, pino } from 'pino';
+import { destination, type Logger, pino } from 'pino';
 import { parseDevice } from './device.js';
 import { WorkerHeartbeat } from './registration.js';
 import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
@@ -43,6 +45,12 @@ export interface ShardWorkerOptions {
   maxMessageBytes?: number;
   /** How long close() waits for in-flight calls before cutting them; default 10 s. */
   drainTimeoutMs?: number;
+  /**
+   * On close, first ask the coordinators to move everything off this worker
+   * (a drain) and wait up to this long for it (a scale-down within the pod's
+   * grace period); default 0: no drain.
+   */
+  drainOnStopMs?: number;
   /**
    * Mutual TLS: this worker's PEM certificate and key, and the cluster CA;
    * only callers presenting a certificate the CA signed are served. All three or none.
@@ -112,11 +120,12 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
 
   let redis: Redis | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
+  let registration: WorkerRegistration | undefined;
   if (options.redisUrl) {
     redis = openRedis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
     await redis.connect();
-    const registration = { id, address, device: device.name, startedAtMs: Date.now() };
+    registration = { id, address, device: device.name, startedAtMs: Date.now() };
     heartbeat = new WorkerHeartbeat(redis, clusterKeys(options.keyPrefix), registration, (error) =>
       log.warn({ err: error }, 'heartbeat failed'),
     );
@@ -133,6 +142,16 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   let closing: Promise<void> | undefined;
   const close = () => {
     closing ??= (async () => {
+      if (options.drainOnStopMs && redis && registration) {
+        await askToBeDrained(
+          redis,
+          clusterKeys(options.keyPrefix),
+          registration,
+          registry,
+          options.drainOnStopMs,
+          log,
+        );
+      }
       health.notServing();
       // Deregister first, so coordinators stop routing here while in-flight calls finish.
       await heartbeat?.stop().catch((error) => log.warn({ err: error }, 'deregistration failed'));
@@ -157,3 +176,25 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
 }
 
 /** Stops taking new calls and waits for running ones, cutting them off after `timeoutMs`. */
+
+/**
+ * Before stopping (a scale-down): asks the coordinators to drain this worker
+ * and waits until it holds nothing, or `limitMs` (its grace period) has passed.
+ */
+async function askToBeDrained(
+  redis: Redis,
+  keys: ClusterKeys,
+  registration: WorkerRegistration,
+  registry: ShardRegistry,
+  limitMs: number,
+  log: Logger,
+): Promise<void> {
+  if (registry.size === 0) return;
+  await redis.hset(keys.drainRequests, registration.id, String(registration.startedAtMs));
+  log.info({ id: registration.id, limitMs }, 'asked to be drained before stopping');
+  const until = Date.now() + limitMs;
+  while (registry.size > 0 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 200));
+  await redis.hdel(keys.drainRequests, registration.id);
+  if (registry.size > 0)
+    log.warn({ id: registration.id }, 'drain did not finish within the limit; stopping anyway');
+}
