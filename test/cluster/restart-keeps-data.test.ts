@@ -52,9 +52,8 @@ function killGroup(started: StartedProcess): void {
 
 /** Waits for every collection to be served: a loading one is followed through its refill job. */
 async function waitUntilServed(c: VecshardClient): Promise<void> {
-  for (const collection of await c.listCollections()) {
-    if (collection.state === 'loading') await c.waitForJob(collection.loadingJob!, { timeoutMs: 120_000 });
-  }
+  for (const collection of await c.listCollections())
+    await c.waitUntilLoaded(collection.name, { timeoutMs: 120_000 });
 }
 
 /** What the cluster must hold: id → vector, as acknowledged so far. */

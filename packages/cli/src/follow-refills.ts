@@ -10,14 +10,21 @@ import { followJob } from './job-progress.js';
 export async function followRefills(address: string): Promise<void> {
   const client = new VecshardClient(address);
   try {
-    const loading = (await client.listCollections()).filter((c) => c.state === 'loading' && c.loadingJob);
+    const loading = (await client.listCollections()).filter((c) => c.state === 'loading');
     if (loading.length === 0) return;
     console.log(`vecshard: refilling ${loading.length} collection(s) kept in the data dir`);
     for (const collection of loading) {
-      await followJob(client, await client.getJob(collection.loadingJob!)).catch((error) => {
+      try {
+        // Each refill job with its progress; a collection may need more than one.
+        for (let info = collection; info.state === 'loading'; info = await client.getCollection(info.name)) {
+          if (info.loadingJob) await followJob(client, await client.getJob(info.loadingJob));
+          else await client.waitUntilLoaded(info.name);
+        }
+        console.log(`vecshard: "${collection.name}" is served again`);
+      } catch (error) {
         const detail = error instanceof VecshardError ? `${error.codeName}: ${error.message}` : String(error);
         console.error(`vecshard: refilling "${collection.name}" failed: ${detail}`);
-      });
+      }
     }
   } finally {
     client.close();

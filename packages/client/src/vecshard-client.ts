@@ -226,6 +226,33 @@ export class VecshardClient {
   }
 
   /**
+   * Resolves once the collection is served in full: while it reads "loading"
+   * (shards being refilled after workers restarted), follows its refill jobs,
+   * calling `onProgress` with them. Rejects with DEADLINE_EXCEEDED after
+   * `timeoutMs`.
+   */
+  async waitUntilLoaded(name: string, options: WaitForJobOptions = {}): Promise<CollectionDescription> {
+    const deadline = options.timeoutMs === undefined ? Infinity : Date.now() + options.timeoutMs;
+    for (;;) {
+      const info = await this.getCollection(name);
+      if (info.state !== 'loading') return info;
+      const left = deadline - Date.now();
+      if (left <= 0) {
+        throw new VecshardError(grpc.status.DEADLINE_EXCEEDED, `collection "${name}" was still loading`);
+      }
+      if (info.loadingJob) {
+        await this.watchJob(info.loadingJob, options.onProgress ?? (() => {}), {
+          signal: options.signal,
+          timeoutMs: Number.isFinite(left) ? left : undefined,
+        });
+      } else {
+        // Between two refill jobs: the next is queued within a few seconds.
+        await new Promise((resolve) => setTimeout(resolve, Math.min(250, left)));
+      }
+    }
+  }
+
+  /**
    * Queues a rebalance of one collection (default: every collection): lists
    * move, while serving, so that every placeable worker (new ones included)
    * holds an even share of the vectors.

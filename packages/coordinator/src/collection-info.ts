@@ -48,7 +48,9 @@ function replicaInfo(replica: ReplicaPlacement, worker: KnownWorker | undefined)
   return { workerId: replica.workerId, address: worker?.address ?? '', state };
 }
 
+/** Loading while a refill job runs, or while some shard has no ready copy (its refill is about to be queued). */
 function publicState(record: CollectionRecord, loadingJob: string | undefined): CollectionInfo['state'] {
   if (record.state !== 'ready') return 'COLLECTION_STATE_CREATED';
-  return loadingJob ? 'COLLECTION_STATE_LOADING' : 'COLLECTION_STATE_READY';
+  const unserved = record.placement.some((shard) => !shard.replicas.some((r) => r.state === 'ready'));
+  return loadingJob || unserved ? 'COLLECTION_STATE_LOADING' : 'COLLECTION_STATE_READY';
 }

@@ -60,7 +60,12 @@ export function workerDeadline(ctx: CoordinatorContext, call?: CallWithDeadline)
   return Math.min(limit, at - margin);
 }
 
-/** The live worker holding one copy of a shard, or UNAVAILABLE saying why it cannot be reached. */
+/**
+ * The registered worker holding one copy of a shard, or UNAVAILABLE saying it
+ * is not registered. A worker whose heartbeat lapsed is still returned: a
+ * busy worker misses beats but answers, and a dead one refuses the call at
+ * once.
+ */
 export function replicaTarget(
   ctx: CoordinatorContext,
   collection: string,
@@ -68,9 +73,11 @@ export function replicaTarget(
   workerId: string,
 ): WorkerTarget {
   const worker = ctx.workers.get(workerId);
-  const what = `shard ${shard.shard} of collection "${collection}" lives on worker ${workerId}`;
-  if (!worker) throw unavailable(`${what}, which is not registered`);
-  if (!worker.alive) throw unavailable(`${what} (${worker.address}), which stopped sending heartbeats`);
+  if (!worker) {
+    throw unavailable(
+      `shard ${shard.shard} of collection "${collection}" lives on worker ${workerId}, which is not registered`,
+    );
+  }
   return worker;
 }
 
@@ -87,7 +94,16 @@ export function shardTarget(
     const worker = ctx.workers.get(replica.workerId);
     if (worker?.alive) return worker;
   }
-  if (shard.replicas.length === 1) return replicaTarget(ctx, collection, shard, shard.replicas[0].workerId);
+  if (shard.replicas.length === 1) {
+    const only = replicaTarget(ctx, collection, shard, shard.replicas[0].workerId);
+    if (!ctx.workers.get(only.id)?.alive) {
+      throw unavailable(
+        `shard ${shard.shard} of collection "${collection}" lives on worker ${only.id} (${only.address}), ` +
+          'which stopped sending heartbeats',
+      );
+    }
+    return only;
+  }
   const copies = shard.replicas.map((r) => `${r.workerId} (${r.state})`).join(', ');
   throw unavailable(
     `shard ${shard.shard} of collection "${collection}" has no ready copy on a live worker: ${copies}`,

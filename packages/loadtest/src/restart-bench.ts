@@ -96,8 +96,7 @@ async function restart(dataDir: string, queries: Float32Array): Promise<Result> 
   const processesReady = performance.now();
   const client = new VecshardClient(cluster.address, { deadlineMs: 600_000 });
   try {
-    const info = await client.getCollection(NAME);
-    if (info.state === 'loading') await client.waitForJob(info.loadingJob!);
+    await client.waitUntilLoaded(NAME);
     await client.search(NAME, queries, { k: 10 });
     const serving = performance.now();
     const served = await client.getCollection(NAME);

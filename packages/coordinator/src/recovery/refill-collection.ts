@@ -98,8 +98,9 @@ function staleBecause(ctx: CoordinatorContext, record: CollectionRecord, wanted:
   if (record.state !== 'ready') return 'the collection is not trained';
   const shard: ShardPlacement | undefined = record.placement[wanted.shard];
   if (!shard) return 'the shard no longer exists';
+  // A lapsed heartbeat alone is no reason to skip: a busy worker misses beats; a dead one fails the call.
   const worker = ctx.workers.get(wanted.workerId);
-  if (!worker?.alive || worker.startedAtMs !== wanted.startedAtMs) {
+  if (!worker || worker.startedAtMs !== wanted.startedAtMs) {
     return `worker ${wanted.workerId} restarted again or left; a later job refills it`;
   }
   const holders = shard.replicas.map((r) => r.workerId);
