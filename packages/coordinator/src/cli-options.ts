@@ -23,6 +23,8 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          of reads; env VECSHARD_HEDGING=0 turns it off too)
   --auto-rebalance       queue a Rebalance once a new worker has been alive 30 s (--auto-rebalance-s N: N s)
                          (env VECSHARD_AUTO_REBALANCE_S; default: only when asked)
+  --move-mb-per-s N      rebalances and drains move at most N MiB of list data a second, so foreground
+                         latency holds (env VECSHARD_MOVE_MB_PER_S, default 64; 0 = no limit)
   --replica-lag-ms N     how long the other copies of a shard may take to store a write after the
                          first did before they are marked catching-up (default 1000)
   --api-keys FILE        require API keys: a JSON array of { name, key | sha256, role } with role
@@ -64,6 +66,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'no-hedging': { type: 'boolean' },
       'replica-lag-ms': { type: 'string' },
       'auto-rebalance': { type: 'boolean' },
+      'move-mb-per-s': { type: 'string' },
       'auto-rebalance-s': { type: 'string' },
       'api-keys': { type: 'string' },
       'max-concurrent-requests': { type: 'string' },
@@ -109,6 +112,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     hedging: !(values['no-hedging'] ?? false) && env.VECSHARD_HEDGING !== '0',
     replicaLagMs: positive(values['replica-lag-ms'] ?? '1000', 'replica-lag-ms'),
+    moveMbPerS: nonNegativeNumber(
+      values['move-mb-per-s'] ?? env.VECSHARD_MOVE_MB_PER_S ?? '64',
+      'move-mb-per-s',
+    ),
     autoRebalanceAfterS: autoRebalance(
       values['auto-rebalance'],
       values['auto-rebalance-s'] ?? env.VECSHARD_AUTO_REBALANCE_S,

@@ -32,6 +32,8 @@ export interface CoordinatorContext {
   workerTimeoutMs: number;
   /** Reads of shards from their copies: choice by load, failover and hedging. */
   reads: ShardReads;
+  /** Rebalances and drains move at most this many bytes a second (0: no limit). */
+  moveBytesPerSecond: number;
   /** Searches under way, by the placement epoch they were routed with (list moves wait for them). */
   searches: InFlightSearches;
   /** How long the other copies of a shard may lag behind the first that stored a write before they count as missing it. */

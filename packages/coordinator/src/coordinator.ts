@@ -89,6 +89,8 @@ export interface CoordinatorOptions {
    * been alive this many seconds; default: never on its own.
    */
   autoRebalanceAfterS?: number;
+  /** Rebalances and drains move at most this many MiB of list data a second (0: no limit); default 64. */
+  moveMbPerS?: number;
   /**
    * API key file (JSON array of { name, key | sha256, role }); with it every
    * call but health checks needs `authorization: Bearer <key>`. Default: no keys, open API.
@@ -167,6 +169,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     workerTimeoutMs: options.workerTimeoutMs ?? 30_000,
     reads: new ReplicaReads({ hedging: options.hedging ?? true }),
     searches: new InFlightSearches(),
+    moveBytesPerSecond: (options.moveMbPerS ?? 64) * 1024 * 1024,
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,

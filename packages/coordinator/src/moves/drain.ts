@@ -6,6 +6,7 @@ import type { DrainJobData, ProgressSink } from '../jobs/job-kinds.js';
 import { permanent } from '../jobs/job-queue.js';
 import type { StoredSnapshots } from '../snapshots/stored-snapshots.js';
 import { moveCopy } from './move-copy.js';
+import { MoveThrottle } from './move-throttle.js';
 
 /**
  * The "drain" job: marks the worker drained (no new placement uses it until
@@ -30,13 +31,17 @@ export async function drain(
     0,
   );
   let done = 0;
+  const throttle = new MoveThrottle(ctx.moveBytesPerSecond);
   await progress(0, total);
   for (const { name } of records) {
     await serializeWrites(name, async () => {
       const record = await ctx.store.get(name);
       for (const shard of record?.placement.filter((s) => holds(s, data.workerId)) ?? []) {
         const target = await receiver(ctx, name, shard.shard, data.workerId);
-        done += await moveCopy(ctx, snapshots, name, shard.shard, data.workerId, target);
+        const lists = await moveCopy(ctx, snapshots, name, shard.shard, data.workerId, target);
+        // The copy's size, as the shard's expected vectors of float32 rows (IVF-Flat; less for coded indexes).
+        await throttle.moved(shard.expectedVectors * (record?.dim ?? 0) * 4);
+        done += lists;
         await progress(done, total);
       }
       const gone = ctx.workers.get(data.workerId);

@@ -12,7 +12,7 @@ import { readyReplicas } from '../replicas/replica-set.js';
  * the lists. The caller holds the collection's write queue, so no write
  * falls between the copy and the switch. A failure before the switch gives
  * the lists back, and the old placement goes on serving. Resolves to the
- * record after the move.
+ * bytes of list data moved.
  */
 export async function moveLists(
   ctx: CoordinatorContext,
@@ -20,15 +20,16 @@ export async function moveLists(
   fromShard: number,
   toShard: number,
   lists: number[],
-): Promise<CollectionRecord> {
+): Promise<number> {
   const record = await ctx.store.get(collection);
   if (!record) throw new Error(`collection "${collection}" was dropped`);
   const from = record.placement[fromShard];
   const to = record.placement[toShard];
   const moving = new Set(lists);
+  let bytes: number;
   try {
     await setLists(ctx, collection, to, [...to.lists, ...lists]);
-    await copyLists(ctx, collection, from, to, lists);
+    bytes = await copyLists(ctx, collection, from, to, lists);
   } catch (error) {
     await setLists(ctx, collection, to, to.lists).catch(() => {});
     throw error;
@@ -48,7 +49,7 @@ export async function moveLists(
   ctx.catalog.invalidate(collection);
   await ctx.searches.drained(collection, epoch);
   await setLists(ctx, collection, from, moved.placement[fromShard].lists);
-  return moved;
+  return bytes;
 }
 
 /** Tells every ready copy of a shard which lists it owns. */
@@ -65,14 +66,14 @@ async function setLists(ctx: CoordinatorContext, collection: string, shard: Shar
   );
 }
 
-/** Streams the lists from a ready copy of `from` into every ready copy of `to`. */
+/** Streams the lists from a ready copy of `from` into every ready copy of `to`; resolves to their bytes. */
 async function copyLists(
   ctx: CoordinatorContext,
   collection: string,
   from: ShardPlacement,
   to: ShardPlacement,
   lists: number[],
-): Promise<void> {
+): Promise<number> {
   const source = shardTarget(ctx, collection, from);
   const stream = ctx.clients.stream(source, 'ExportLists', { collection, shard: from.shard, lists });
   const contents: WorkerListContent__Output[] = [];
@@ -87,4 +88,5 @@ async function copyLists(
       ),
     ),
   );
+  return contents.reduce((sum, c) => sum + c.ids.byteLength + c.codes.byteLength, 0);
 }

@@ -6,6 +6,7 @@ import type { ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
 import { planListMoves } from '../placement/rebalance-plan.js';
 import { replicaWorkers } from '../replicas/replica-set.js';
 import { moveLists } from './move-lists.js';
+import { MoveThrottle } from './move-throttle.js';
 
 /** Lists moved in one step: each step copies them whole through this coordinator. */
 const LISTS_PER_STEP = 8;
@@ -24,6 +25,7 @@ export async function rebalance(
 ): Promise<Record<string, unknown>> {
   const names = data.collection ? [data.collection] : await ctx.store.names();
   const moved: Record<string, number> = {};
+  const throttle = new MoveThrottle(ctx.moveBytesPerSecond);
   let done = 0;
   let planned = 0;
   await progress(0, 0);
@@ -42,7 +44,7 @@ export async function rebalance(
       for (const move of moves) {
         for (let at = 0; at < move.lists.length; at += LISTS_PER_STEP) {
           const lists = move.lists.slice(at, at + LISTS_PER_STEP);
-          await moveLists(ctx, name, move.from, move.to, lists);
+          await throttle.moved(await moveLists(ctx, name, move.from, move.to, lists));
           moved[name] += lists.length;
           done += lists.length;
           await progress(done, planned);
