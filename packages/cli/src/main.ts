@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { benchCommand } from '@vecshard/loadtest';
 import { Command } from 'commander';
+import { healthCommand } from './commands/health-command.js';
 import { importCommand, trainCommand } from './commands/import-command.js';
 import { jobCommand } from './commands/job-command.js';
 import { restoreCommand, snapshotCommand, snapshotsCommand } from './commands/snapshot-commands.js';
@@ -20,6 +21,7 @@ program.addCommand(restoreCommand());
 program.addCommand(snapshotsCommand());
 program.addCommand(jobCommand());
 program.addCommand(benchCommand());
+program.addCommand(healthCommand());
 
 // The processes themselves: their own flag parsers own the arguments.
 for (const [name, pkg, description] of [

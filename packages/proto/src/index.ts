@@ -1,6 +1,7 @@
 export * from './cluster-keys.js';
 export * from './codec.js';
 export * from './definitions.js';
+export * from './health-check.js';
 export * from './metric.js';
 export * from './process-metrics.js';
 export * from './request-id.js';
