@@ -80,14 +80,20 @@ describe.skipIf(missing !== undefined)('the CPU image, run with the compose file
     const snapshots = await client.listSnapshots('images');
     expect(snapshots.map((s) => s.vectors)).toContain(N);
     if (!given) {
-      // The objects are in MinIO's bucket, under the store URL's prefix.
+      // The objects are in MinIO's bucket, under the store URL's prefix; the
+      // credentials are the compose file's unless this run set others.
+      const user = process.env.MINIO_ROOT_USER ?? 'vecshard';
+      const password = process.env.MINIO_ROOT_PASSWORD ?? 'vecshard-secret';
       const listing = compose([
         'exec',
         '-T',
+        '--env',
+        `MC_HOST_store=http://${user}:${password}@127.0.0.1:9000`,
         'minio',
-        'sh',
-        '-c',
-        'MC_HOST_store="http://$MINIO_ROOT_USER:$MINIO_ROOT_PASSWORD@127.0.0.1:9000" mc ls --recursive store/vecshard/snapshots/',
+        'mc',
+        'ls',
+        '--recursive',
+        'store/vecshard/snapshots/',
       ]);
       expect(listing).toMatch(/images/);
     }
