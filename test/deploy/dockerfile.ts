@@ -74,6 +74,19 @@ function unquote(value: string): string {
   return value.replace(/^"(.*)"$/, '$1');
 }
 
+/** The variables a stage's ENV instructions set (`ENV A=1 B=2` form, unquoted values). */
+export function environmentOf(stage: Stage): Record<string, string> {
+  const environment: Record<string, string> = {};
+  for (const instruction of stage.instructions.filter((i) => i.keyword === 'ENV')) {
+    for (const pair of instruction.args.split(/\s+/)) {
+      const [name, ...value] = pair.split('=');
+      if (value.length === 0) throw new Error(`line ${instruction.line}: ENV ${pair} is not NAME=value`);
+      environment[name] = value.join('=');
+    }
+  }
+  return environment;
+}
+
 export interface CopyInstruction {
   from?: string;
   sources: string[];

@@ -1,7 +1,17 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { coordinatorOptionsFromArgs } from '@vecshard/coordinator';
+import { DEFAULT_METRICS_PORT } from '@vecshard/proto';
+import { workerOptionsFromArgs } from '@vecshard/shard-worker';
 import { describe, expect, it } from 'vitest';
-import { copiesOf, dockerignorePatterns, isIgnored, parseDockerfile, type Stage } from './dockerfile.js';
+import {
+  copiesOf,
+  dockerignorePatterns,
+  environmentOf,
+  isIgnored,
+  parseDockerfile,
+  type Stage,
+} from './dockerfile.js';
 import { REPO_ROOT } from './kustomize.js';
 
 const DOCKERFILES = ['deploy/docker/Dockerfile', 'deploy/docker/Dockerfile.gpu'];
@@ -70,6 +80,38 @@ describe.each(DOCKERFILES)('%s', (file) => {
     for (const workspace of WORKSPACES) {
       expect(shipped, `the image lacks ${workspace}/dist`).toContain(`${workspace}/dist`);
     }
+  });
+
+  it('has no syntax directive, which makes BuildKit pull a frontend image before building', () => {
+    expect(readFileSync(join(REPO_ROOT, file), 'utf8')).not.toMatch(/^#\s*syntax\s*=/im);
+  });
+
+  it('creates its user as a regular account with the uid it runs as', () => {
+    const runs = finalStage(stages)
+      .instructions.filter((i) => i.keyword === 'RUN')
+      .map((i) => i.args)
+      .join(' ');
+    const useradd = /\buseradd\b[^&;]*/.exec(runs)?.[0] ?? '';
+    // A system account must have a uid at or below SYS_UID_MAX (999); 10001 is above it.
+    expect(useradd).not.toMatch(/--system\b|(^|\s)-r\b/);
+    const [uid, gid] = (lastArgs(finalStage(stages), 'USER') ?? '').split(':');
+    expect(useradd).toMatch(new RegExp(`--uid ${uid}\\b`));
+    expect(useradd).toMatch(new RegExp(`--gid ${gid}\\b`));
+  });
+
+  it('defaults to listening on every interface, a fixed worker port and metrics port, all exposed', () => {
+    const environment = environmentOf(finalStage(stages));
+    const worker = workerOptionsFromArgs([], environment);
+    const coordinator = coordinatorOptionsFromArgs([], environment);
+    expect(worker.host).toBe('0.0.0.0');
+    expect(coordinator.host).toBe('0.0.0.0');
+    expect(worker.port).toBe(50061);
+    expect(worker.metricsPort).toBe(DEFAULT_METRICS_PORT);
+    expect(coordinator.metricsPort).toBe(DEFAULT_METRICS_PORT);
+    const exposed = (lastArgs(finalStage(stages), 'EXPOSE') ?? '').split(/\s+/).map(Number);
+    expect(exposed.sort()).toEqual([coordinator.port, worker.port, worker.metricsPort].sort());
+    // The data directory the image names is the one its user owns.
+    expect(coordinator.dataDir).toBe('/var/lib/vecshard');
   });
 
   it('runs the final image as a numeric non-root user', () => {

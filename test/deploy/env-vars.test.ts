@@ -1,6 +1,13 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readComposeFile } from './compose.js';
+import { environmentOf, parseDockerfile } from './dockerfile.js';
+import {
+  CONFIGURATION_VARIABLE,
+  documentedVariables,
+  environmentVariablesRead,
+  variablesReadByCode,
+} from './environment-variables.js';
 import {
   allContainers,
   K8S_DIR,
@@ -10,45 +17,6 @@ import {
   readManifestFile,
   renderOverlay,
 } from './kustomize.js';
-
-const CONFIGURATION_VARIABLE = /^(VECSHARD|AWS)_[A-Z0-9_]+$/;
-
-/** Every .ts file under packages/<name>/src, found afresh so new code is covered too. */
-function sourceFiles(): string[] {
-  const packagesDir = join(REPO_ROOT, 'packages');
-  return readdirSync(packagesDir).flatMap((pkg) => {
-    const src = join(packagesDir, pkg, 'src');
-    try {
-      return readdirSync(src, { recursive: true, encoding: 'utf8' })
-        .filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))
-        .map((file) => join(src, file));
-    } catch {
-      return [];
-    }
-  });
-}
-
-/** Names read as `process.env.X`, `env.X`, `env['X']`, or destructured from `process.env`. */
-function environmentVariablesRead(source: string): string[] {
-  const names = new Set<string>();
-  for (const match of source.matchAll(/\benv(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g)) {
-    names.add(match[1] ?? match[2]);
-  }
-  for (const match of source.matchAll(/\{([^{}]*)\}\s*=\s*(?:process\.)?env\b/g)) {
-    for (const part of match[1].split(',')) {
-      const name = part.split(':')[0].split('=')[0].trim();
-      if (name) names.add(name);
-    }
-  }
-  return [...names].filter((name) => CONFIGURATION_VARIABLE.test(name));
-}
-
-/** The first column of the environment table in deploy/README.md. */
-function documentedVariables(): Set<string> {
-  const readme = readFileSync(join(REPO_ROOT, 'deploy', 'README.md'), 'utf8');
-  const names = [...readme.matchAll(/^\|\s*`([A-Z][A-Z0-9_]*)`\s*\|/gm)].map((m) => m[1]);
-  return new Set(names);
-}
 
 /** Variables given a value in any rendered manifest: env entries and ConfigMap keys. */
 function variablesSetInManifests(): Set<string> {
@@ -68,26 +36,63 @@ function variablesSetInManifests(): Set<string> {
   return names;
 }
 
+/** Variables the images set (ENV of each Dockerfile's final stage) and the compose files give containers. */
+function variablesSetForContainers(): Map<string, string> {
+  const where = new Map<string, string>();
+  for (const file of ['deploy/docker/Dockerfile', 'deploy/docker/Dockerfile.gpu']) {
+    const stages = parseDockerfile(join(REPO_ROOT, file)).stages;
+    for (const name of Object.keys(environmentOf(stages.at(-1)!))) where.set(name, file);
+  }
+  for (const file of ['docker-compose.yml', 'gpu.yml']) {
+    for (const [service, definition] of Object.entries(readComposeFile(file).services)) {
+      for (const name of Object.keys(definition.environment ?? {})) where.set(name, `${file} ${service}`);
+    }
+  }
+  return where;
+}
+
 describe('environment variables', () => {
   const documented = documentedVariables();
   const setInManifests = variablesSetInManifests();
 
+  const read = variablesReadByCode();
+
   it('finds the variables the code reads', () => {
-    const read = sourceFiles().flatMap((file) => environmentVariablesRead(readFileSync(file, 'utf8')));
     // The processes are configured through these; an empty scan means the scan broke.
-    expect(read).toEqual(expect.arrayContaining(['VECSHARD_PORT', 'VECSHARD_REDIS_URL']));
+    expect([...read]).toEqual(expect.arrayContaining(['VECSHARD_PORT', 'VECSHARD_REDIS_URL']));
   });
 
   it('gives every variable the code reads a value in the manifests or a documented default', () => {
-    const read = new Set(
-      sourceFiles().flatMap((file) => environmentVariablesRead(readFileSync(file, 'utf8'))),
-    );
     const unaccounted = [...read].filter((name) => !documented.has(name) && !setInManifests.has(name)).sort();
     expect(unaccounted).toEqual([]);
   });
 
   it('documents every vecshard variable the manifests set', () => {
     const undocumented = [...setInManifests]
+      .filter((name) => CONFIGURATION_VARIABLE.test(name) && !documented.has(name))
+      .sort();
+    expect(undocumented).toEqual([]);
+  });
+
+  it('sets in the images and compose files only variables the programs read', () => {
+    const setForContainers = variablesSetForContainers();
+    // The scan of the images and compose files found what they set.
+    expect([...setForContainers.keys()]).toEqual(
+      expect.arrayContaining([
+        'VECSHARD_HOST',
+        'VECSHARD_WORKER_PORT',
+        'VECSHARD_REDIS_URL',
+        'AWS_ENDPOINT_URL',
+      ]),
+    );
+    const unread = [...setForContainers]
+      .filter(([name]) => CONFIGURATION_VARIABLE.test(name) && !read.has(name))
+      .map(([name, where]) => `${name} (${where})`);
+    expect(unread).toEqual([]);
+  });
+
+  it('documents every vecshard variable the images and compose files set', () => {
+    const undocumented = [...variablesSetForContainers().keys()]
       .filter((name) => CONFIGURATION_VARIABLE.test(name) && !documented.has(name))
       .sort();
     expect(undocumented).toEqual([]);

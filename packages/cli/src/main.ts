@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { benchCommand } from '@vecshard/loadtest';
 import { Command } from 'commander';
+import { healthCommand } from './commands/health-command.js';
 import { importCommand, trainCommand } from './commands/import-command.js';
 import { jobCommand } from './commands/job-command.js';
 import { drainCommand, rebalanceCommand, statusCommand } from './commands/placement-commands.js';
@@ -24,6 +25,7 @@ program.addCommand(rebalanceCommand());
 program.addCommand(drainCommand());
 program.addCommand(statusCommand());
 program.addCommand(benchCommand());
+program.addCommand(healthCommand());
 
 // The processes themselves: their own flag parsers own the arguments.
 for (const [name, pkg, description] of [

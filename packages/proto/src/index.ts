@@ -2,6 +2,7 @@ export * from './cluster-keys.js';
 export * from './codec.js';
 export * from './definitions.js';
 export * from './file-poller.js';
+export * from './health-check.js';
 export * from './health-server.js';
 export * from './metric.js';
 export * from './process-metrics.js';

@@ -4,13 +4,15 @@ import { DEFAULT_METRICS_PORT, parseMetricsPort } from '@vecshard/proto';
 export const WORKER_HELP = `Usage: shard-worker [options]
 
   --host HOST        interface to listen on (env VECSHARD_HOST, default 127.0.0.1)
-  --port N           gRPC port, 0 = any free port (env VECSHARD_PORT, default 0)
+  --port N           gRPC port, 0 = any free port (env VECSHARD_PORT, then VECSHARD_WORKER_PORT,
+                     default 0; the container image sets VECSHARD_WORKER_PORT=50061)
   --redis URL        Redis for registration (env VECSHARD_REDIS_URL, default redis://127.0.0.1:6379)
   --id ID            worker id (env VECSHARD_WORKER_ID, default <hostname>-<port>)
   --device DEV       cpu or cuda:N (env VECSHARD_DEVICE, default cpu)
   --threads N        FAISS threads per call (env VECSHARD_FAISS_THREADS, default all cores)
   --gpu-temp-mb N    GPU scratch memory FAISS reserves, MiB (env VECSHARD_GPU_TEMP_MEMORY_MB, default FAISS's)
-  --advertise ADDR   address coordinators dial (env VECSHARD_ADVERTISE_ADDRESS, default HOST:PORT)
+  --advertise ADDR   address coordinators dial (env VECSHARD_ADVERTISE_ADDRESS, default HOST:PORT,
+                     or <hostname>:PORT when HOST is 0.0.0.0 or ::)
   --tls-cert FILE    PEM certificate; with --tls-key and --tls-ca the worker speaks mutual TLS
                      (env VECSHARD_TLS_CERT)
   --tls-key FILE     its private key (env VECSHARD_TLS_KEY)
@@ -54,7 +56,9 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
   return {
     help: values.help ?? false,
     host: values.host ?? env.VECSHARD_HOST ?? '127.0.0.1',
-    port: integer(values.port ?? env.VECSHARD_PORT ?? '0', 'port'),
+    // VECSHARD_PORT is shared with the coordinator, so an image holding both programs
+    // fixes the worker's port through a variable only the worker reads.
+    port: integer(values.port ?? env.VECSHARD_PORT ?? env.VECSHARD_WORKER_PORT ?? '0', 'port'),
     redisUrl: values.redis ?? env.VECSHARD_REDIS_URL ?? 'redis://127.0.0.1:6379',
     id: values.id ?? env.VECSHARD_WORKER_ID,
     device: values.device ?? env.VECSHARD_DEVICE ?? 'cpu',

@@ -16,6 +16,7 @@ import {
 } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 import { destination, type Logger, pino } from 'pino';
+import { defaultAdvertiseAddress } from './advertise-address.js';
 import { parseDevice } from './device.js';
 import { WorkerHeartbeat } from './registration.js';
 import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
@@ -39,7 +40,10 @@ export interface ShardWorkerOptions {
   threads?: number;
   /** GPU scratch memory FAISS reserves on a cuda device, MiB; default FAISS's own. */
   gpuTempMemoryMb?: number;
-  /** Address coordinators should dial, when not host:port (e.g. a Kubernetes DNS name). */
+  /**
+   * Address coordinators should dial; default host:port, or hostname:port when host is a
+   * wildcard (0.0.0.0, ::). Set it when neither is right (e.g. a Kubernetes DNS name).
+   */
   advertiseAddress?: string;
   /** Largest gRPC message accepted or sent, bytes; default 256 MiB. */
   maxMessageBytes?: number;
@@ -116,7 +120,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     ),
   );
   const health = addHealthAndReflection(server, workerPackageDefinition, [SHARD_WORKER_SERVICE_NAME]);
-  const address = options.advertiseAddress ?? `${host}:${port}`;
+  const address = options.advertiseAddress ?? defaultAdvertiseAddress(host, port);
 
   let redis: Redis | undefined;
   let heartbeat: WorkerHeartbeat | undefined;
