@@ -1,5 +1,4 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
@@ -19,12 +18,20 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-/** The pid of `vecshard up`'s child running the worker with this id. */
+/** The pid of `vecshard up`'s child running the worker with this id (read from /proc: no `ps` needed). */
 function workerPid(upPid: number, id: string): number {
-  const lines = execFileSync('ps', ['--ppid', String(upPid), '-o', 'pid=,args='], { encoding: 'utf8' });
-  const line = lines.split('\n').find((l) => l.includes(`--id ${id}`));
-  if (!line) throw new Error(`no child of ${upPid} runs worker ${id}:\n${lines}`);
-  return Number(line.trim().split(/\s+/)[0]);
+  for (const entry of readdirSync('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
+      if (parent === upPid && args[args.indexOf('--id') + 1] === id) return Number(entry);
+    } catch {
+      // The process ended while being read.
+    }
+  }
+  throw new Error(`no child of ${upPid} runs worker ${id}`);
 }
 
 it('restarts a killed worker under its id; its copies are refilled and serve again', {
