@@ -1,4 +1,10 @@
-import { decodeFloats, encodeArray, type SearchResponse, WriteQueue } from '@vecshard/proto';
+import {
+  decodeFloats,
+  encodeArray,
+  isPlacementMoved,
+  type SearchResponse,
+  WriteQueue,
+} from '@vecshard/proto';
 import type { LiveCollection } from './collection-catalog.js';
 import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
@@ -217,6 +223,36 @@ export async function search(
   call: CallWithDeadline,
   allowPartial = false,
 ): Promise<SearchResponse> {
+  // Counted from the moment the placement is in hand: a list move waits for every
+  // search routed with the placement it replaced before the old owner drops the list.
+  for (let attempt = 1; ; attempt++) {
+    const ended = ctx.searches.begin(collection.record.name, collection.record.epoch ?? 0);
+    try {
+      return await routeAndSearch(ctx, collection, queryBytes, k, requestedNprobe, call, allowPartial);
+    } catch (error) {
+      // A shard refused lists it no longer owns: route again by the placement as it is now.
+      if (!isPlacementMoved(error) || attempt === MAX_ROUTING_ATTEMPTS) throw error;
+      ctx.catalog.invalidate(collection.record.name);
+      collection = await ctx.catalog.getReady(collection.record.name, 'Search');
+    } finally {
+      ended();
+    }
+  }
+}
+
+/** Times a search is routed again after a shard said the placement moved under it. */
+const MAX_ROUTING_ATTEMPTS = 5;
+
+/** Routes the queries by the collection's placement, asks the shards and merges. */
+async function routeAndSearch(
+  ctx: CoordinatorContext,
+  collection: ReadyCollection,
+  queryBytes: Uint8Array,
+  k: number,
+  requestedNprobe: number,
+  call: CallWithDeadline,
+  allowPartial = false,
+): Promise<SearchResponse> {
   const { record, template, owner } = collection;
   checkK(k);
   const nprobe = requestedNprobe || record.nprobe;
@@ -254,15 +290,12 @@ export async function search(
         );
   observeSearchFanOut(parts);
   const deadline = workerDeadline(ctx, call);
-  const ended = ctx.searches.begin(record.name, record.epoch ?? 0);
-  const answers = await Promise.allSettled(
-    parts.map((part) => searchShard(ctx, record, part, k, deadline)),
-  ).finally(ended);
+  const answers = await Promise.allSettled(parts.map((part) => searchShard(ctx, record, part, k, deadline)));
   const hits: ShardHits[] = [];
   const missingShards: number[] = [];
   answers.forEach((answer, i) => {
     if (answer.status === 'fulfilled') hits.push(answer.value);
-    else if (allowPartial) missingShards.push(parts[i].shard);
+    else if (allowPartial && !isPlacementMoved(answer.reason)) missingShards.push(parts[i].shard);
     else throw answer.reason;
   });
   const merged = mergeTopK(nq, k, hits, record.metric !== 'l2');

@@ -15,6 +15,23 @@ export const invalidArgument = (message: string) => new RpcError(grpc.status.INV
 export const notFound = (message: string) => new RpcError(grpc.status.NOT_FOUND, message);
 export const failedPrecondition = (message: string) => new RpcError(grpc.status.FAILED_PRECONDITION, message);
 export const unavailable = (message: string) => new RpcError(grpc.status.UNAVAILABLE, message);
+
+/** Starts the message of a shard's refusal of lists it no longer owns: the caller routed by an old placement. */
+export const PLACEMENT_MOVED = 'placement moved';
+
+/** A shard asked for lists it does not own (any more): the caller should route again. */
+export const placementMoved = (message: string) =>
+  new RpcError(grpc.status.FAILED_PRECONDITION, `${PLACEMENT_MOVED}: ${message}`);
+
+/** Whether an error (possibly re-worded by a caller that named the worker) says the placement moved. */
+export function isPlacementMoved(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: number }).code === grpc.status.FAILED_PRECONDITION &&
+    String((error as { message?: string }).message).includes(PLACEMENT_MOVED)
+  );
+}
 export const resourceExhausted = (message: string) => new RpcError(grpc.status.RESOURCE_EXHAUSTED, message);
 
 /** The statuses of the FAISS binding's error codes (`error.code` on its rejections). */

@@ -1,5 +1,11 @@
 import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@vecshard/faiss';
-import { failedPrecondition, invalidArgument, unavailable, WriteQueue } from '@vecshard/proto';
+import {
+  failedPrecondition,
+  invalidArgument,
+  placementMoved,
+  unavailable,
+  WriteQueue,
+} from '@vecshard/proto';
 import { listBlobDigest } from '@vecshard/storage/list-blob';
 import { ReadWriteGate } from './read-write-gate.js';
 import { SearchBatcher } from './search-batcher.js';
@@ -211,6 +217,7 @@ export class ShardCollection {
         `${assignment.lists.length} list ids are not a whole number per query for ${nq} queries`,
       );
     }
+    this.checkRoutedHere(assignment.lists);
     try {
       return await this.gate.read(() =>
         this.gpuSearches
@@ -242,6 +249,20 @@ export class ShardCollection {
       if (owned) lists.push(list);
     });
     return lists;
+  }
+
+  /**
+   * Refuses a search for lists this shard does not own: the caller routed it by
+   * a placement that has since moved them, and searching them here would
+   * silently miss their vectors.
+   */
+  private checkRoutedHere(lists: BigInt64Array): void {
+    for (const list of lists) {
+      if (list < 0n) continue;
+      if (list >= BigInt(this.owned.length) || !this.owned[Number(list)]) {
+        throw placementMoved(`list ${list} of "${this.name}" is not owned by shard ${this.shard}`);
+      }
+    }
   }
 
   private checkOwned(list: number): void {

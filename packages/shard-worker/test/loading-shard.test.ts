@@ -32,3 +32,20 @@ describe('a loading shard', () => {
     expect(shard.stats().loading).toBe(false);
   });
 });
+
+describe('a search routed by an old placement', () => {
+  it('is refused, naming the list, instead of silently missing the list’s vectors', async () => {
+    const shard = await ShardCollection.attach('c', 1, await template(), 'l2', [0, 1, 2, 3]);
+    await shard.setLists([0, 1]);
+    const query = Float32Array.from({ length: dim }, (_, i) => i);
+    const refused = await shard
+      .search(query, 1, { lists: BigInt64Array.from([0n, 3n]), distances: new Float32Array(2) })
+      .catch((error) => error);
+    expect(refused.code).toBe(9); // FAILED_PRECONDITION
+    expect(refused.message).toMatch(/placement moved: list 3 of "c" is not owned by shard 1/);
+    // Lists it owns, and -1 for lists another shard owns, are fine.
+    await expect(
+      shard.search(query, 1, { lists: BigInt64Array.from([0n, -1n]), distances: new Float32Array(2) }),
+    ).resolves.toBeDefined();
+  });
+});

@@ -5,6 +5,7 @@ import { copyReplica } from '../recovery/copy-replica.js';
 import { readyReplicas } from '../replicas/replica-set.js';
 import { restoreShard } from '../snapshots/restore-shard.js';
 import type { StoredSnapshots } from '../snapshots/stored-snapshots.js';
+import { searchesRoutedBefore } from './move-lists.js';
 
 /**
  * Moves one copy of a shard to another worker while serving: the new copy is
@@ -56,6 +57,6 @@ export async function moveCopy(
   }
   await ctx.store.save(moved);
   ctx.catalog.invalidate(collection);
-  await ctx.searches.drained(collection, epoch);
+  await searchesRoutedBefore(ctx, collection, epoch);
   return shard.lists.length;
 }

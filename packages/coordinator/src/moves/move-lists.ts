@@ -47,7 +47,7 @@ export async function moveLists(
   };
   await ctx.store.save(moved);
   ctx.catalog.invalidate(collection);
-  await ctx.searches.drained(collection, epoch);
+  await searchesRoutedBefore(ctx, collection, epoch);
   await setLists(ctx, collection, from, moved.placement[fromShard].lists);
   return bytes;
 }
@@ -89,4 +89,14 @@ async function copyLists(
     ),
   );
   return contents.reduce((sum, c) => sum + c.ids.byteLength + c.codes.byteLength, 0);
+}
+
+/**
+ * Waits until no search routed under `epoch` or earlier is under way here. A
+ * turn of the event loop first, so that a search that took the old placement
+ * from the catalog just before it changed has counted itself.
+ */
+export async function searchesRoutedBefore(ctx: CoordinatorContext, collection: string, epoch: number) {
+  await new Promise((resolve) => setImmediate(resolve));
+  await ctx.searches.drained(collection, epoch);
 }

@@ -52,7 +52,11 @@ function silent(collection: string, shard: ShardPlacement, targets: WorkerTarget
 }
 
 /** Statuses that say something about the request, not the copy: another copy would answer the same. */
-const REQUEST_ERRORS = new Set([grpc.status.INVALID_ARGUMENT, grpc.status.OUT_OF_RANGE]);
+const REQUEST_ERRORS = new Set([
+  grpc.status.INVALID_ARGUMENT,
+  grpc.status.OUT_OF_RANGE,
+  grpc.status.FAILED_PRECONDITION,
+]);
 
 /**
  * Reads of one shard from one of its ready copies. The copy is chosen by
