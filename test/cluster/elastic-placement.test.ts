@@ -1,9 +1,9 @@
 import { VecshardClient } from '@vecshard/client';
-import { FaissIndex } from '@vecshard/faiss';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCluster, startCoordinatorProcess, startWorker, type TestCluster } from '../helpers/cluster.js';
 import { compareTopK } from '../helpers/compare.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
+import { Acknowledged, expectExact, grownBy, runLoad } from '../helpers/write-load.js';
 
 // Placement follows the workers: a worker that joins gets its share through
 // Rebalance, a worker that must leave is drained first, and both happen while
@@ -18,13 +18,6 @@ afterEach(async () => {
   await cluster?.stop();
   cluster = undefined;
 });
-
-class Acknowledged {
-  readonly vectors = new Map<bigint, Float32Array>();
-  add(ids: BigInt64Array, vectors: Float32Array): void {
-    for (const [i, id] of ids.entries()) this.vectors.set(id, vectors.subarray(i * DIM, (i + 1) * DIM));
-  }
-}
 
 async function collection(c: TestCluster, acked: Acknowledged): Promise<Uint8Array> {
   await c.client.createCollection({
@@ -42,69 +35,15 @@ async function collection(c: TestCluster, acked: Acknowledged): Promise<Uint8Arr
   return (await c.client.getCollection('grow', { includeTemplate: true })).template!;
 }
 
-async function expectExact(client: VecshardClient, acked: Acknowledged, template: Uint8Array): Promise<void> {
-  expect((await client.getCollection('grow')).vectors).toBe(acked.vectors.size);
-  const reference = await FaissIndex.deserialize(template, 'l2');
-  const ids = BigInt64Array.from(acked.vectors.keys());
-  const rows = new Float32Array(ids.length * DIM);
-  for (const [i, id] of ids.entries()) rows.set(acked.vectors.get(id)!, i * DIM);
-  await reference.add(rows, ids);
-  const queries = clusteredVectors(50, DIM, 70);
-  const want = await reference.search(queries, 10, { nprobe: NLIST });
-  const got = await client.search('grow', queries, { k: 10, nprobe: NLIST });
-  expect(compareTopK(want, got, 10)).toEqual([]);
-}
-
-/** Searches (exact, checked against the acknowledged state as it was when each started) and upserts until stopped. */
-function runLoad(client: VecshardClient, acked: Acknowledged) {
-  const failures: string[] = [];
-  let stopped = false;
-  let writes = 0;
-  const queries = clusteredVectors(5, DIM, 9);
-  const searching = (async () => {
-    while (!stopped) {
-      await client.search('grow', queries, { k: 10 }).catch((e) => failures.push(`search: ${e.message}`));
-    }
-  })();
-  const writing = (async () => {
-    let next = 100_000;
-    while (!stopped) {
-      const ids = sequentialIds(40, next);
-      const vectors = clusteredVectors(40, DIM, next);
-      next += 40;
-      try {
-        await client.upsert('grow', ids, vectors);
-        acked.add(ids, vectors);
-        writes++;
-      } catch (error) {
-        failures.push(`upsert: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return {
-    failures,
-    writes: () => writes,
-    stop: async () => {
-      stopped = true;
-      await Promise.all([searching, writing]);
-    },
-  };
-}
-
-async function grownBy(count: () => number, more: number): Promise<void> {
-  const target = count() + more;
-  while (count() < target) await new Promise((resolve) => setTimeout(resolve, 20));
-}
-
 describe('elastic placement', { timeout: 180_000 }, () => {
   it('a worker joins; Rebalance under load gives it its share, fails no call, stays exact; coordinators agree', async () => {
     cluster = await startCluster({ workers: 2 });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await collection(cluster, acked);
     const early = await startCoordinatorProcess(cluster.redis.url);
     cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
 
-    const load = runLoad(cluster.client, acked);
+    const load = runLoad(cluster.client, 'grow', acked);
     await grownBy(load.writes, 5);
     const job = await cluster.client.waitForJob((await cluster.client.rebalance('grow')).id, {
       timeoutMs: 120_000,
@@ -120,7 +59,7 @@ describe('elastic placement', { timeout: 180_000 }, () => {
     const joined = status.workers.find((w) => w.id === 'w2')!;
     // Its share of three workers, give or take the 5 % the plan allows and the lists' sizes.
     expect(joined.vectors).toBeGreaterThan(total / 3 / 2);
-    await expectExact(cluster.client, acked, template);
+    await expectExact(cluster.client, 'grow', acked, template, NLIST);
 
     // A coordinator started before the move and one started after see the same placement.
     const late = await startCoordinatorProcess(cluster.redis.url);
@@ -132,16 +71,16 @@ describe('elastic placement', { timeout: 180_000 }, () => {
       ),
     );
     expect(new Set(placements).size).toBe(1);
-    await expectExact(clients[0], acked, template);
+    await expectExact(clients[0], 'grow', acked, template, NLIST);
     await early.process.stop('SIGKILL');
     await late.process.stop('SIGKILL');
   });
 
   it('DrainWorker empties a worker under load; then kill -9 of it fails no call', async () => {
     cluster = await startCluster({ workers: 3 });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await collection(cluster, acked);
-    const load = runLoad(cluster.client, acked);
+    const load = runLoad(cluster.client, 'grow', acked);
     await grownBy(load.writes, 5);
     const job = await cluster.client.waitForJob((await cluster.client.drainWorker('w1')).id, {
       timeoutMs: 120_000,
@@ -154,7 +93,7 @@ describe('elastic placement', { timeout: 180_000 }, () => {
     await grownBy(load.writes, 10);
     await load.stop();
     expect(load.failures).toEqual([]);
-    await expectExact(cluster.client, acked, template);
+    await expectExact(cluster.client, 'grow', acked, template, NLIST);
 
     // No new placement uses the drained worker.
     await cluster.client.createCollection({ name: 'after', dim: DIM, metric: 'l2', index: 'IVF8,Flat' });
@@ -164,13 +103,9 @@ describe('elastic placement', { timeout: 180_000 }, () => {
 
   it('every search during a rebalance is exact', async () => {
     cluster = await startCluster({ workers: 2 });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await collection(cluster, acked);
-    const reference = await FaissIndex.deserialize(template, 'l2');
-    const ids = BigInt64Array.from(acked.vectors.keys());
-    const rows = new Float32Array(ids.length * DIM);
-    for (const [i, id] of ids.entries()) rows.set(acked.vectors.get(id)!, i * DIM);
-    await reference.add(rows, ids);
+    const reference = await acked.reference(template);
     const queries = clusteredVectors(20, DIM, 71);
     const want = await reference.search(queries, 10, { nprobe: 4 });
     cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
@@ -193,23 +128,31 @@ describe('elastic placement', { timeout: 180_000 }, () => {
 
   it('with --auto-rebalance, a worker that joins gets its share without being asked', async () => {
     cluster = await startCluster({ workers: 2, coordinatorArgs: ['--auto-rebalance-s', '1'] });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await collection(cluster, acked);
     cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
+    const joined = (await cluster.client.clusterStatus()).workers.find((w) => w.id === 'w2')!;
+    // The coordinator queues the job itself, under an id made from the new worker process.
+    const jobId = `auto-rebalance-w2-${joined.startedAtMs}`;
     for (;;) {
-      const status = await cluster.client.clusterStatus();
-      if ((status.workers.find((w) => w.id === 'w2')?.vectors ?? 0) > 0) break;
+      const job = await cluster.client.getJob(jobId).catch(() => undefined);
+      if (job) {
+        expect((await cluster.client.waitForJob(jobId, { timeoutMs: 120_000 })).kind).toBe('rebalance');
+        break;
+      }
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
-    await expectExact(cluster.client, acked, template);
+    const status = await cluster.client.clusterStatus();
+    expect(status.workers.find((w) => w.id === 'w2')!.vectors).toBeGreaterThan(0);
+    await expectExact(cluster.client, 'grow', acked, template, NLIST);
   });
 
   it('a worker stopped with --drain-on-stop-s hands everything over first: no call fails', async () => {
     cluster = await startCluster({ workers: 2 });
     cluster.workers.push(await startWorker(cluster.redis.url, 'w2', ['--drain-on-stop-s', '60']));
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await collection(cluster, acked);
-    const load = runLoad(cluster.client, acked);
+    const load = runLoad(cluster.client, 'grow', acked);
     await grownBy(load.writes, 5);
     // SIGTERM, as Kubernetes sends on a scale-down; the worker exits once drained.
     expect(await cluster.workers[2].process.stop('SIGTERM')).toBe(0);
@@ -218,12 +161,12 @@ describe('elastic placement', { timeout: 180_000 }, () => {
     expect(load.failures).toEqual([]);
     const info = await cluster.client.getCollection('grow');
     expect(info.placement.flatMap((s) => s.replicas.map((r) => r.workerId))).not.toContain('w2');
-    await expectExact(cluster.client, acked, template);
+    await expectExact(cluster.client, 'grow', acked, template, NLIST);
   });
 
   it('a move whose target dies fails the job and leaves the old placement serving', async () => {
     cluster = await startCluster({ workers: 2 });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await collection(cluster, acked);
     const before = JSON.stringify((await cluster.client.getCollection('grow')).placement);
     const doomed = await startWorker(cluster.redis.url, 'w2');
@@ -233,6 +176,6 @@ describe('elastic placement', { timeout: 180_000 }, () => {
     const finished = await cluster.client.watchJob(job.id, () => {}, { timeoutMs: 120_000 });
     expect(finished.state).toBe('failed');
     expect(JSON.stringify((await cluster.client.getCollection('grow')).placement)).toBe(before);
-    await expectExact(cluster.client, acked, template);
+    await expectExact(cluster.client, 'grow', acked, template, NLIST);
   });
 });

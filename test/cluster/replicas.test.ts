@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { compareTopK } from '../helpers/compare.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
+import { Acknowledged, expectExact, grownBy, runLoad } from '../helpers/write-load.js';
 
 // Every shard on `replication_factor` workers: a worker killed, hung or
 // restarted under load costs no search and no acknowledged write, a copy
@@ -18,36 +19,6 @@ afterEach(async () => {
   await cluster?.stop();
   cluster = undefined;
 });
-
-/** What the collection must hold: id → vector, as acknowledged so far. */
-class Acknowledged {
-  readonly vectors = new Map<bigint, Float32Array>();
-
-  add(ids: BigInt64Array, vectors: Float32Array): void {
-    for (const [i, id] of ids.entries()) this.vectors.set(id, vectors.subarray(i * DIM, (i + 1) * DIM));
-  }
-
-  remove(ids: BigInt64Array): void {
-    for (const id of ids) this.vectors.delete(id);
-  }
-
-  /** The acknowledged vectors of these ids, row after row. */
-  rows(ids: bigint[]): Float32Array {
-    const rows = new Float32Array(ids.length * DIM);
-    for (const [i, id] of ids.entries()) rows.set(this.vectors.get(id)!, i * DIM);
-    return rows;
-  }
-
-  /** One FAISS index holding exactly the acknowledged vectors, from the collection's template. */
-  async reference(template: Uint8Array): Promise<FaissIndex> {
-    const index = await FaissIndex.deserialize(template, 'l2');
-    const ids = BigInt64Array.from(this.vectors.keys());
-    const rows = new Float32Array(ids.length * DIM);
-    for (const [i, id] of ids.entries()) rows.set(this.vectors.get(id)!, i * DIM);
-    await index.add(rows, ids);
-    return index;
-  }
-}
 
 async function replicatedCollection(
   c: TestCluster,
@@ -71,16 +42,6 @@ async function replicatedCollection(
   return (await c.client.getCollection(name, { includeTemplate: true })).template!;
 }
 
-/** The collection equals one FAISS index over the acknowledged vectors: count and top-k with every list probed. */
-async function expectExact(client: VecshardClient, name: string, acked: Acknowledged, template: Uint8Array) {
-  expect((await client.getCollection(name)).vectors).toBe(acked.vectors.size);
-  const reference = await acked.reference(template);
-  const queries = clusteredVectors(40, DIM, 77);
-  const want = await reference.search(queries, 10, { nprobe: NLIST });
-  const got = await client.search(name, queries, { k: 10, nprobe: NLIST });
-  expect(compareTopK(want, got, 10)).toEqual([]);
-}
-
 /** Waits until every shard has `copies` ready copies on live workers. */
 async function untilRedundant(client: VecshardClient, name: string, copies: number): Promise<void> {
   for (;;) {
@@ -89,61 +50,6 @@ async function untilRedundant(client: VecshardClient, name: string, copies: numb
     if (full && info.state === 'ready') return;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-}
-
-/**
- * A search loop and an upsert loop against the collection until `stop`
- * resolves; counts what failed and records every acknowledged write.
- */
-function runLoad(client: VecshardClient, name: string, acked: Acknowledged, stop: Promise<void>) {
-  const failures: string[] = [];
-  const latenciesMs: number[] = [];
-  let upserts = 0;
-  let stopped = false;
-  stop.then(() => {
-    stopped = true;
-  });
-  const queries = clusteredVectors(5, DIM, 11);
-  const searching = (async () => {
-    while (!stopped) {
-      const started = performance.now();
-      try {
-        const result = await client.search(name, queries, { k: 10 });
-        if (result.partial) failures.push('partial result');
-        latenciesMs.push(performance.now() - started);
-      } catch (error) {
-        failures.push(`search: ${(error as Error).message}`);
-      }
-    }
-  })();
-  let nextId = 1_000_000;
-  const writing = (async () => {
-    let seed = 100;
-    while (!stopped) {
-      const ids = sequentialIds(50, nextId);
-      nextId += 50;
-      const vectors = clusteredVectors(50, DIM, seed++);
-      try {
-        await client.upsert(name, ids, vectors);
-        acked.add(ids, vectors);
-        upserts++;
-      } catch (error) {
-        failures.push(`upsert: ${(error as Error).message}`);
-      }
-    }
-  })();
-  return {
-    failures,
-    latenciesMs,
-    upserts: () => upserts,
-    done: Promise.all([searching, writing]),
-  };
-}
-
-/** Resolves once `count()` has grown by `more` (an event in the load, not a time). */
-async function grownBy(count: () => number, more: number): Promise<void> {
-  const target = count() + more;
-  while (count() < target) await new Promise((resolve) => setTimeout(resolve, 20));
 }
 
 describe('replicated collections', { timeout: 180_000 }, () => {
@@ -168,7 +74,7 @@ describe('replicated collections', { timeout: 180_000 }, () => {
       coordinatorArgs: ['--replica-grace-s', '2'],
       clientDeadlineMs: 20_000,
     });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await replicatedCollection(cluster, 'kept', 2, acked);
     const info = await cluster.client.getCollection('kept');
     expect(info.replicationFactor).toBe(2);
@@ -177,11 +83,10 @@ describe('replicated collections', { timeout: 180_000 }, () => {
       expect(shard.workerId).toBe(shard.replicas[0].workerId);
     }
 
-    let release!: () => void;
-    const load = runLoad(cluster.client, 'kept', acked, new Promise((resolve) => (release = resolve)));
-    await grownBy(load.upserts, 10);
+    const load = runLoad(cluster.client, 'kept', acked);
+    await grownBy(load.writes, 10);
     await cluster.workers[1].process.stop('SIGKILL');
-    await grownBy(load.upserts, 20);
+    await grownBy(load.writes, 20);
     // Redundancy comes back: w1's copies are rebuilt on the others after the grace.
     await untilRedundant(cluster.client, 'kept', 2);
     const placed = await cluster.client.getCollection('kept');
@@ -189,42 +94,39 @@ describe('replicated collections', { timeout: 180_000 }, () => {
 
     // A second kill once redundancy is back: again nothing fails.
     await cluster.workers[2].process.stop('SIGKILL');
-    await grownBy(load.upserts, 20);
-    release();
-    await load.done;
+    await grownBy(load.writes, 20);
+    await load.stop();
     expect(load.failures).toEqual([]);
-    await expectExact(cluster.client, 'kept', acked, template);
+    await expectExact(cluster.client, 'kept', acked, template, NLIST);
   });
 
   it('a hung (SIGSTOP) copy costs no error, and searches stay far below the deadline', async () => {
     cluster = await startCluster({ workers: 2, clientDeadlineMs: 20_000 });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await replicatedCollection(cluster, 'hung', 2, acked);
-    let release!: () => void;
-    const load = runLoad(cluster.client, 'hung', acked, new Promise((resolve) => (release = resolve)));
-    await grownBy(load.upserts, 5);
+    const load = runLoad(cluster.client, 'hung', acked);
+    await grownBy(load.writes, 5);
     const hung = cluster.workers[1].process.child;
     hung.kill('SIGSTOP');
     try {
-      await grownBy(load.upserts, 20);
+      await grownBy(load.writes, 20);
       await grownBy(() => load.latenciesMs.length, 200);
     } finally {
       hung.kill('SIGCONT');
     }
-    release();
-    await load.done;
+    await load.stop();
     expect(load.failures).toEqual([]);
     const sorted = [...load.latenciesMs].sort((a, b) => a - b);
     const p99 = sorted[Math.floor(0.99 * (sorted.length - 1))];
     // The deadline is 20 s; a search waiting on the hung copy would take that long.
     expect(p99).toBeLessThan(5000);
     await untilRedundant(cluster.client, 'hung', 2);
-    await expectExact(cluster.client, 'hung', acked, template);
+    await expectExact(cluster.client, 'hung', acked, template, NLIST);
   });
 
   it('never reads a copy that missed writes until it has caught up', async () => {
     cluster = await startCluster({ workers: 2, clientDeadlineMs: 20_000 });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     const template = await replicatedCollection(cluster, 'stale', 2, acked);
     const [w0, w1] = cluster.workers;
     w1.process.child.kill('SIGSTOP');
@@ -252,12 +154,12 @@ describe('replicated collections', { timeout: 180_000 }, () => {
     // Once caught up, w1 alone answers exactly.
     await untilRedundant(cluster.client, 'stale', 2);
     await w0.process.stop('SIGKILL');
-    await expectExact(cluster.client, 'stale', acked, template);
+    await expectExact(cluster.client, 'stale', acked, template, NLIST);
   });
 
   it('allow_partial answers from the shards that answer when a shard with one copy hangs', async () => {
     cluster = await startCluster({ workers: 2 });
-    const acked = new Acknowledged();
+    const acked = new Acknowledged(DIM);
     await replicatedCollection(cluster, 'partial', 1, acked);
     const info = await cluster.client.getCollection('partial');
     const hungShard = info.placement.find((s) => s.workerId === 'w1')!.shard;

@@ -187,9 +187,7 @@ export async function getCollection(ctx: CoordinatorContext, name: string, inclu
 
 export async function listCollections(ctx: CoordinatorContext): Promise<CollectionInfo[]> {
   const stats = await collectWorkerStats(ctx);
-  const records = (await Promise.all((await ctx.store.names()).map((name) => ctx.store.get(name)))).filter(
-    (record): record is CollectionRecord => record !== undefined,
-  );
+  const records = await ctx.store.all();
   const loadingJobs = await Promise.all(records.map((record) => ctx.store.loadingJob(record.name)));
   return records.map((record, i) =>
     toCollectionInfo(

@@ -31,6 +31,12 @@ export class CollectionStore {
     return (await this.redis.smembers(this.keys.collections)).sort();
   }
 
+  /** Every stored collection, sorted by name. */
+  async all(): Promise<CollectionRecord[]> {
+    const records = await Promise.all((await this.names()).map((name) => this.get(name)));
+    return records.filter((record): record is CollectionRecord => record !== undefined);
+  }
+
   async template(name: string): Promise<Buffer | undefined> {
     return (await this.redis.getBuffer(this.keys.template(name))) ?? undefined;
   }

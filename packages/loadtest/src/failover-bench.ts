@@ -8,6 +8,7 @@ import { gaussianMixture } from '@vecshard/datasets';
 import { type LocalCluster, startLocalCluster } from '@vecshard/launcher';
 import { LatencyHistogram } from './metrics/latency-histogram.js';
 import { describeMachine, machineLine } from './report/machine.js';
+import { markdownTable, round } from './report/markdown-table.js';
 import { renderSvg } from './report/svg-chart.js';
 
 // What a client sees while a shard worker fails: searches (closed loop) and
@@ -334,20 +335,6 @@ async function writeReport(rows: Second[], summaries: Summary[], table: string, 
     ],
   });
   writeFileSync(join(dir, 'failover.svg'), svg);
-}
-
-function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function markdownTable(rows: Summary[]): string {
-  const columns = Object.keys(rows[0] ?? {}) as (keyof Summary)[];
-  return [
-    `| ${columns.join(' | ')} |`,
-    `| ${columns.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${columns.map((c) => row[c]).join(' | ')} |`),
-  ].join('\n');
 }
 
 main().catch((error) => {

@@ -9,6 +9,7 @@ import { FaissIndex } from '@vecshard/faiss';
 import { type LocalCluster, startLocalCluster } from '@vecshard/launcher';
 import { LatencyHistogram } from './metrics/latency-histogram.js';
 import { describeMachine, machineLine } from './report/machine.js';
+import { markdownTable, round } from './report/markdown-table.js';
 import { renderSvg } from './report/svg-chart.js';
 
 // Placement policy as a dimension: the same Fashion-MNIST collection
@@ -210,20 +211,6 @@ async function writeReport(rows: Row[], table: string, dir: string): Promise<voi
     resolve: { scale: { y: 'independent' } },
   });
   writeFileSync(join(dir, 'placement.svg'), svg);
-}
-
-function round(value: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(value * f) / f;
-}
-
-function markdownTable(rows: Row[]): string {
-  const columns = Object.keys(rows[0] ?? {}) as (keyof Row)[];
-  return [
-    `| ${columns.join(' | ')} |`,
-    `| ${columns.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${columns.map((c) => row[c]).join(' | ')} |`),
-  ].join('\n');
 }
 
 main().catch((error) => {

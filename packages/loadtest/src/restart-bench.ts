@@ -7,6 +7,7 @@ import { VecshardClient } from '@vecshard/client';
 import { gaussianMixture } from '@vecshard/datasets';
 import { startLocalCluster } from '@vecshard/launcher';
 import { describeMachine, machineLine } from './report/machine.js';
+import { markdownTable, round } from './report/markdown-table.js';
 import { renderSvg } from './report/svg-chart.js';
 
 // Time from start to serving of a local cluster restarted on its data dir:
@@ -54,7 +55,7 @@ async function main(): Promise<void> {
     });
     await load(dataDir, base);
     const result = await restart(dataDir, queries);
-    const table = markdownTable(result);
+    const table = markdownTable([result]);
     console.log(table);
     await writeReport(result, table, values.out!);
   } finally {
@@ -166,19 +167,6 @@ async function writeReport(result: Result, table: string, dir: string): Promise<
     height: 80,
   });
   writeFileSync(join(dir, 'restart.svg'), svg);
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function markdownTable(result: Result): string {
-  const columns = Object.keys(result) as (keyof Result)[];
-  return [
-    `| ${columns.join(' | ')} |`,
-    `| ${columns.map(() => '---').join(' | ')} |`,
-    `| ${columns.map((c) => result[c]).join(' | ')} |`,
-  ].join('\n');
 }
 
 main().catch((error) => {

@@ -7,6 +7,7 @@ import { VecshardClient } from '@vecshard/client';
 import { gaussianMixture } from '@vecshard/datasets';
 import { startLocalCluster } from '@vecshard/launcher';
 import { describeMachine, machineLine } from './report/machine.js';
+import { markdownTable, round } from './report/markdown-table.js';
 import { renderSvg } from './report/svg-chart.js';
 
 // Snapshot and restore throughput of one collection against object stores:
@@ -185,19 +186,6 @@ async function startS3rver(directory: string): Promise<StoreCase> {
     },
     close: () => server.close(),
   };
-}
-
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function markdownTable(rows: Row[]): string {
-  const columns = Object.keys(rows[0] ?? {}) as (keyof Row)[];
-  return [
-    `| ${columns.join(' | ')} |`,
-    `| ${columns.map(() => '---').join(' | ')} |`,
-    ...rows.map((row) => `| ${columns.map((c) => row[c]).join(' | ')} |`),
-  ].join('\n');
 }
 
 main().catch((error) => {

@@ -4,6 +4,7 @@ import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { DrainJobData, ProgressSink } from '../jobs/job-kinds.js';
 import { permanent } from '../jobs/job-queue.js';
+import { copiesPerWorker } from '../replicas/replica-set.js';
 import type { StoredSnapshots } from '../snapshots/stored-snapshots.js';
 import { moveCopy } from './move-copy.js';
 import { MoveThrottle } from './move-throttle.js';
@@ -56,20 +57,15 @@ function holds(shard: CollectionRecord['placement'][number], workerId: string): 
 }
 
 async function holding(ctx: CoordinatorContext, workerId: string): Promise<CollectionRecord[]> {
-  const records = await Promise.all((await ctx.store.names()).map((name) => ctx.store.get(name)));
-  return records.filter(
-    (r): r is CollectionRecord => r?.state === 'ready' && r.placement.some((s) => holds(s, workerId)),
-  );
+  const records = await ctx.store.all();
+  return records.filter((r) => r.state === 'ready' && r.placement.some((s) => holds(s, workerId)));
 }
 
 /** The placeable worker with the fewest copies overall that holds no copy of the shard. */
 async function receiver(ctx: CoordinatorContext, collection: string, shardNumber: number, leaving: string) {
-  const records = await Promise.all((await ctx.store.names()).map((name) => ctx.store.get(name)));
-  const copies = new Map<string, number>();
-  for (const r of records)
-    for (const s of r?.placement ?? [])
-      for (const c of s.replicas) copies.set(c.workerId, (copies.get(c.workerId) ?? 0) + 1);
-  const shard = records.find((r) => r?.name === collection)?.placement[shardNumber];
+  const records = await ctx.store.all();
+  const copies = copiesPerWorker(records);
+  const shard = records.find((r) => r.name === collection)?.placement[shardNumber];
   const holders = new Set(shard?.replicas.map((r) => r.workerId));
   const candidates = ctx.workers
     .placeable()

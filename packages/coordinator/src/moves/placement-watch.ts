@@ -1,6 +1,5 @@
 import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
-import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
 import type { DrainJobData, RebalanceJobData } from '../jobs/job-kinds.js';
 import { replicaWorkers } from '../replicas/replica-set.js';
@@ -76,9 +75,7 @@ export class PlacementWatch {
       return now - this.aliveSince.get(key)! >= this.options.autoRebalanceAfterMs!;
     });
     if (settled.length === 0) return;
-    const records = (
-      await Promise.all((await this.ctx.store.names()).map((n) => this.ctx.store.get(n)))
-    ).filter((r): r is CollectionRecord => r?.state === 'ready' && r.routing === 'lists');
+    const records = (await this.ctx.store.all()).filter((r) => r.state === 'ready' && r.routing === 'lists');
     for (const worker of settled) {
       if (records.every((r) => replicaWorkers(r).includes(worker.id))) continue;
       await this.options.ensureJob(

@@ -4,7 +4,7 @@ import { type CoordinatorContext, shardTarget, workerDeadline } from '../context
 import { serializeWrites } from '../data-path.js';
 import type { ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
 import { planListMoves } from '../placement/rebalance-plan.js';
-import { replicaWorkers } from '../replicas/replica-set.js';
+import { copiesPerWorker, replicaWorkers } from '../replicas/replica-set.js';
 import { moveLists } from './move-lists.js';
 import { MoveThrottle } from './move-throttle.js';
 
@@ -66,7 +66,7 @@ async function addShardsForNewWorkers(
   if (newcomers.length === 0) return record;
   const template = await ctx.store.template(record.name);
   if (!template) throw new Error(`collection "${record.name}" has no template index`);
-  const copies = copiesPerWorker(record);
+  const copies = copiesPerWorker([record]);
   const added: ShardPlacement[] = [];
   for (const [i, newcomer] of newcomers.entries()) {
     const others = placeable
@@ -91,13 +91,6 @@ async function addShardsForNewWorkers(
   await ctx.store.save(grown);
   ctx.catalog.invalidate(record.name);
   return grown;
-}
-
-function copiesPerWorker(record: CollectionRecord): Map<string, number> {
-  const copies = new Map<string, number>();
-  for (const shard of record.placement)
-    for (const { workerId } of shard.replicas) copies.set(workerId, (copies.get(workerId) ?? 0) + 1);
-  return copies;
 }
 
 /** Vectors in each list now, as a ready copy of each shard reports them. */

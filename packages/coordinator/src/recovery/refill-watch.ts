@@ -94,8 +94,7 @@ export class RefillWatch {
   }
 
   private async readyRecords(): Promise<CollectionRecord[]> {
-    const records = await Promise.all((await this.ctx.store.names()).map((name) => this.ctx.store.get(name)));
-    return records.filter((record): record is CollectionRecord => record?.state === 'ready');
+    return (await this.ctx.store.all()).filter((record) => record.state === 'ready');
   }
 
   /** Starts the clock for placed-on workers that are absent, and stops it for those back. */

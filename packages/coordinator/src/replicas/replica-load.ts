@@ -6,6 +6,19 @@ const EWMA_WEIGHT = 0.2;
 /** How long a copy that lost a hedge race is asked only when no other copy can be. */
 const SLOW_FOR_MS = 1000;
 
+/** A shard's recent latencies, and the sorted copy quantiles are read from. */
+interface LatencyWindow {
+  samples: Float64Array;
+  next: number;
+  count: number;
+  /** Sorted samples, taken again only after SORT_EVERY new ones: reads ask for a quantile each time. */
+  sorted?: Float64Array;
+  sinceSorted: number;
+}
+
+/** New samples after which a window's sorted copy is taken again. */
+const SORT_EVERY = 16;
+
 interface WorkerLoad {
   outstanding: number;
   ewmaMs: number;
@@ -22,7 +35,7 @@ interface WorkerLoad {
  */
 export class ReplicaLoad {
   private readonly workers = new Map<string, WorkerLoad>();
-  private readonly shardLatencies = new Map<string, { samples: Float64Array; next: number; count: number }>();
+  private readonly shardLatencies = new Map<string, LatencyWindow>();
 
   /** `now` is the clock slowness is timed with (tests pass their own). */
   constructor(private readonly now: () => number = Date.now) {}
@@ -60,7 +73,11 @@ export class ReplicaLoad {
   quantile(shardKey: string, q: number): number | undefined {
     const window = this.shardLatencies.get(shardKey);
     if (!window || window.count === 0) return undefined;
-    const sorted = Array.from(window.samples.subarray(0, window.count)).sort((a, b) => a - b);
+    if (!window.sorted || window.sinceSorted >= SORT_EVERY) {
+      window.sorted = window.samples.slice(0, window.count).sort();
+      window.sinceSorted = 0;
+    }
+    const sorted = window.sorted;
     return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
   }
 
@@ -91,10 +108,11 @@ export class ReplicaLoad {
   private record(shardKey: string, ms: number): void {
     let window = this.shardLatencies.get(shardKey);
     if (!window) {
-      window = { samples: new Float64Array(LATENCY_WINDOW), next: 0, count: 0 };
+      window = { samples: new Float64Array(LATENCY_WINDOW), next: 0, count: 0, sinceSorted: 0 };
       this.shardLatencies.set(shardKey, window);
     }
     window.samples[window.next] = ms;
+    window.sinceSorted++;
     window.next = (window.next + 1) % LATENCY_WINDOW;
     window.count = Math.min(LATENCY_WINDOW, window.count + 1);
   }

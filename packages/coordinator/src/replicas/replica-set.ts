@@ -28,3 +28,12 @@ export function withReplicaState(
     ),
   };
 }
+
+/** Copies each worker holds over the given collections. */
+export function copiesPerWorker(records: Pick<CollectionRecord, 'placement'>[]): Map<string, number> {
+  const copies = new Map<string, number>();
+  for (const record of records)
+    for (const shard of record.placement)
+      for (const { workerId } of shard.replicas) copies.set(workerId, (copies.get(workerId) ?? 0) + 1);
+  return copies;
+}

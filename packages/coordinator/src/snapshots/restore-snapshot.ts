@@ -76,7 +76,7 @@ async function placeRestored(ctx: CoordinatorContext, manifest: SnapshotManifest
   const config = { ...manifest.config, replicationFactor: manifest.config.replicationFactor || 1 };
   if (config.replicationFactor > live.length) {
     throw failedPrecondition(
-      `collection "${collection(manifest)}" keeps ${config.replicationFactor} copies of every shard, on distinct ` +
+      `collection "${manifest.collection}" keeps ${config.replicationFactor} copies of every shard, on distinct ` +
         `workers, but only ${live.length} workers are alive`,
     );
   }
@@ -123,8 +123,4 @@ async function forget(ctx: CoordinatorContext, record: CollectionRecord): Promis
         : undefined;
     }),
   );
-}
-
-function collection(manifest: SnapshotManifest): string {
-  return manifest.collection;
 }
