@@ -11,7 +11,8 @@
         "native/index_wrap.cc",
         "native/faiss_ops.cc",
         "native/promise_worker.cc",
-        "native/device_ops.cc"
+        "native/device_ops.cc",
+        "native/faiss_errors.cc"
       ],
       "include_dirs": [
         "<!(node -p \"require('node-addon-api').include_dir\")",

@@ -205,6 +205,15 @@ void assign(const IndexState& state, const Rows& q, int nprobe, float* distances
   ivf.quantizer->search(q.n(), q.data(), nprobe, distances, lists);
 }
 
+bool try_assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists) {
+  require_trained(state);
+  auto& ivf = require_ivf(state, "assign");
+  std::shared_lock guard(state.lock, std::try_to_lock);
+  if (!guard.owns_lock()) return false;
+  ivf.quantizer->search(q.n(), q.data(), nprobe, distances, lists);
+  return true;
+}
+
 void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
                         const float* centroid_distances, float* distances, idx_t* labels) {
   require_trained(state);

@@ -59,6 +59,8 @@ size_t remove_ids(IndexState& state, const idx_t* ids, size_t n);
 void import_list(IndexState& state, size_t list, const idx_t* ids, const uint8_t* codes, size_t n);
 void search(const IndexState& state, const Rows& q, int k, int nprobe, float* distances, idx_t* labels);
 void assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists);
+// Like assign, but returns false instead of waiting while a writer holds the index.
+bool try_assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists);
 void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
                         const float* centroid_distances, float* distances, idx_t* labels);
 

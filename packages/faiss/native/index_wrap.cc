@@ -6,6 +6,7 @@
 #include <string>
 
 #include "device_ops.h"
+#include "faiss_errors.h"
 #include "promise_worker.h"
 
 namespace vecshard {
@@ -82,6 +83,7 @@ Napi::Function IndexWrap::Define(Napi::Env env) {
                          InstanceMethod<&IndexWrap::RemoveIds>("removeIds"),
                          InstanceMethod<&IndexWrap::Search>("search"),
                          InstanceMethod<&IndexWrap::Assign>("assign"),
+                         InstanceMethod<&IndexWrap::AssignNow>("assignNow"),
                          InstanceMethod<&IndexWrap::SearchPreassigned>("searchPreassigned"),
                          InstanceMethod<&IndexWrap::Serialize>("serialize"),
                          InstanceMethod<&IndexWrap::ExportList>("exportList"),
@@ -245,6 +247,31 @@ Napi::Value IndexWrap::Assign(const Napi::CallbackInfo& info) {
     if (n > 0) assign(*state, Rows(*state, qp, n, "queries"), nprobe, dp, lp);
   });
   return worker->keep(q).resolve_with(result).start();
+}
+
+// Assigns on the calling (JavaScript) thread, for batches so small that handing
+// them to a libuv thread and back costs more than the assignment. Returns
+// undefined, without waiting, when a writer holds the index.
+Napi::Value IndexWrap::AssignNow(const Napi::CallbackInfo& info) {
+  auto q = float_arg(info, 0, "queries");
+  size_t n = rows(q, "queries");
+  int nprobe = int_arg(info, 1, "nprobe", 1, 1 << 24);
+  auto distances = Napi::Float32Array::New(info.Env(), n * nprobe);
+  auto lists = Int64Array::New(info.Env(), n * nprobe, napi_bigint64_array);
+  bool assigned = true;
+  auto failure = run_catching([&] {
+    if (n > 0) assigned = try_assign(*state_, Rows(*state_, q.Data(), n, "queries"), nprobe, distances.Data(), lists.Data());
+  });
+  if (failure) {
+    Napi::Error error = Napi::Error::New(info.Env(), failure->message);
+    error.Set("code", Napi::String::New(info.Env(), failure->code));
+    throw error;
+  }
+  if (!assigned) return info.Env().Undefined();
+  Napi::Object result = Napi::Object::New(info.Env());
+  result.Set("distances", distances);
+  result.Set("lists", lists);
+  return result;
 }
 
 Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {

@@ -29,6 +29,7 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
   Napi::Value RemoveIds(const Napi::CallbackInfo& info);
   Napi::Value Search(const Napi::CallbackInfo& info);
   Napi::Value Assign(const Napi::CallbackInfo& info);
+  Napi::Value AssignNow(const Napi::CallbackInfo& info);
   Napi::Value SearchPreassigned(const Napi::CallbackInfo& info);
   Napi::Value Serialize(const Napi::CallbackInfo& info);
   Napi::Value ExportList(const Napi::CallbackInfo& info);

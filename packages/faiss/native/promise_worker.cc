@@ -4,8 +4,7 @@
 
 #include <atomic>
 
-#include "device_ops.h"
-#include "faiss_ops.h"
+#include "faiss_errors.h"
 
 namespace vecshard {
 
@@ -18,24 +17,9 @@ void apply_thread_count() {
 
 void PromiseWorker::Execute() {
   apply_thread_count();
-  try {
-    work_();
-  } catch (const DeviceMemoryError& e) {
-    code_ = "ERR_DEVICE_MEMORY";
-    SetError(e.what());
-  } catch (const std::invalid_argument& e) {
-    code_ = "ERR_INVALID_ARGUMENT";
-    SetError(readable(e));
-  } catch (const std::out_of_range& e) {
-    code_ = "ERR_INVALID_ARGUMENT";
-    SetError(readable(e));
-  } catch (const std::logic_error& e) {
-    code_ = "ERR_FAILED_PRECONDITION";
-    SetError(readable(e));
-  } catch (const std::exception& e) {
-    SetError(readable(e));
-  } catch (...) {
-    SetError("FAISS failed with an unknown error");
+  if (auto failure = run_catching(work_)) {
+    code_ = failure->code;
+    SetError(failure->message);
   }
 }
 

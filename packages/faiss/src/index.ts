@@ -180,8 +180,17 @@ export class FaissIndex {
 
   /** The coarse quantizer's `nprobe` nearest lists for each query, with their centroid distances. */
   assign(queries: Float32Array, nprobe: number): Promise<Assignment> {
-    this.rows(queries, 'queries');
-    return this.native.assign(queries, this.nprobe(nprobe, true));
+    const rows = this.rows(queries, 'queries');
+    const probes = this.nprobe(nprobe, true);
+    if (rows * this.nlist * this.dim <= ASSIGN_NOW_MAX_WORK) {
+      try {
+        const now = this.native.assignNow(queries, probes);
+        if (now) return Promise.resolve(now);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.native.assign(queries, probes);
   }
 
   /**
@@ -266,6 +275,14 @@ export class FaissIndex {
 
 /** FAISS's own limit for k on CPU search is large, but a k this big is a caller's mistake. */
 export const MAX_K = 4096;
+
+/**
+ * Coarse assignments up to this many multiply-adds (rows × lists × dimension)
+ * run on the calling thread: one query against 1024 centroids of 128
+ * dimensions takes tens of microseconds, less than handing it to a libuv
+ * thread and back, which is what a single-query search waits for.
+ */
+const ASSIGN_NOW_MAX_WORK = 1 << 20;
 
 function checkK(k: number): void {
   if (!Number.isInteger(k) || k < 1 || k > MAX_K)

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { settleBlasIdleThreads } from './blas-threads.js';
 
 /** The raw addon surface: see native/*.cc. Only index.ts talks to it. */
 export interface NativeSearchResult {
@@ -23,6 +24,8 @@ export interface NativeIndex {
   removeIds(ids: BigInt64Array): Promise<number>;
   search(x: Float32Array, k: number, nprobe: number): Promise<NativeSearchResult>;
   assign(x: Float32Array, nprobe: number): Promise<{ distances: Float32Array; lists: BigInt64Array }>;
+  /** Synchronous assign; undefined when a writer holds the index. */
+  assignNow(x: Float32Array, nprobe: number): { distances: Float32Array; lists: BigInt64Array } | undefined;
   searchPreassigned(
     x: Float32Array,
     k: number,
@@ -65,4 +68,5 @@ function findAddon(): string {
 }
 
 const require = createRequire(import.meta.url);
+settleBlasIdleThreads();
 export const addon: NativeAddon = require(findAddon());

@@ -101,6 +101,31 @@ describe('searchPreassigned', () => {
     });
   }
 
+  it('assigns a few queries on the calling thread exactly as a large batch is assigned', async () => {
+    const index = await trained('IVF64,Flat');
+    const nprobe = 8;
+    // 600 × 64 × 32 multiply-adds is above the synchronous limit: a libuv thread, FAISS's batch path.
+    const thrice = new Float32Array(3 * queries.length);
+    for (let i = 0; i < 3; i++) thrice.set(queries, i * queries.length);
+    const batch = await index.assign(thrice, nprobe);
+    for (let q = 0; q < nq; q += 17) {
+      const one = await index.assign(queries.subarray(q * dim, (q + 1) * dim), nprobe);
+      expect([...one.lists]).toEqual([...batch.lists.subarray(q * nprobe, (q + 1) * nprobe)]);
+      expect(
+        maxRelativeDifference(one.distances, batch.distances.subarray(q * nprobe, (q + 1) * nprobe)),
+      ).toBeLessThan(1e-4);
+    }
+  });
+
+  it('rejects a non-finite query on the synchronous path with the same code as on a thread', async () => {
+    const index = await trained('IVF64,Flat');
+    const bad = new Float32Array(dim).fill(Number.NaN);
+    await expect(index.assign(bad, 4)).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
+    const many = new Float32Array(queries);
+    many[5] = Number.NaN;
+    await expect(index.assign(many, 4)).rejects.toMatchObject({ code: 'ERR_INVALID_ARGUMENT' });
+  });
+
   it('skips lists marked -1, so disjoint halves merge back to the full result', async () => {
     const index = await trained('IVF64,Flat');
     const nprobe = 8;
