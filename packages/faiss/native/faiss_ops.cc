@@ -214,8 +214,9 @@ bool try_assign(const IndexState& state, const Rows& q, int nprobe, float* dista
   return true;
 }
 
-void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
-                        const float* centroid_distances, float* distances, idx_t* labels) {
+namespace {
+
+const faiss::IndexIVF& require_preassignable(const IndexState& state, int nprobe, const idx_t* lists, size_t n) {
   require_trained(state);
   auto& ivf = require_ivf(state, "searchPreassigned");
   if (dynamic_cast<const faiss::IndexIVFFastScan*>(&ivf)) {
@@ -225,7 +226,23 @@ void search_preassigned(const IndexState& state, const Rows& q, int k, int nprob
     throw std::out_of_range("each query needs 1.." + std::to_string(ivf.nlist) + " lists, got " +
                             std::to_string(nprobe));
   }
-  check_lists(ivf, lists, q.n() * nprobe, true);
+  check_lists(ivf, lists, n * nprobe, true);
+  return ivf;
+}
+
+size_t code_bytes(const faiss::IndexIVF& ivf, const idx_t* lists, size_t n) {
+  size_t bytes = 0;
+  for (size_t i = 0; i < n; i++) {
+    if (lists[i] >= 0) bytes += ivf.invlists->list_size(lists[i]) * ivf.code_size;
+  }
+  return bytes;
+}
+
+}  // namespace
+
+void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
+                        const float* centroid_distances, float* distances, idx_t* labels) {
+  auto& ivf = require_preassignable(state, nprobe, lists, q.n());
   faiss::SearchParametersIVF params;
   params.nprobe = nprobe;  // the row width of lists / centroid_distances
   std::shared_lock guard(state.lock);
@@ -233,6 +250,18 @@ void search_preassigned(const IndexState& state, const Rows& q, int k, int nprob
     return device_search_preassigned(state, q, k, nprobe, lists, centroid_distances, distances, labels);
   }
   ivf.search_preassigned(q.n(), q.data(), k, lists, centroid_distances, distances, labels, false, &params);
+}
+
+bool try_search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
+                            const float* centroid_distances, float* distances, idx_t* labels,
+                            size_t max_bytes) {
+  auto& ivf = require_preassignable(state, nprobe, lists, q.n());
+  std::shared_lock guard(state.lock, std::try_to_lock);
+  if (!guard.owns_lock() || state.device || code_bytes(ivf, lists, q.n() * nprobe) > max_bytes) return false;
+  faiss::SearchParametersIVF params;
+  params.nprobe = nprobe;
+  ivf.search_preassigned(q.n(), q.data(), k, lists, centroid_distances, distances, labels, false, &params);
+  return true;
 }
 
 }  // namespace vecshard

@@ -63,6 +63,12 @@ void assign(const IndexState& state, const Rows& q, int nprobe, float* distances
 bool try_assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists);
 void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
                         const float* centroid_distances, float* distances, idx_t* labels);
+// Like search_preassigned, but returns false without searching when a writer
+// holds the index, the index lives on a GPU, or the lists hold more than
+// max_bytes of codes (too long a scan for the calling thread).
+bool try_search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
+                            const float* centroid_distances, float* distances, idx_t* labels,
+                            size_t max_bytes);
 
 // The FAISS message without its file/line prefix, for errors people read.
 std::string readable(const std::exception& e);

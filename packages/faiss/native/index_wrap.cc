@@ -54,6 +54,14 @@ int int_arg(const Napi::CallbackInfo& info, size_t at, const char* what, int min
   return static_cast<int>(d);
 }
 
+// A failure of a call run on the JavaScript thread, thrown with the code an
+// asynchronous call would have rejected with.
+[[noreturn]] void throw_failure(Napi::Env env, const FaissFailure& failure) {
+  Napi::Error error = Napi::Error::New(env, failure.message);
+  error.Set("code", Napi::String::New(env, failure.code));
+  throw error;
+}
+
 Napi::Object search_result(Napi::Env env, size_t count, float** distances, idx_t** labels) {
   auto d = Napi::Float32Array::New(env, count);
   auto l = Int64Array::New(env, count, napi_bigint64_array);
@@ -85,6 +93,7 @@ Napi::Function IndexWrap::Define(Napi::Env env) {
                          InstanceMethod<&IndexWrap::Assign>("assign"),
                          InstanceMethod<&IndexWrap::AssignNow>("assignNow"),
                          InstanceMethod<&IndexWrap::SearchPreassigned>("searchPreassigned"),
+                         InstanceMethod<&IndexWrap::SearchPreassignedNow>("searchPreassignedNow"),
                          InstanceMethod<&IndexWrap::Serialize>("serialize"),
                          InstanceMethod<&IndexWrap::ExportList>("exportList"),
                          InstanceMethod<&IndexWrap::ImportList>("importList"),
@@ -262,11 +271,7 @@ Napi::Value IndexWrap::AssignNow(const Napi::CallbackInfo& info) {
   auto failure = run_catching([&] {
     if (n > 0) assigned = try_assign(*state_, Rows(*state_, q.Data(), n, "queries"), nprobe, distances.Data(), lists.Data());
   });
-  if (failure) {
-    Napi::Error error = Napi::Error::New(info.Env(), failure->message);
-    error.Set("code", Napi::String::New(info.Env(), failure->code));
-    throw error;
-  }
+  if (failure) throw_failure(info.Env(), *failure);
   if (!assigned) return info.Env().Undefined();
   Napi::Object result = Napi::Object::New(info.Env());
   result.Set("distances", distances);
@@ -295,6 +300,34 @@ Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {
     if (n > 0) search_preassigned(*state, Rows(*state, qp, n, "queries"), k, nprobe, listp, cp, dp, lp);
   });
   return worker->keep(q).keep(lists).keep(centroid).resolve_with(result).start();
+}
+
+// Searches on the calling (JavaScript) thread when the given lists hold at most
+// max_bytes of codes: a scan that short costs less than handing it to a libuv
+// thread and back. Returns undefined, having done nothing, otherwise.
+Napi::Value IndexWrap::SearchPreassignedNow(const Napi::CallbackInfo& info) {
+  auto q = float_arg(info, 0, "queries");
+  size_t n = rows(q, "queries");
+  int k = int_arg(info, 1, "k", 1, 1 << 20);
+  int nprobe = int_arg(info, 2, "nprobe", 1, 1 << 24);
+  auto lists = int64_arg(info, 3, "lists");
+  auto centroid = float_arg(info, 4, "centroid distances");
+  int max_bytes = int_arg(info, 5, "max bytes", 0, 1 << 30);
+  if (lists.ElementLength() != n * nprobe || centroid.ElementLength() != n * nprobe) {
+    throw Napi::RangeError::New(info.Env(), "lists and centroid distances need nprobe entries per query");
+  }
+  float* dp;
+  idx_t* lp;
+  Napi::Object result = search_result(info.Env(), n * k, &dp, &lp);
+  bool searched = true;
+  auto failure = run_catching([&] {
+    if (n > 0) {
+      searched = try_search_preassigned(*state_, Rows(*state_, q.Data(), n, "queries"), k, nprobe, lists.Data(),
+                                        centroid.Data(), dp, lp, static_cast<size_t>(max_bytes));
+    }
+  });
+  if (failure) throw_failure(info.Env(), *failure);
+  return searched ? Napi::Value(result) : info.Env().Undefined();
 }
 
 Napi::Value IndexWrap::Serialize(const Napi::CallbackInfo& info) {

@@ -31,6 +31,7 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
   Napi::Value Assign(const Napi::CallbackInfo& info);
   Napi::Value AssignNow(const Napi::CallbackInfo& info);
   Napi::Value SearchPreassigned(const Napi::CallbackInfo& info);
+  Napi::Value SearchPreassignedNow(const Napi::CallbackInfo& info);
   Napi::Value Serialize(const Napi::CallbackInfo& info);
   Napi::Value ExportList(const Napi::CallbackInfo& info);
   Napi::Value ImportList(const Napi::CallbackInfo& info);

@@ -211,6 +211,19 @@ export class FaissIndex {
       throw new RangeError('centroid distances and lists differ in length');
     }
     const nprobe = assignment.lists.length / nq;
+    try {
+      const now = this.native.searchPreassignedNow(
+        queries,
+        k,
+        nprobe,
+        assignment.lists,
+        assignment.distances,
+        SEARCH_NOW_MAX_BYTES,
+      );
+      if (now) return Promise.resolve(now);
+    } catch (error) {
+      return Promise.reject(error);
+    }
     return this.native.searchPreassigned(queries, k, nprobe, assignment.lists, assignment.distances);
   }
 
@@ -283,6 +296,13 @@ export const MAX_K = 4096;
  * thread and back, which is what a single-query search waits for.
  */
 const ASSIGN_NOW_MAX_WORK = 1 << 20;
+
+/**
+ * A preassigned search whose lists hold at most this many bytes of codes runs
+ * on the calling thread (tens of microseconds of scanning); longer scans go to
+ * a libuv thread, so the caller's event loop never stalls for long.
+ */
+const SEARCH_NOW_MAX_BYTES = 256 * 1024;
 
 function checkK(k: number): void {
   if (!Number.isInteger(k) || k < 1 || k > MAX_K)

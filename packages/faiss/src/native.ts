@@ -33,6 +33,15 @@ export interface NativeIndex {
     lists: BigInt64Array,
     centroidDistances: Float32Array,
   ): Promise<NativeSearchResult>;
+  /** Synchronous searchPreassigned; undefined when the lists hold more than maxBytes of codes or a writer holds the index. */
+  searchPreassignedNow(
+    x: Float32Array,
+    k: number,
+    nprobe: number,
+    lists: BigInt64Array,
+    centroidDistances: Float32Array,
+    maxBytes: number,
+  ): NativeSearchResult | undefined;
   serialize(): Promise<Buffer>;
   exportList(list: number): { ids: BigInt64Array; codes: Uint8Array };
   importList(list: number, ids: BigInt64Array, codes: Uint8Array): void;

@@ -117,6 +117,26 @@ describe('searchPreassigned', () => {
     }
   });
 
+  it('searches a short scan on the calling thread with the same results as a long one on a thread', async () => {
+    const index = await trained('IVF64,Flat');
+    const nprobe = 4;
+    // All 200 queries scan ~20 MB (a libuv thread); one query scans ~160 kB (the calling thread).
+    const assignment = await index.assign(queries, nprobe);
+    const all = await index.searchPreassigned(queries, 10, assignment);
+    for (let q = 0; q < nq; q += 13) {
+      const one = await index.searchPreassigned(queries.subarray(q * dim, (q + 1) * dim), 10, {
+        lists: assignment.lists.subarray(q * nprobe, (q + 1) * nprobe),
+        distances: assignment.distances.subarray(q * nprobe, (q + 1) * nprobe),
+      });
+      expect([...one.labels]).toEqual([...all.labels.subarray(q * 10, (q + 1) * 10)]);
+      expect([...one.distances]).toEqual([...all.distances.subarray(q * 10, (q + 1) * 10)]);
+    }
+    const outside = { lists: BigInt64Array.of(0n, 1n, 2n, 999n), distances: new Float32Array(4) };
+    await expect(index.searchPreassigned(queries.subarray(0, dim), 10, outside)).rejects.toMatchObject({
+      code: 'ERR_INVALID_ARGUMENT',
+    });
+  });
+
   it('rejects a non-finite query on the synchronous path with the same code as on a thread', async () => {
     const index = await trained('IVF64,Flat');
     const bad = new Float32Array(dim).fill(Number.NaN);
