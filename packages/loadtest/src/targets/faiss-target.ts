@@ -4,9 +4,9 @@ import type { IndexSpec, SearchTarget, TargetSearchResult } from './search-targe
 
 /** One FAISS index in this process: the baseline every cluster number is compared with. */
 export class FaissTarget implements SearchTarget {
-  readonly name = 'faiss';
-
   private constructor(
+    /** `faiss`, or `faiss(<build>)` when a build was asked for. */
+    readonly name: string,
     private readonly index: FaissIndex,
     /** The FAISS build the index comes from. */
     readonly build: FaissBuild,
@@ -15,6 +15,7 @@ export class FaissTarget implements SearchTarget {
   /** An index from `build` (default: the build loaded by default). */
   static create(spec: IndexSpec, build?: FaissBuild): FaissTarget {
     return new FaissTarget(
+      build ? `faiss(${build})` : 'faiss',
       createFaissIndex(spec.dim, spec.index, spec.metric, build),
       effectiveFaissBuild(build),
     );
