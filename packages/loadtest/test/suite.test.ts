@@ -228,5 +228,6 @@ describe('targets', () => {
     expect(markdown).toContain('Machine: cpu, 2 cores');
     expect(markdown).toContain('p50 0.100 ms, p99 0.300 ms');
     expect(markdown).toContain('Scale-out projection');
+    expect(markdown).toContain('synthetic 3000 × 16, 8 Gaussian components, noise 0.5, seed 1');
   });
 });

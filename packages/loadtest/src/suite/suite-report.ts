@@ -1,7 +1,7 @@
 import { machineLine } from '../report/machine.js';
 import type { BenchRow } from './bench-row.js';
 import { scaleOutSection } from './scale-out-report.js';
-import type { SuiteConfig } from './suite-config.js';
+import type { DatasetRun, SuiteConfig } from './suite-config.js';
 import { judgeTargets, signed } from './suite-targets.js';
 
 const MODES_LINE =
@@ -30,6 +30,7 @@ export function suiteMarkdown(config: SuiteConfig, rows: BenchRow[], chartFile: 
       : '- Bare gRPC round trip: n/a',
     `- Memory read bandwidth (this run): ${first?.memory_read_gb_per_s == null ? 'n/a (not measurable with this FAISS build)' : `${first.memory_read_gb_per_s.toFixed(1)} GB/s`}`,
     `- ${config.workers} workers in the cluster modes, k = 10`,
+    `- Datasets: ${config.runs.map(describeRun).join('; ')}`,
     MODES_LINE,
     MEASURES_LINE,
   ];
@@ -52,6 +53,18 @@ export function suiteMarkdown(config: SuiteConfig, rows: BenchRow[], chartFile: 
   if (failed > 0) lines.push('', `**${failed} request(s) failed during the measurements.**`);
   lines.push('', `![recall vs QPS and latency](${chartFile})`, '');
   return lines.join('\n');
+}
+
+/** A dataset run as configured (the dataset's name leaves out the mixture's noise). */
+function describeRun(run: DatasetRun): string {
+  const spec = run.dataset;
+  const data =
+    spec.kind === 'synthetic'
+      ? `synthetic ${spec.count} × ${spec.dim}, ${spec.clusters} Gaussian components, noise ${spec.noise}, seed ${spec.seed}`
+      : spec.kind === 'fashion-mnist'
+        ? `Fashion-MNIST${spec.count ? ` (first ${spec.count})` : ''}`
+        : `files ${spec.base}`;
+  return `${data}, ${spec.queries} queries, ${run.index}, nprobe ${run.nprobes.join('/')}, modes ${run.modes.join(', ')}`;
 }
 
 function datasetSection(rows: BenchRow[]): string[] {
