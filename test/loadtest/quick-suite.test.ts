@@ -16,7 +16,7 @@ import { afterAll, expect, it } from 'vitest';
 const scratch = mkdtempSync(join(tmpdir(), 'vecshard-bench-test-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-it('runs the --quick suite: FAISS, list routing and scatter over the nprobe sweep', {
+it('runs the --quick suite: both FAISS builds, list routing and scatter over the nprobe sweep', {
   timeout: 300_000,
 }, async () => {
   const outDir = join(scratch, 'results');
@@ -28,9 +28,11 @@ it('runs the --quick suite: FAISS, list routing and scatter over the nprobe swee
   });
   const rows = JSON.parse(readFileSync(join(outDir, 'quick.json'), 'utf8')) as BenchRow[];
   expect(rows).toEqual(result.rows);
-  const modes = ['faiss', 'cluster', 'scatter'] as const;
-  expect(rows.map((r) => `${r.mode}@${r.nprobe}`)).toEqual(
-    modes.flatMap((mode) => QUICK_SUITE.nprobes.map((nprobe) => `${mode}@${nprobe}`)),
+  const [run] = QUICK_SUITE.runs;
+  // cluster-direct runs only where the client has one-hop search.
+  const modes = ['faiss', 'faiss-debian', 'cluster', 'scatter'] as const;
+  expect(rows.filter((r) => r.mode !== 'cluster-direct').map((r) => `${r.mode}@${r.nprobe}`)).toEqual(
+    modes.flatMap((mode) => run.nprobes.map((nprobe) => `${mode}@${nprobe}`)),
   );
   const at = (mode: (typeof modes)[number], nprobe: number) =>
     rows.find((r) => r.mode === mode && r.nprobe === nprobe)!;
@@ -40,9 +42,14 @@ it('runs the --quick suite: FAISS, list routing and scatter over the nprobe swee
     expect(r.batch_qps).toBeGreaterThan(0);
     expect(r.single_p99_ms).toBeGreaterThanOrEqual(r.single_p50_ms);
     expect(r.ingest_vps).toBeGreaterThan(0);
-    expect(r.workers).toBe(r.mode === 'faiss' ? 1 : QUICK_SUITE.workers);
+    expect(r.workers).toBe(r.mode.startsWith('faiss') ? 1 : QUICK_SUITE.workers);
+    expect(r.cpu_ms_per_query).toBeGreaterThan(0);
+    expect(r.rtt_p99_ms).toBeGreaterThanOrEqual(r.rtt_p50_ms);
   }
-  for (const nprobe of QUICK_SUITE.nprobes) {
+  // The cluster's CPU is counted in its own processes, not only in the client.
+  expect(at('cluster', 16).cpu_ms_per_query_by_role.worker).toBeGreaterThan(0);
+  expect(at('cluster', 16).cpu_ms_per_query_by_role.coordinator).toBeGreaterThan(0);
+  for (const nprobe of run.nprobes) {
     expect(at('faiss', nprobe).shards_per_query).toBe(1);
     // Scatter asks every shard; list routing asks at most every shard.
     expect(at('scatter', nprobe).shards_per_query).toBe(QUICK_SUITE.workers);
@@ -50,7 +57,7 @@ it('runs the --quick suite: FAISS, list routing and scatter over the nprobe swee
   }
   // One probed list lives on one shard.
   expect(at('cluster', 1).shards_per_query).toBe(1);
-  expect(result.verdicts.map((v) => v.target)).toHaveLength(4);
+  expect(result.verdicts.map((v) => v.target)).toContain('cluster cpu_ms_per_query ≤ 1.2× FAISS');
   expect(readFileSync(join(outDir, 'quick.md'), 'utf8')).toContain('## Targets');
   expect(readFileSync(join(outDir, 'quick.svg'), 'utf8').startsWith('<svg')).toBe(true);
 });

@@ -1,5 +1,10 @@
 export { type ManagedProcess, startProcess, stopChild } from './child-process.js';
-export { type LocalCluster, type LocalClusterOptions, startLocalCluster } from './local-cluster.js';
+export {
+  type ClusterProcessId,
+  type LocalCluster,
+  type LocalClusterOptions,
+  startLocalCluster,
+} from './local-cluster.js';
 export { freePort, startRedisServer } from './redis-server.js';
 export {
   type CertificateAuthority,

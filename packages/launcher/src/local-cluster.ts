@@ -50,7 +50,16 @@ export interface LocalCluster {
   readonly workers: readonly SupervisedProcess[];
   /** The CA, certificates and API keys, when the cluster is secure. */
   readonly secrets?: ClusterSecrets;
+  /** Process ids of the processes running now, by role (for CPU accounting). */
+  pids(): ClusterProcessId[];
   close(): Promise<void>;
+}
+
+/** One process of a local cluster: what it does, its name and its operating-system id. */
+export interface ClusterProcessId {
+  role: 'redis' | 'worker' | 'coordinator';
+  name: string;
+  pid: number;
 }
 
 const require = createRequire(import.meta.url);
@@ -148,12 +157,22 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       },
       workers,
       secrets,
+      pids: () => [
+        ...fixed.filter((p) => p !== coordinator).map((p) => processId('redis', p)),
+        ...workers.map((w) => processId('worker', w.current)),
+        processId('coordinator', coordinator),
+      ],
       close,
     };
   } catch (error) {
     await close();
     throw error;
   }
+}
+
+function processId(role: ClusterProcessId['role'], p: ManagedProcess): ClusterProcessId {
+  // A child that failed to spawn has no pid; a started cluster's processes all do.
+  return { role, name: p.name, pid: p.child.pid ?? -1 };
 }
 
 function workerSecurityArgs(secrets: ClusterSecrets): string[] {

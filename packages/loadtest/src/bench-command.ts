@@ -11,7 +11,13 @@ import { runLatencyChart } from './report/run-chart.js';
 import { runReportMarkdown } from './report/run-markdown.js';
 import type { RunReport } from './report/run-report.js';
 import { runSuite } from './suite/run-suite.js';
-import { FULL_SUITE, QUICK_SUITE } from './suite/suite-config.js';
+import {
+  ALL_MODES,
+  type BenchMode,
+  FULL_SUITE,
+  QUICK_SUITE,
+  type SuiteConfig,
+} from './suite/suite-config.js';
 import { ClusterTarget } from './targets/cluster-target.js';
 import { FaissTarget } from './targets/faiss-target.js';
 import { type BenchCluster, launchBenchCluster } from './targets/local-cluster.js';
@@ -98,22 +104,50 @@ export function benchCommand(): Command {
   return bench;
 }
 
-/** `bench suite [--quick] [--out DIR]`: FAISS vs the cluster (list and scatter routing) over an nprobe sweep. */
+/** `bench suite [--quick] [--modes LIST] [--out DIR]`: in-process FAISS vs the cluster modes over nprobe sweeps. */
 export function suiteCommand(): Command {
   return new Command('suite')
     .description(
-      'benchmark in-process FAISS against the cluster (list and scatter routing) over an nprobe sweep',
+      `benchmark in-process FAISS against the cluster over nprobe sweeps; modes: ${ALL_MODES.join(', ')}. ` +
+        'Rows carry recall_at_10, batch_qps, single_p50/p99_ms, ingest_vps, shards_per_query, cpu_ms_per_query ' +
+        '(and per role), rtt_p50/p99_ms (bare gRPC round trip), faiss_build, scan_gb_per_s (in-process) and ' +
+        'memory_read_gb_per_s',
     )
-    .option('--quick', 'small run (50k × 64, IVF256,Flat; under 3 minutes on 2 cores)', false)
+    .option(
+      '--quick',
+      'small run (50k × 64 synthetic, IVF256,Flat; under 3 minutes on 2 cores); the full run is 1M × 128 synthetic, IVF1024,Flat, then Fashion-MNIST, IVF256,Flat',
+      false,
+    )
+    .option(
+      '--modes <list>',
+      `comma-separated subset of ${ALL_MODES.join(',')} (default: each dataset's own)`,
+    )
     .option('--out <dir>', 'results folder', join('bench', 'results'))
     .option('--cache-dir <dir>', 'ground-truth cache folder', '.vecshard/cache')
-    .action(async (options: { quick: boolean; out: string; cacheDir: string }) => {
+    .action(async (options: { quick: boolean; modes?: string; out: string; cacheDir: string }) => {
+      const config = options.quick ? QUICK_SUITE : FULL_SUITE;
       await runSuite({
-        config: options.quick ? QUICK_SUITE : FULL_SUITE,
+        config: options.modes ? onlyModes(config, parseModes(options.modes)) : config,
         outDir: options.out,
         cacheDir: options.cacheDir,
       });
     });
+}
+
+function parseModes(list: string): BenchMode[] {
+  const modes = list.split(',').map((m) => m.trim());
+  const unknown = modes.filter((m) => !(ALL_MODES as readonly string[]).includes(m));
+  if (unknown.length > 0)
+    throw new Error(`unknown mode(s) ${unknown.join(', ')} (use ${ALL_MODES.join(', ')})`);
+  return modes as BenchMode[];
+}
+
+/** The suite with each dataset's modes cut down to `modes`. */
+function onlyModes(config: SuiteConfig, modes: BenchMode[]): SuiteConfig {
+  return {
+    ...config,
+    runs: config.runs.map((run) => ({ ...run, modes: run.modes.filter((m) => modes.includes(m)) })),
+  };
 }
 
 function runCommand(): Command {

@@ -22,11 +22,14 @@ export { runSuite, type SuiteOptions, type SuiteResult } from './suite/run-suite
 export {
   ALL_MODES,
   type BenchMode,
+  CLUSTER_MODES,
+  type DatasetRun,
   FULL_SUITE,
   QUICK_SUITE,
   type SuiteConfig,
 } from './suite/suite-config.js';
-export { judgeTargets, suiteMarkdown, type TargetVerdict } from './suite/suite-report.js';
+export { suiteMarkdown } from './suite/suite-report.js';
+export { judgeTargets, type TargetVerdict } from './suite/suite-targets.js';
 export { type ClusterCollectionOptions, ClusterTarget } from './targets/cluster-target.js';
 export { FaissTarget } from './targets/faiss-target.js';
 export { type BenchCluster, launchBenchCluster } from './targets/local-cluster.js';

@@ -1,5 +1,6 @@
 import type { Dataset } from '@vecshard/datasets';
 import type { GroundTruth } from '../ground-truth.js';
+import { type CpuByRole, cpuDelta, type ProcessRole } from '../metrics/process-cpu.js';
 import { batchRecall } from '../recall.js';
 import type { SearchTarget } from '../targets/search-target.js';
 import { runWorkload } from '../workload/run-workload.js';
@@ -10,9 +11,21 @@ export interface ModeMeasurement {
   nprobe: number;
   recall: number;
   batchQps: number;
+  /** CPU ms per query during the batch phase, per role of the processes serving it. */
+  cpuMsPerQuery: CpuByRole;
+  /** Bytes of stored vectors one batch search reads, where the target can tell. */
+  scannedBytesPerBatch?: number;
   single: { p50Ms: number; p90Ms: number; p99Ms: number; p999Ms: number };
   shardsPerQuery: number;
   errors: number;
+}
+
+/** How a mode's processes are observed while it is measured. */
+export interface MeasureProbes {
+  /** Cumulative CPU ms per role of every process serving the mode, the client included. */
+  sampleCpu: () => CpuByRole;
+  /** Bytes of vectors a search of these queries scans, for targets that can tell (in-process IVF). */
+  scannedBytes?: (queries: Float32Array, nprobe: number) => Promise<number | undefined>;
 }
 
 /** Measures a loaded target at every nprobe of the sweep. */
@@ -20,12 +33,14 @@ export async function measureTarget(
   target: SearchTarget,
   dataset: Dataset,
   truth: GroundTruth,
+  nprobes: number[],
   config: SuiteConfig,
+  probes: MeasureProbes,
   log: (line: string) => void,
 ): Promise<ModeMeasurement[]> {
   const measurements: ModeMeasurement[] = [];
-  for (const nprobe of config.nprobes) {
-    const batch = await batchThroughput(target, dataset, truth, nprobe, config);
+  for (const nprobe of nprobes) {
+    const batch = await batchThroughput(target, dataset, truth, nprobe, config, probes);
     const single = await runWorkload(target, dataset, truth, {
       loop: 'closed',
       concurrency: 1,
@@ -40,6 +55,8 @@ export async function measureTarget(
       nprobe,
       recall: batch.recall,
       batchQps: batch.qps,
+      cpuMsPerQuery: batch.cpuMsPerQuery,
+      scannedBytesPerBatch: await probes.scannedBytes?.(dataset.queries, nprobe),
       single: { p50Ms: latency.p50Ms, p90Ms: latency.p90Ms, p99Ms: latency.p99Ms, p999Ms: latency.p999Ms },
       shardsPerQuery: single.shardsPerSearch?.mean ?? 0,
       errors: single.requests.failed,
@@ -55,7 +72,8 @@ export async function measureTarget(
 
 /**
  * Every query in one request, repeated until the time budget or repeat cap is
- * reached (a warm-up call first, not counted); recall comes from the first answer.
+ * reached (a warm-up call first, not counted); recall comes from the first
+ * answer. CPU is sampled around the timed repeats only.
  */
 async function batchThroughput(
   target: SearchTarget,
@@ -63,15 +81,21 @@ async function batchThroughput(
   truth: GroundTruth,
   nprobe: number,
   config: SuiteConfig,
-): Promise<{ qps: number; recall: number }> {
+  probes: MeasureProbes,
+): Promise<{ qps: number; recall: number; cpuMsPerQuery: CpuByRole }> {
   const warmUp = await target.search(dataset.queries, K, nprobe);
   const recall = batchRecall(warmUp.ids, K, truth);
   let repeats = 0;
+  const cpuBefore = probes.sampleCpu();
   const started = performance.now();
   while (repeats < config.batchMaxRepeats && performance.now() - started < config.batchSeconds * 1000) {
     await target.search(dataset.queries, K, nprobe);
     repeats++;
   }
   const seconds = (performance.now() - started) / 1000;
-  return { qps: (repeats * dataset.queryCount) / seconds, recall };
+  const served = repeats * dataset.queryCount;
+  const cpu = cpuDelta(cpuBefore, probes.sampleCpu());
+  const cpuMsPerQuery: CpuByRole = {};
+  for (const role of Object.keys(cpu) as ProcessRole[]) cpuMsPerQuery[role] = (cpu[role] ?? 0) / served;
+  return { qps: served / seconds, recall, cpuMsPerQuery };
 }

@@ -1,9 +1,23 @@
 import type { TopLevelSpec } from 'vega-lite';
 import { renderSvg } from '../report/svg-chart.js';
 import type { BenchRow } from './bench-row.js';
+import { ALL_MODES } from './suite-config.js';
 
-/** Two panels: recall@10 against batch QPS per mode (the nprobe sweep), and single-query p50/p99 per nprobe. */
+/**
+ * Per dataset, one line of two panels: recall@10 against batch QPS per mode
+ * (the nprobe sweep), and single-query p50/p99 per nprobe.
+ */
 export function suiteChart(rows: BenchRow[], title: string): Promise<string> {
+  const datasets = [...new Set(rows.map((r) => r.dataset))];
+  const spec = {
+    title,
+    vconcat: datasets.map((dataset) => datasetPanels(rows.filter((r) => r.dataset === dataset))),
+  } as TopLevelSpec;
+  return renderSvg(spec);
+}
+
+/** The two panels of one dataset (an hconcat spec; typed by the whole chart that holds it). */
+function datasetPanels(rows: BenchRow[]): TopLevelSpec {
   const latency = rows.flatMap((r) => [
     { mode: r.mode, nprobe: r.nprobe, percentile: 'p50', ms: r.single_p50_ms },
     { mode: r.mode, nprobe: r.nprobe, percentile: 'p99', ms: r.single_p99_ms },
@@ -12,10 +26,10 @@ export function suiteChart(rows: BenchRow[], title: string): Promise<string> {
     field: 'mode',
     type: 'nominal',
     title: 'mode',
-    sort: ['faiss', 'cluster', 'scatter'],
+    sort: [...ALL_MODES],
   } as const;
-  const spec: TopLevelSpec = {
-    title,
+  return {
+    title: `${rows[0]?.dataset ?? ''}, ${rows[0]?.index ?? ''}`,
     hconcat: [
       {
         title: 'recall@10 vs batch QPS (labels: nprobe)',
@@ -72,5 +86,4 @@ export function suiteChart(rows: BenchRow[], title: string): Promise<string> {
       },
     ],
   };
-  return renderSvg(spec);
 }

@@ -1,14 +1,24 @@
-import { FaissIndex } from '@vecshard/faiss';
+import type { FaissIndex } from '@vecshard/faiss';
+import { createFaissIndex, effectiveFaissBuild, type FaissBuild } from './faiss-builds.js';
 import type { IndexSpec, SearchTarget, TargetSearchResult } from './search-target.js';
 
 /** One FAISS index in this process: the baseline every cluster number is compared with. */
 export class FaissTarget implements SearchTarget {
-  readonly name = 'faiss';
+  private constructor(
+    /** `faiss`, or `faiss(<build>)` when a build was asked for. */
+    readonly name: string,
+    private readonly index: FaissIndex,
+    /** The FAISS build the index comes from. */
+    readonly build: FaissBuild,
+  ) {}
 
-  private constructor(private readonly index: FaissIndex) {}
-
-  static create(spec: IndexSpec): FaissTarget {
-    return new FaissTarget(FaissIndex.create(spec.dim, spec.index, spec.metric));
+  /** An index from `build` (default: the build loaded by default). */
+  static create(spec: IndexSpec, build?: FaissBuild): FaissTarget {
+    return new FaissTarget(
+      build ? `faiss(${build})` : 'faiss',
+      createFaissIndex(spec.dim, spec.index, spec.metric, build),
+      effectiveFaissBuild(build),
+    );
   }
 
   get vectors(): number {
@@ -31,6 +41,20 @@ export class FaissTarget implements SearchTarget {
   async search(queries: Float32Array, k: number, nprobe: number): Promise<TargetSearchResult> {
     const { labels } = await this.index.search(queries, k, { nprobe });
     return { ids: labels, shardsQueried: 1 };
+  }
+
+  /**
+   * Bytes of stored vectors one search of `queries` reads in an IVF-Flat index:
+   * the sizes of the lists each query probes, from the coarse assignment, times
+   * the code size (dim × 4 for Flat). Undefined for indexes without inverted lists.
+   */
+  async scannedBytes(queries: Float32Array, nprobe: number): Promise<number | undefined> {
+    if (!this.index.isIvf) return undefined;
+    const sizes = this.index.listSizes();
+    const { lists } = await this.index.assign(queries, nprobe);
+    let vectors = 0;
+    for (const list of lists) if (list >= 0n) vectors += sizes[Number(list)];
+    return vectors * this.index.codeSize;
   }
 
   async close(): Promise<void> {}

@@ -2,10 +2,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startLocalCluster } from '@vecshard/launcher';
+import type { SampledProcess } from '../metrics/process-cpu.js';
 
 export interface BenchCluster {
   /** The coordinator's HOST:PORT on loopback. */
   address: string;
+  /** The cluster's processes now (redis-server, workers, coordinator), for CPU accounting. */
+  processes(): SampledProcess[];
   close(): Promise<void>;
 }
 
@@ -35,6 +38,7 @@ export async function launchBenchCluster(options: {
     });
     return {
       address: cluster.address,
+      processes: () => cluster.pids().map(({ role, pid }) => ({ role, pid })),
       close: async () => {
         await cluster.close();
         rmSync(dataDir, { recursive: true, force: true });
