@@ -33,8 +33,12 @@
 set -euo pipefail
 
 FAISS_SCRIPT_NAME=build-faiss-gpu
+# The script's folder by parameter expansion, not dirname: the script must get as far
+# as its own checks (and their messages) on a PATH with almost nothing on it.
+script_dir=${BASH_SOURCE[0]%/*}
+[[ $script_dir == "${BASH_SOURCE[0]}" ]] && script_dir=.
 # shellcheck source=lib/faiss-source.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/faiss-source.sh"
+source "$script_dir/lib/faiss-source.sh"
 
 prefix=/opt/faiss
 src=

@@ -30,8 +30,12 @@
 set -euo pipefail
 
 FAISS_SCRIPT_NAME=build-faiss-simd
+# The script's folder by parameter expansion, not dirname: the script must get as far
+# as its own checks (and their messages) on a PATH with almost nothing on it.
+script_dir=${BASH_SOURCE[0]%/*}
+[[ $script_dir == "${BASH_SOURCE[0]}" ]] && script_dir=.
 # shellcheck source=lib/faiss-source.sh
-source "$(dirname "${BASH_SOURCE[0]}")/lib/faiss-source.sh"
+source "$script_dir/lib/faiss-source.sh"
 
 # Bump when a change to this script changes what it installs, so caches rebuild.
 RECIPE_REVISION=1
