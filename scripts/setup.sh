@@ -37,17 +37,31 @@ cpu_has_avx2() {
   [[ $flags == *" avx2 "* && $flags == *" fma "* && $flags == *" f16c "* ]]
 }
 simd=0
+SIMD_PACKAGES=(cmake ninja-build dpkg-dev debian-archive-keyring)
 if [[ ${VECSHARD_FAISS_SIMD:-1} != 0 ]] && cpu_has_avx2; then
   simd=1
-  APT_PACKAGES+=(cmake ninja-build dpkg-dev debian-archive-keyring)
+  APT_PACKAGES+=("${SIMD_PACKAGES[@]}")
 fi
 
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+can_install=0
+[[ -r /etc/debian_version && $(id -u) == 0 ]] && command -v apt-get >/dev/null && can_install=1
+# Without root, the AVX2 build's tools alone missing is no reason to stop: set-up
+# goes on with Debian's generic FAISS and says how to get the faster one.
+simd_missing=()
+for pkg in "${missing[@]}"; do
+  [[ " ${SIMD_PACKAGES[*]} " == *" $pkg "* ]] && simd_missing+=("$pkg")
+done
+if ((!can_install && ${#simd_missing[@]} && ${#simd_missing[@]} == ${#missing[@]})); then
+  echo "setup: skipping the AVX2 FAISS build: ${simd_missing[*]} not installed (as root: apt-get install -y ${simd_missing[*]})" >&2
+  missing=()
+  simd=0
+fi
 if ((${#missing[@]})); then
-  if [[ -r /etc/debian_version && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  if ((can_install)); then
     echo "setup: installing ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

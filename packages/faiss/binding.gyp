@@ -40,7 +40,7 @@
     }
   ],
   "conditions": [
-    ["faiss_simd_prefix!=''", {
+    ["faiss_simd_prefix!='' and faiss_gpu!='1'", {
       "targets": [
         {
           "target_name": "vecshard_faiss_avx2",
