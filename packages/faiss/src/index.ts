@@ -9,6 +9,7 @@ import {
   setAllNumThreads,
 } from './native.js';
 
+export { DEFAULT_BANDWIDTH_BYTES, measureReadBandwidth } from './bandwidth.js';
 export { AVX2_FLAGS, cpuFlags, missingAvx2Flags } from './cpu-features.js';
 export type { AddonBuild, FaissBuild };
 
@@ -69,23 +70,6 @@ export function faissBuild(): FaissBuild {
 /** The builds {@link FaissIndex.create} can be asked for here: built, and runnable on this CPU. */
 export function availableFaissBuilds(): AddonBuild[] {
   return (['avx2', 'generic'] as const).filter(canLoad);
-}
-
-/** Bytes and threads {@link measureReadBandwidth} uses unless told otherwise. */
-export const DEFAULT_BANDWIDTH_BYTES = 1 << 30;
-
-/**
- * The best rate, in GB/s (1e9 bytes), at which `threads` threads stream-read a
- * buffer of `bytes`: the ceiling a scan of IVF-Flat lists can approach.
- */
-export function measureReadBandwidth(
-  bytes: number = DEFAULT_BANDWIDTH_BYTES,
-  threads: number = getNumThreads(),
-): Promise<number> {
-  if (!Number.isFinite(bytes) || bytes < 4) throw new RangeError(`bytes must be at least 4, got ${bytes}`);
-  if (!Number.isInteger(threads) || threads < 1)
-    throw new RangeError(`threads must be a positive integer, got ${threads}`);
-  return defaultAddon.measureReadBandwidth(bytes, threads);
 }
 
 /** Whether the addon was built against a GPU-enabled FAISS. */
