@@ -32,8 +32,13 @@
 # compiler, BLAS/LAPACK development files (libopenblas-dev, liblapack-dev).
 set -euo pipefail
 
-FAISS_VERSION=1.7.3
-DEBIAN_SOURCE_VERSION=1.7.3-2
+FAISS_SCRIPT_NAME=build-faiss-gpu
+# The script's folder by parameter expansion, not dirname: the script must get as far
+# as its own checks (and their messages) on a PATH with almost nothing on it.
+script_dir=${BASH_SOURCE[0]%/*}
+[[ $script_dir == "${BASH_SOURCE[0]}" ]] && script_dir=.
+# shellcheck source=lib/faiss-source.sh
+source "$script_dir/lib/faiss-source.sh"
 
 prefix=/opt/faiss
 src=
@@ -67,31 +72,10 @@ parse_args() {
   fi
 }
 
-# Downloads Debian's source package with a private apt configuration, so the host's
-# own apt sources are neither needed nor changed.
-fetch_debian_source() {
-  local dest=$1
-  command -v apt-get >/dev/null || die "apt-get not found: fetch the source on Debian, or pass --src DIR"
-  command -v dpkg-source >/dev/null || die "dpkg-source not found: apt-get install dpkg-dev"
-  local keyring=/usr/share/keyrings/debian-archive-keyring.gpg
-  [[ -r $keyring ]] || die "Debian archive keyring not found ($keyring): fetch on Debian, or pass --src DIR"
-
-  mkdir -p "$dest"
-  dest=$(cd "$dest" && pwd)
-  local apt_dir="$dest/.apt"
-  mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
-  echo "deb-src [signed-by=$keyring] http://deb.debian.org/debian bookworm main" >"$apt_dir/sources.list"
-  local apt_opts=(
-    -o "Dir::Etc::SourceList=$apt_dir/sources.list" -o "Dir::Etc::SourceParts=/dev/null"
-    -o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
-    -o "APT::Sandbox::User=root"
-  )
-  echo "build-faiss-gpu: fetching Debian source faiss=$DEBIAN_SOURCE_VERSION"
-  apt-get "${apt_opts[@]}" update -qq
-  (cd "$dest" && apt-get "${apt_opts[@]}" source -qq "faiss=$DEBIAN_SOURCE_VERSION")
-  rm -rf "$apt_dir"
-  [[ -d "$dest/faiss-$FAISS_VERSION/faiss/gpu" ]] || die "the fetched source has no faiss/gpu/ directory"
-  echo "build-faiss-gpu: source in $dest/faiss-$FAISS_VERSION"
+# Debian's source package, which must carry faiss/gpu/ for this build.
+fetch_gpu_source() {
+  fetch_debian_source "$1"
+  [[ -d "$1/faiss-$FAISS_VERSION/faiss/gpu" ]] || die "the fetched source has no faiss/gpu/ directory"
 }
 
 # Accepts either the unpacked tree itself or a folder that holds faiss-1.7.3/.
@@ -131,10 +115,7 @@ patch_source() {
   sed -i 's/set(CMAKE_CXX_STANDARD 11)/set(CMAKE_CXX_STANDARD 17)/' "$tree/CMakeLists.txt"
   grep -q 'set(CMAKE_CXX_STANDARD 17)' "$tree/CMakeLists.txt" || die "could not raise the C++ standard in CMakeLists.txt"
 
-  # Only the library is needed: demos, benchmarks and tutorials would add build time
-  # and, with GPU on, link executables against the CUDA driver stub for nothing.
-  sed -i -e 's|^add_subdirectory(demos)|# &|' -e 's|^add_subdirectory(benchs)|# &|' \
-    -e 's|^add_subdirectory(tutorial/cpp)|# &|' "$tree/CMakeLists.txt"
+  patch_out_extras "$tree"
 }
 
 configure_and_build() {
@@ -177,7 +158,7 @@ configure_and_build() {
 main() {
   parse_args "$@"
   if [[ -n $fetch_dir ]]; then
-    fetch_debian_source "$fetch_dir"
+    fetch_gpu_source "$fetch_dir"
     return
   fi
 
@@ -187,7 +168,7 @@ main() {
   mkdir -p "$build_dir"
   build_dir=$(cd "$build_dir" && pwd)
   if [[ -z $src ]]; then
-    fetch_debian_source "$build_dir/download"
+    fetch_gpu_source "$build_dir/download"
     src="$build_dir/download"
   fi
   local tree

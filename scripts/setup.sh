@@ -27,12 +27,41 @@ APT_PACKAGES=(libfaiss-dev libopenblas-dev liblapack-dev redis-server dataset-fa
 # Kubernetes' or a cloud SDK's packages, which would clash with it).
 command -v kubectl >/dev/null || APT_PACKAGES+=(kubernetes-client)
 
+# Debian's libfaiss is built for any x86-64 CPU: its distance loops use no AVX2. On a
+# CPU that has AVX2 (with FMA and F16C, which FAISS's avx2 build also uses), set-up
+# builds FAISS with AVX2 once into a cache (scripts/build-faiss-simd.sh) and a second
+# addon against it; the loader picks it at run time. VECSHARD_FAISS_SIMD=0 opts out.
+cpu_has_avx2() {
+  local flags
+  flags=" $(grep -m1 '^flags' /proc/cpuinfo 2>/dev/null | cut -d: -f2) "
+  [[ $flags == *" avx2 "* && $flags == *" fma "* && $flags == *" f16c "* ]]
+}
+simd=0
+SIMD_PACKAGES=(cmake ninja-build dpkg-dev debian-archive-keyring)
+if [[ ${VECSHARD_FAISS_SIMD:-1} != 0 ]] && cpu_has_avx2; then
+  simd=1
+  APT_PACKAGES+=("${SIMD_PACKAGES[@]}")
+fi
+
 missing=()
 for pkg in "${APT_PACKAGES[@]}"; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
 done
+can_install=0
+[[ -r /etc/debian_version && $(id -u) == 0 ]] && command -v apt-get >/dev/null && can_install=1
+# Without root, the AVX2 build's tools alone missing is no reason to stop: set-up
+# goes on with Debian's generic FAISS and says how to get the faster one.
+simd_missing=()
+for pkg in "${missing[@]}"; do
+  [[ " ${SIMD_PACKAGES[*]} " == *" $pkg "* ]] && simd_missing+=("$pkg")
+done
+if ((!can_install && ${#simd_missing[@]} && ${#simd_missing[@]} == ${#missing[@]})); then
+  echo "setup: skipping the AVX2 FAISS build: ${simd_missing[*]} not installed (as root: apt-get install -y ${simd_missing[*]})" >&2
+  missing=()
+  simd=0
+fi
 if ((${#missing[@]})); then
-  if [[ -r /etc/debian_version && $(id -u) == 0 ]] && command -v apt-get >/dev/null; then
+  if ((can_install)); then
     echo "setup: installing ${missing[*]}"
     apt-get update -qq
     DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
@@ -52,16 +81,36 @@ if [[ ! -f "$node_prefix/include/node/node_api.h" ]]; then
 fi
 export npm_config_nodedir="$node_prefix"
 
+# Before `npm ci`, which may build the addon: binding.gyp adds the avx2 target only
+# when FAISS_SIMD_PREFIX is set. A failed SIMD build costs speed, not function.
+unset FAISS_SIMD_PREFIX
+if ((simd)); then
+  if bash scripts/build-faiss-simd.sh; then
+    FAISS_SIMD_PREFIX=$(bash scripts/build-faiss-simd.sh --print-prefix)
+    export FAISS_SIMD_PREFIX
+  else
+    echo "setup: the AVX2 FAISS build failed (output above); continuing with Debian's generic FAISS only" >&2
+  fi
+fi
+
 # npm dependencies, only when the lockfile changed since the last install.
 if [[ ! -d node_modules || package-lock.json -nt node_modules/.package-lock.json ]]; then
   echo "setup: npm ci"
   npm ci --no-audit --no-fund --loglevel=error
 fi
 
+# Rebuilt when a source changed, or when the SIMD prefix it was linked against is not
+# today's (it appeared, changed with a new FAISS build, or was opted out of): the
+# prefix of each build is noted beside the addons (node-gyp rebuild starts afresh).
 addon=packages/faiss/build/Release/vecshard_faiss.node
-if [[ ! -f $addon || -n $(find packages/faiss/native packages/faiss/binding.gyp -newer "$addon" 2>/dev/null) ]]; then
-  echo "setup: building the FAISS addon"
+simd_addon=packages/faiss/build/Release/vecshard_faiss_avx2.node
+simd_stamp=packages/faiss/build/faiss-simd-prefix
+if [[ ! -f $addon || -n $(find packages/faiss/native packages/faiss/binding.gyp -newer "$addon" 2>/dev/null) ||
+  $(cat "$simd_stamp" 2>/dev/null) != "${FAISS_SIMD_PREFIX:-}" ||
+  (-n ${FAISS_SIMD_PREFIX:-} && ! -f $simd_addon) ]]; then
+  echo "setup: building the FAISS addon${FAISS_SIMD_PREFIX:+s (generic and avx2)}"
   npm run --silent build:native
+  echo "${FAISS_SIMD_PREFIX:-}" >"$simd_stamp"
 fi
 
 echo "setup: building TypeScript"

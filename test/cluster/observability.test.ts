@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { faissBuild, faissVersion } from '@vecshard/faiss';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
@@ -117,6 +118,16 @@ describe('metrics', () => {
       expect(matching(worker, 'vecshard_write_queue_depth', { collection: NAME })).toHaveLength(1);
       expect(matching(worker, 'vecshard_rpc_in_flight', { method: 'SearchPreassigned' })).toHaveLength(1);
     }
+  });
+
+  it('each worker reports the FAISS build it loaded, as a metric and in ClusterStatus', async () => {
+    // The workers run on this machine with this environment, so they pick what this process picked.
+    const build = faissBuild();
+    for (const samples of await workerMetrics()) {
+      expect(total(samples, 'vecshard_faiss_build_info', { build, version: faissVersion() })).toBe(1);
+    }
+    const status = await cluster.client.clusterStatus();
+    expect(status.workers.map((worker) => worker.faissBuild)).toEqual(cluster.workers.map(() => build));
   });
 
   it('answers 404 off /metrics', async () => {

@@ -107,6 +107,8 @@ export interface WorkerDescription {
   id: string;
   address: string;
   device: string;
+  /** The FAISS build it searches with: "avx2", "generic" or "gpu" ("" when it does not say). */
+  faissBuild: string;
   alive: boolean;
   vectors: number;
   lists: number;

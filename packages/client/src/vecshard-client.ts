@@ -429,6 +429,7 @@ function describeWorker(worker: WorkerStatus__Output): WorkerDescription {
     id: worker.id,
     address: worker.address,
     device: worker.device,
+    faissBuild: worker.faissBuild,
     alive: worker.alive,
     vectors: Number(worker.vectors),
     lists: worker.lists,

@@ -231,6 +231,8 @@ export async function clusterStatus(ctx: CoordinatorContext): Promise<ClusterSta
       lists: sum('lists'),
       memoryBytes: String(sum('memoryBytes')),
       startedAtMs: String(worker.startedAtMs),
+      // The registration carries it from the start; Stats covers a worker registered without it.
+      faissBuild: worker.faissBuild ?? s?.faissBuild ?? '',
     };
   });
   return { workers, collections: await listCollections(ctx) };

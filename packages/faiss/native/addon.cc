@@ -4,8 +4,10 @@
 #include <omp.h>
 
 #include <atomic>
+#include <memory>
 #include <string>
 
+#include "bandwidth_ops.h"
 #include "device_ops.h"
 #include "index_wrap.h"
 #include "promise_worker.h"
@@ -72,6 +74,35 @@ Napi::Value FaissVersion(const Napi::CallbackInfo& info) {
   return Napi::String::New(info.Env(), version);
 }
 
+// Which FAISS this addon links, fixed when it is compiled (binding.gyp's targets).
+const char* build_name() {
+#if defined(VECSHARD_FAISS_GPU)
+  return "gpu";
+#elif defined(VECSHARD_FAISS_AVX2)
+  return "avx2";
+#else
+  return "generic";
+#endif
+}
+
+Napi::Value FaissBuild(const Napi::CallbackInfo& info) {
+  return Napi::String::New(info.Env(), build_name());
+}
+
+Napi::Value MeasureReadBandwidth(const Napi::CallbackInfo& info) {
+  if (!info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "bytes must be a number");
+  if (!info[1].IsNumber()) throw Napi::TypeError::New(info.Env(), "threads must be a number");
+  double bytes = info[0].As<Napi::Number>().DoubleValue();
+  int threads = info[1].As<Napi::Number>().Int32Value();
+  if (!(bytes >= 4)) throw Napi::RangeError::New(info.Env(), "bytes must be at least 4");
+  if (threads < 1) throw Napi::RangeError::New(info.Env(), "threads must be positive");
+  auto gbps = std::make_shared<double>(0);
+  auto* worker = new PromiseWorker(
+      info.Env(), [=] { *gbps = measure_read_bandwidth(static_cast<size_t>(bytes), threads); },
+      [gbps](Napi::Env env) -> Napi::Value { return Napi::Number::New(env, *gbps); });
+  return worker->start();
+}
+
 Napi::Value HasGpu(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), gpu_build());
 }
@@ -87,6 +118,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("setNumThreads", Napi::Function::New<SetNumThreads>(env));
   exports.Set("getNumThreads", Napi::Function::New<GetNumThreads>(env));
   exports.Set("faissVersion", Napi::Function::New<FaissVersion>(env));
+  exports.Set("faissBuild", Napi::Function::New<FaissBuild>(env));
+  exports.Set("measureReadBandwidth", Napi::Function::New<MeasureReadBandwidth>(env));
   exports.Set("hasGpu", Napi::Function::New<HasGpu>(env));
   exports.Set("gpuCount", Napi::Function::New<GpuCount>(env));
   return exports;

@@ -1,4 +1,17 @@
-import { addon, type NativeIndex } from './native.js';
+import { defaultAddon } from './default-addon.js';
+import {
+  type AddonBuild,
+  canLoad,
+  type FaissBuild,
+  loadAddon,
+  type NativeAddon,
+  type NativeIndex,
+  setAllNumThreads,
+} from './native.js';
+
+export { DEFAULT_BANDWIDTH_BYTES, measureReadBandwidth } from './bandwidth.js';
+export { AVX2_FLAGS, cpuFlags, missingAvx2Flags } from './cpu-features.js';
+export type { AddonBuild, FaissBuild };
 
 /**
  * `l2`: squared Euclidean distance (smaller is closer).
@@ -37,26 +50,36 @@ export interface SearchOptions {
 export function setNumThreads(n: number): void {
   if (!Number.isInteger(n) || n < 1)
     throw new RangeError(`thread count must be a positive integer, got ${n}`);
-  addon.setNumThreads(n);
+  setAllNumThreads(n);
 }
 
 export function getNumThreads(): number {
-  return addon.getNumThreads();
+  return defaultAddon.getNumThreads();
 }
 
 /** The FAISS version the addon is linked against, e.g. "1.7.3". */
 export function faissVersion(): string {
-  return addon.faissVersion();
+  return defaultAddon.faissVersion();
+}
+
+/** The FAISS build this process uses by default (VECSHARD_FAISS_BUILD, `auto` unless set). */
+export function faissBuild(): FaissBuild {
+  return defaultAddon.faissBuild();
+}
+
+/** The builds {@link FaissIndex.create} can be asked for here: built, and runnable on this CPU. */
+export function availableFaissBuilds(): AddonBuild[] {
+  return (['avx2', 'generic'] as const).filter(canLoad);
 }
 
 /** Whether the addon was built against a GPU-enabled FAISS. */
 export function hasGpu(): boolean {
-  return addon.hasGpu();
+  return defaultAddon.hasGpu();
 }
 
 /** GPUs visible to this process (0 in a CPU-only build). */
 export function gpuCount(): number {
-  return addon.gpuCount();
+  return defaultAddon.gpuCount();
 }
 
 /** Error codes on rejected promises, so servers can map them to statuses. */
@@ -65,6 +88,20 @@ export type FaissErrorCode =
   | 'ERR_FAILED_PRECONDITION'
   | 'ERR_DEVICE_MEMORY'
   | 'ERR_FAISS';
+
+/** Which FAISS build holds an index; by default the process's own ({@link faissBuild}). */
+export interface BuildOptions {
+  /** `generic` (Debian's FAISS) or `avx2`; throws when that build cannot be loaded here. */
+  build?: AddonBuild;
+}
+
+function addonFor(options: BuildOptions): NativeAddon {
+  if (options.build === undefined) return defaultAddon;
+  if (options.build !== 'avx2' && options.build !== 'generic') {
+    throw new RangeError(`unknown FAISS build "${options.build}" (use avx2 or generic)`);
+  }
+  return loadAddon(options.build);
+}
 
 export interface DeviceOptions {
   /** Scratch memory FAISS reserves on the GPU, in bytes (0 = FAISS's default). */
@@ -82,23 +119,31 @@ export class FaissIndex {
     private readonly native: NativeIndex,
     readonly dim: number,
     readonly metric: Metric,
+    /** The FAISS build whose code runs this index's calls. */
+    readonly faissBuild: FaissBuild,
   ) {}
 
   /** Builds an index from a FAISS factory string (`IVF1024,Flat`, `IVF256,PQ16`, `Flat`, `HNSW32` …). */
-  static create(dim: number, factory: string, metric: Metric = 'l2'): FaissIndex {
+  static create(dim: number, factory: string, metric: Metric = 'l2', options: BuildOptions = {}): FaissIndex {
     if (!Number.isInteger(dim) || dim < 1)
       throw new RangeError(`dimension must be a positive integer, got ${dim}`);
     if (!METRICS.includes(metric)) throw new RangeError(`unknown metric "${metric}" (use l2, ip or cosine)`);
     if (typeof factory !== 'string' || factory.trim() === '') throw new TypeError('factory string is empty');
-    return new FaissIndex(addon.createIndex(dim, factory, metric), dim, metric);
+    const addon = addonFor(options);
+    return new FaissIndex(addon.createIndex(dim, factory, metric), dim, metric, addon.faissBuild());
   }
 
   /** Reads an index written by {@link serialize}. `metric` restores the cosine flag FAISS does not store. */
-  static async deserialize(bytes: Uint8Array, metric: Metric = 'l2'): Promise<FaissIndex> {
+  static async deserialize(
+    bytes: Uint8Array,
+    metric: Metric = 'l2',
+    options: BuildOptions = {},
+  ): Promise<FaissIndex> {
     if (!(bytes instanceof Uint8Array)) throw new TypeError('bytes must be a Uint8Array or Buffer');
     if (!METRICS.includes(metric)) throw new RangeError(`unknown metric "${metric}" (use l2, ip or cosine)`);
+    const addon = addonFor(options);
     const native = await addon.deserialize(bytes, metric);
-    return new FaissIndex(native, native.dim, metric);
+    return new FaissIndex(native, native.dim, metric, addon.faissBuild());
   }
 
   get ntotal(): number {

@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { type AddonBuild, addonCandidates, findAddonFile } from './addon-files.js';
 import { settleBlasIdleThreads } from './blas-threads.js';
+import { missingAvx2Flags } from './cpu-features.js';
 
-/** The raw addon surface: see native/*.cc. Only index.ts talks to it. */
+/** The raw addon surface: see native/*.cc. Only index.ts and builds.ts talk to it. */
 export interface NativeSearchResult {
   distances: Float32Array;
   labels: BigInt64Array;
@@ -50,32 +49,78 @@ export interface NativeIndex {
   device(): 'cpu' | 'cuda';
 }
 
+/** Which FAISS an addon links: Debian's generic build, the AVX2 build, or a GPU build. */
+export type FaissBuild = 'avx2' | 'generic' | 'gpu';
+
 export interface NativeAddon {
   createIndex(dim: number, factory: string, metric: string): NativeIndex;
   deserialize(bytes: Uint8Array, metric: string): Promise<NativeIndex>;
   setNumThreads(n: number): void;
   getNumThreads(): number;
   faissVersion(): string;
+  faissBuild(): FaissBuild;
+  measureReadBandwidth(bytes: number, threads: number): Promise<number>;
   hasGpu(): boolean;
   gpuCount(): number;
 }
 
-function findAddon(): string {
-  const here = dirname(fileURLToPath(import.meta.url));
-  const candidates = [
-    process.env.VECSHARD_FAISS_ADDON,
-    join(here, '..', 'build', 'Release', 'vecshard_faiss.node'),
-    join(here, '..', 'build', 'Debug', 'vecshard_faiss.node'),
-  ].filter((p): p is string => Boolean(p));
-  const found = candidates.find((p) => existsSync(p));
-  if (!found) {
-    throw new Error(
-      `The FAISS addon is not built (looked in ${candidates.join(', ')}). Run: bash scripts/setup.sh`,
-    );
-  }
-  return found;
-}
+export type { AddonBuild };
 
 const require = createRequire(import.meta.url);
+// Before any addon, and with it OpenBLAS, is loaded.
 settleBlasIdleThreads();
-export const addon: NativeAddon = require(findAddon());
+// Each addon build is loaded at most once per process; both may be loaded side by
+// side (each links its own FAISS statically and exports none of its symbols).
+const loaded = new Map<AddonBuild, NativeAddon>();
+// The thread count set through setAllNumThreads, applied to addons loaded later too.
+let threadCount: number | undefined;
+
+/** Whether this process could load that build: it is built and, for avx2, the CPU runs it. */
+export function canLoad(build: AddonBuild): boolean {
+  return findAddonFile(build) !== undefined && (build === 'generic' || missingAvx2Flags().length === 0);
+}
+
+/** The addon of one build, loaded on first use; throws a readable error when it cannot be. */
+export function loadAddon(build: AddonBuild): NativeAddon {
+  const cached = loaded.get(build);
+  if (cached) return cached;
+  const file = findAddonFile(build);
+  if (!file) {
+    const hint =
+      build === 'avx2'
+        ? 'it is built by bash scripts/setup.sh on a CPU with avx2, fma and f16c (unless VECSHARD_FAISS_SIMD=0)'
+        : 'run: bash scripts/setup.sh';
+    throw new Error(
+      `The ${build} FAISS addon is not built (looked in ${addonCandidates(build).join(', ')}): ${hint}`,
+    );
+  }
+  const missing = build === 'avx2' ? missingAvx2Flags() : [];
+  if (missing.length > 0) {
+    throw new Error(
+      `The avx2 FAISS addon needs a CPU with avx2, fma and f16c; this one lacks ${missing.join(', ')}`,
+    );
+  }
+  return remember(build, require(file));
+}
+
+/**
+ * Loads an addon from an explicit path (VECSHARD_FAISS_ADDON). It then also serves
+ * requests for the build it reports, so one process never loads two copies of it.
+ */
+export function loadAddonFile(file: string): NativeAddon {
+  const addon: NativeAddon = require(file);
+  const build: AddonBuild = addon.faissBuild() === 'avx2' ? 'avx2' : 'generic';
+  return loaded.get(build) ?? remember(build, addon);
+}
+
+/** Threads FAISS may use per call, in every addon loaded now or later. */
+export function setAllNumThreads(n: number): void {
+  threadCount = n;
+  for (const addon of loaded.values()) addon.setNumThreads(n);
+}
+
+function remember(build: AddonBuild, addon: NativeAddon): NativeAddon {
+  if (threadCount !== undefined) addon.setNumThreads(threadCount);
+  loaded.set(build, addon);
+  return addon;
+}

@@ -46,6 +46,8 @@ export interface WorkerRegistration {
   address: string;
   /** "cpu" or "cuda:N". */
   device: string;
+  /** The FAISS build it searches with ("avx2", "generic", "gpu"); absent from workers that predate it. */
+  faissBuild?: string;
   startedAtMs: number;
 }
 

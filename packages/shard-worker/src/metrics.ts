@@ -1,3 +1,4 @@
+import { faissBuild, faissVersion } from '@vecshard/faiss';
 import { createProcessRegistry, createRpcMetrics } from '@vecshard/proto';
 import { Counter, Gauge } from 'prom-client';
 import type { ShardCollectionStats } from './shard-collection.js';
@@ -71,6 +72,15 @@ new Gauge({
     for (const shard of watched?.values() ?? []) this.labels(shard.name).set(shard.pendingWrites);
   },
 });
+
+// Constant for the process: which FAISS build and version its searches run on, as
+// labels, so dashboards can tell an AVX2 worker from one on Debian's generic FAISS.
+new Gauge({
+  name: 'vecshard_faiss_build_info',
+  help: 'The FAISS build (avx2, generic or gpu) and version this worker searches with; always 1',
+  labelNames: ['build', 'version'],
+  registers,
+}).set({ build: faissBuild(), version: faissVersion() }, 1);
 
 /** Points the shard series at a running worker's shards; returns the call that stops it. */
 export function watchShards(shards: ShardRegistry): () => void {

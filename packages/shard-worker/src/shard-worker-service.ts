@@ -26,6 +26,8 @@ export function shardKey(collection: string, shard: number): string {
 export interface WorkerIdentity {
   id: string;
   device: string;
+  /** The FAISS build this process searches with. */
+  faissBuild: string;
   /** GPU scratch memory for FAISS on a cuda device (0 = FAISS's default). */
   gpuTempMemoryBytes?: number;
 }
@@ -109,6 +111,7 @@ export function shardWorkerHandlers(
       async () => ({
         workerId: identity.id,
         device: identity.device,
+        faissBuild: identity.faissBuild,
         rssBytes: String(process.memoryUsage.rss()),
         collections: [...registry.values()].map((shard) => {
           const s = shard.stats();

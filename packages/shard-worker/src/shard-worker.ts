@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
-import { hasGpu, setNumThreads } from '@vecshard/faiss';
+import { faissBuild, faissVersion, hasGpu, setNumThreads } from '@vecshard/faiss';
 import {
   addHealthAndReflection,
   bindServer,
@@ -114,7 +114,12 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
       ShardWorkerService.service,
       shardWorkerHandlers(
         registry,
-        { id, device: device.name, gpuTempMemoryBytes: (options.gpuTempMemoryMb ?? 0) * 1024 * 1024 },
+        {
+          id,
+          device: device.name,
+          faissBuild: faissBuild(),
+          gpuTempMemoryBytes: (options.gpuTempMemoryMb ?? 0) * 1024 * 1024,
+        },
         onInternal,
       ),
     ),
@@ -129,7 +134,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     redis = openRedis(options.redisUrl, { lazyConnect: true, maxRetriesPerRequest: 3 });
     redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
     await redis.connect();
-    registration = { id, address, device: device.name, startedAtMs: Date.now() };
+    registration = { id, address, device: device.name, faissBuild: faissBuild(), startedAtMs: Date.now() };
     heartbeat = new WorkerHeartbeat(redis, clusterKeys(options.keyPrefix), registration, (error) =>
       log.warn({ err: error }, 'heartbeat failed'),
     );
@@ -139,7 +144,14 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     options.healthPort === undefined ? undefined : await startHealthServer(health, host, options.healthPort);
   health.serving();
   log.info(
-    { id, address, device: device.name, mutualTls: tls.enabled, healthPort: healthServer?.port },
+    {
+      id,
+      address,
+      device: device.name,
+      faiss: { build: faissBuild(), version: faissVersion() },
+      mutualTls: tls.enabled,
+      healthPort: healthServer?.port,
+    },
     'shard worker serving',
   );
 

@@ -49,12 +49,13 @@ export function statusCommand(): Command {
   );
 }
 
-/** Two aligned tables: workers (alive, device, vectors, lists, memory) and collections (shards, copies, policy). */
+/** Two aligned tables: workers (alive, device, FAISS build, vectors, lists, memory) and collections (shards, copies, policy). */
 export function statusTables(status: ClusterDescription): string {
   const workers = status.workers.map((w) => [
     w.id,
     w.alive ? 'alive' : 'dead',
     w.device,
+    w.faissBuild || '-',
     String(w.vectors),
     String(w.lists),
     `${(w.memoryBytes / 2 ** 20).toFixed(1)} MiB`,
@@ -74,7 +75,7 @@ export function statusTables(status: ClusterDescription): string {
       .join(' '),
   ]);
   return [
-    table(['worker', 'state', 'device', 'vectors', 'lists', 'memory'], workers),
+    table(['worker', 'state', 'device', 'faiss', 'vectors', 'lists', 'memory'], workers),
     '',
     table(['collection', 'state', 'shards', 'copies', 'placement', 'vectors', 'shard:workers'], collections),
   ].join('\n');

@@ -1,14 +1,23 @@
 /**
  * Micro-benchmark of the binding against Debian's Python FAISS on the same data:
- * batch QPS and single-query latency for an IVF-Flat index.
+ * batch QPS and single-query latency for an IVF-Flat index, and how many GB/s of
+ * stored vectors the batch search scans against the machine's read bandwidth.
  *   npm run bench:faiss -- [--n 1000000] [--dim 128] [--nlist 1024] [--nprobe 16] [--queries 10000]
+ *                          [--build avx2|generic] [--skip-python]
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { FaissIndex, getNumThreads } from '../index.js';
+import {
+  type AddonBuild,
+  FaissIndex,
+  faissBuild,
+  faissVersion,
+  getNumThreads,
+  measureReadBandwidth,
+} from '../index.js';
 
 const { values } = parseArgs({
   options: {
@@ -18,8 +27,11 @@ const { values } = parseArgs({
     nprobe: { type: 'string', default: '16' },
     queries: { type: 'string', default: '10000' },
     single: { type: 'string', default: '1000' },
+    build: { type: 'string' },
+    'skip-python': { type: 'boolean', default: false },
   },
 });
+const build = values.build as AddonBuild | undefined;
 const n = Number(values.n);
 const dim = Number(values.dim);
 const nlist = Number(values.nlist);
@@ -65,7 +77,7 @@ async function timeBinding(
   base: Float32Array,
   queries: Float32Array,
 ): Promise<Timing & { labels: BigInt64Array }> {
-  const index = FaissIndex.create(dim, `IVF${nlist},Flat`);
+  const index = FaissIndex.create(dim, `IVF${nlist},Flat`, 'l2', { build });
   await index.train(base.subarray(0, trainSize * dim));
   const ids = BigInt64Array.from({ length: n }, (_, i) => BigInt(i));
   let t = performance.now();
@@ -128,9 +140,18 @@ print(json.dumps({'batchQps': qps, 'addVps': add, 'singleP50Ms': lat[len(lat)//2
   }
 }
 
+/**
+ * GB/s of stored vectors a batch search reads: each query scans about nprobe/nlist
+ * of the n vectors (the lists are near-equal in size on this data).
+ */
+function scanGbps(batchQps: number): number {
+  return (batchQps * (nprobe / nlist) * n * dim * 4) / 1e9;
+}
+
 async function main(): Promise<void> {
   console.error(
-    `data: ${n} × ${dim} synthetic, IVF${nlist},Flat, nprobe ${nprobe}, ${getNumThreads()} threads`,
+    `data: ${n} × ${dim} synthetic, IVF${nlist},Flat, nprobe ${nprobe}, ${getNumThreads()} threads, ` +
+      `FAISS ${faissVersion()} ${build ?? faissBuild()} build`,
   );
   const base = gaussianMixture(n, 1);
   const queries = gaussianMixture(nq, 2);
@@ -139,7 +160,8 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'base.f32'), base);
     writeFileSync(join(dir, 'queries.f32'), queries);
     const ours = await timeBinding(base, queries);
-    const python = timePython(dir);
+    const python = values['skip-python'] ? undefined : timePython(dir);
+    const bandwidth = await measureReadBandwidth(undefined, getNumThreads());
     const rows: [string, number, number | undefined][] = [
       ['batch QPS', ours.batchQps, python?.batchQps],
       ['single-query p50 ms', ours.singleP50Ms, python?.singleP50Ms],
@@ -155,6 +177,11 @@ async function main(): Promise<void> {
           : (name.includes('ms') ? reference / value : value / reference).toFixed(3);
       console.log(`| ${name} | ${value.toFixed(2)} | ${reference?.toFixed(2) ?? 'n/a'} | ${ratio} |`);
     }
+    const scan = scanGbps(ours.batchQps);
+    console.log(
+      `\nIVF-Flat scan (${build ?? faissBuild()} build): ${scan.toFixed(2)} GB/s of ${bandwidth.toFixed(2)} GB/s ` +
+        `read bandwidth (${((100 * scan) / bandwidth).toFixed(0)} %)`,
+    );
     if (python) {
       const same = ours.labels.every((label, i) => label === python.labels[i]);
       console.log(`\nidentical top-${k} labels to Python FAISS: ${same}`);

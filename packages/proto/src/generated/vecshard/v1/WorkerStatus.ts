@@ -38,6 +38,11 @@ export interface WorkerStatus {
    * When it started, milliseconds since the Unix epoch.
    */
   'startedAtMs'?: (number | string | Long);
+  /**
+   * The FAISS build it searches with: "avx2", "generic" (Debian's) or "gpu";
+   * empty for a worker that does not report it.
+   */
+  'faissBuild'?: (string);
 }
 
 /**
@@ -76,4 +81,9 @@ export interface WorkerStatus__Output {
    * When it started, milliseconds since the Unix epoch.
    */
   'startedAtMs': (string);
+  /**
+   * The FAISS build it searches with: "avx2", "generic" (Debian's) or "gpu";
+   * empty for a worker that does not report it.
+   */
+  'faissBuild': (string);
 }

@@ -23,6 +23,10 @@ export interface StatsResponse {
    * Resident set size of the process, bytes.
    */
   'rssBytes'?: (number | string | Long);
+  /**
+   * The FAISS build it searches with: "avx2", "generic" (Debian's) or "gpu".
+   */
+  'faissBuild'?: (string);
 }
 
 /**
@@ -45,4 +49,8 @@ export interface StatsResponse__Output {
    * Resident set size of the process, bytes.
    */
   'rssBytes': (string);
+  /**
+   * The FAISS build it searches with: "avx2", "generic" (Debian's) or "gpu".
+   */
+  'faissBuild': (string);
 }
