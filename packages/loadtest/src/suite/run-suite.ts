@@ -3,13 +3,13 @@ import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
 import { type Dataset, loadDataset } from '@vecshard/datasets';
+import { faissBuild, measureReadBandwidth } from '@vecshard/faiss';
 import { type GroundTruth, groundTruth } from '../ground-truth.js';
 import { type LoadResult, loadTarget } from '../load-target.js';
 import { type SampledProcess, sampleCpu, totalCpuMs } from '../metrics/process-cpu.js';
 import { describeMachine, type MachineDescription, machineLine } from '../report/machine.js';
 import { type ClusterCollectionOptions, ClusterTarget } from '../targets/cluster-target.js';
 import { CLUSTER_DIRECT_AVAILABLE } from '../targets/direct-option.js';
-import { defaultFaissBuild, memoryReadBandwidth } from '../targets/faiss-builds.js';
 import { FaissTarget } from '../targets/faiss-target.js';
 import { type BenchCluster, launchBenchCluster } from '../targets/local-cluster.js';
 import type { SearchTarget } from '../targets/search-target.js';
@@ -73,7 +73,7 @@ export async function runSuite(options: SuiteOptions): Promise<SuiteResult> {
   const roundTrip = await measureRoundTrip(config.roundTrips);
   log(`bare gRPC round trip: p50 ${roundTrip.p50Ms.toFixed(3)} ms, p99 ${roundTrip.p99Ms.toFixed(3)} ms`);
   // All cores, as the batch scans use them all.
-  const memoryReadGbPerS = await memoryReadBandwidth(undefined, cpus().length);
+  const memoryReadGbPerS = await measureReadBandwidth(undefined, cpus().length);
   log(
     `memory read bandwidth: ${Number.isNaN(memoryReadGbPerS) ? 'n/a' : `${memoryReadGbPerS.toFixed(1)} GB/s`}`,
   );
@@ -149,7 +149,7 @@ async function benchCluster(modes: BenchMode[], context: DatasetContext): Promis
       };
       if (mode === 'cluster-direct') collectionOptions.direct = true;
       const target = await ClusterTarget.create(client, collectionOptions);
-      rows.push(...(await benchTarget(target, mode, config.workers, defaultFaissBuild(), probes, context)));
+      rows.push(...(await benchTarget(target, mode, config.workers, faissBuild(), probes, context)));
       // Frees the workers' memory before the next mode loads its copy.
       await client.dropCollection(collection);
     }

@@ -1,5 +1,4 @@
-import type { FaissIndex } from '@vecshard/faiss';
-import { createFaissIndex, effectiveFaissBuild, type FaissBuild } from './faiss-builds.js';
+import { type AddonBuild, type FaissBuild, FaissIndex } from '@vecshard/faiss';
 import type { IndexSpec, SearchTarget, TargetSearchResult } from './search-target.js';
 
 /** One FAISS index in this process: the baseline every cluster number is compared with. */
@@ -13,12 +12,9 @@ export class FaissTarget implements SearchTarget {
   ) {}
 
   /** An index from `build` (default: the build loaded by default). */
-  static create(spec: IndexSpec, build?: FaissBuild): FaissTarget {
-    return new FaissTarget(
-      build ? `faiss(${build})` : 'faiss',
-      createFaissIndex(spec.dim, spec.index, spec.metric, build),
-      effectiveFaissBuild(build),
-    );
+  static create(spec: IndexSpec, build?: AddonBuild): FaissTarget {
+    const index = FaissIndex.create(spec.dim, spec.index, spec.metric, { build });
+    return new FaissTarget(build ? `faiss(${build})` : 'faiss', index, index.faissBuild);
   }
 
   get vectors(): number {
