@@ -92,25 +92,35 @@ export function groupVectorsByShard(
   shardOf: (row: number) => number,
   shardCount: number,
 ): ShardVectors[] {
-  const rows = Array.from({ length: shardCount }, () => [] as number[]);
-  for (let row = 0; row < ids.length; row++) rows[shardOf(row)].push(row);
-  const groups: ShardVectors[] = [];
-  rows.forEach((picked, shard) => {
-    if (picked.length === 0) return;
-    const group: ShardVectors = {
-      shard,
-      ids: new BigInt64Array(picked.length),
-      vectors: new Float32Array(picked.length * dim),
-      lists: new BigInt64Array(picked.length),
-    };
-    picked.forEach((row, i) => {
-      group.ids[i] = ids[row];
-      group.lists[i] = lists[row];
-      group.vectors.set(vectors.subarray(row * dim, (row + 1) * dim), i * dim);
-    });
-    groups.push(group);
-  });
-  return groups;
+  // Two passes over typed arrays (count, then copy) rather than a row list per
+  // shard: an upsert batch has tens of thousands of rows.
+  const shards = new Int32Array(ids.length);
+  const counts = new Int32Array(shardCount);
+  for (let row = 0; row < ids.length; row++) {
+    shards[row] = shardOf(row);
+    counts[shards[row]]++;
+  }
+  const groups: (ShardVectors | undefined)[] = Array.from(counts, (count, shard) =>
+    count === 0
+      ? undefined
+      : {
+          shard,
+          ids: new BigInt64Array(count),
+          vectors: new Float32Array(count * dim),
+          lists: new BigInt64Array(count),
+        },
+  );
+  const filled = new Int32Array(shardCount);
+  for (let row = 0; row < ids.length; row++) {
+    const group = groups[shards[row]] as ShardVectors;
+    const at = filled[shards[row]]++;
+    group.ids[at] = ids[row];
+    group.lists[at] = lists[row];
+    const from = row * dim;
+    const to = at * dim;
+    for (let d = 0; d < dim; d++) group.vectors[to + d] = vectors[from + d];
+  }
+  return groups.filter((group): group is ShardVectors => group !== undefined);
 }
 
 /** Scatter routing: the shard holding an id (ids are spread by value modulo the shard count). */

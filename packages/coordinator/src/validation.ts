@@ -68,10 +68,13 @@ export function checkUpsertIds(ids: BigInt64Array, vectorCount: number): void {
   if (ids.length !== vectorCount) {
     throw invalidArgument(`${ids.length} ids for ${vectorCount} vectors: give exactly one id per vector`);
   }
-  const seen = new Set<bigint>();
-  for (const id of ids) {
-    if (id < 0n) throw invalidArgument(`id ${id} is negative; ids must be 0 or more`);
-    if (seen.has(id)) throw invalidArgument(`id ${id} appears twice in one upsert`);
-    seen.add(id);
+  // Sorting a copy finds a repeat (now adjacent) and the smallest id natively,
+  // without a Set of 20,000 BigInts per batch.
+  const sorted = ids.slice().sort();
+  if (sorted.length > 0 && sorted[0] < 0n) {
+    throw invalidArgument(`id ${sorted[0]} is negative; ids must be 0 or more`);
+  }
+  for (let i = 1; i < sorted.length; i++) {
+    if (sorted[i] === sorted[i - 1]) throw invalidArgument(`id ${sorted[i]} appears twice in one upsert`);
   }
 }
