@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
+import { parseApiKeys, requiredRole, roleAllows } from '@vecshard/proto';
 import { describe, expect, it } from 'vitest';
-import { parseApiKeys } from '../src/auth/api-key-file.js';
-import { requiredRole, roleAllows } from '../src/auth/roles.js';
 
 const KEY = 'a-long-enough-secret-key';
 

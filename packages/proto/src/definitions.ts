@@ -32,9 +32,12 @@ const workerProto = grpc.loadPackageDefinition(workerPackageDefinition) as unkno
 
 /** Client constructor and service definition of `vecshard.v1.Vecshard`. */
 export const VecshardService = publicProto.vecshard.v1.Vecshard;
+/** Client constructor and service definition of `vecshard.v1.ShardSearch` (served by workers, for clients). */
+export const ShardSearchService = publicProto.vecshard.v1.ShardSearch;
 /** Client constructor and service definition of `vecshard.worker.v1.ShardWorker`. */
 export const ShardWorkerService = workerProto.vecshard.worker.v1.ShardWorker;
 
 /** Fully qualified service names, as health checks and reflection know them. */
 export const VECSHARD_SERVICE_NAME = 'vecshard.v1.Vecshard';
 export const SHARD_WORKER_SERVICE_NAME = 'vecshard.worker.v1.ShardWorker';
+export const SHARD_SEARCH_SERVICE_NAME = 'vecshard.v1.ShardSearch';

@@ -1,3 +1,8 @@
+export * from './auth/api-key-file.js';
+export * from './auth/api-key-ring.js';
+export * from './auth/auth-interceptor.js';
+export * from './auth/roles.js';
+export * from './auth/watched-api-keys.js';
 export * from './cluster-keys.js';
 export * from './codec.js';
 export * from './definitions.js';
@@ -10,6 +15,8 @@ export * from './redis-connection.js';
 export * from './request-id.js';
 export * from './rpc-error.js';
 export * from './rpc-telemetry.js';
+export * from './search/merge-top-k.js';
+export * from './search/split-queries.js';
 export * from './server-extras.js';
 export * from './tls/tls-credentials.js';
 export * from './tls/watched-certificates.js';

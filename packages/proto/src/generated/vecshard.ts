@@ -14,6 +14,7 @@ import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, Dro
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from './vecshard/v1/GetCollectionRequest.js';
 import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from './vecshard/v1/GetCollectionResponse.js';
 import type { GetJobRequest as _vecshard_v1_GetJobRequest, GetJobRequest__Output as _vecshard_v1_GetJobRequest__Output } from './vecshard/v1/GetJobRequest.js';
+import type { GetRoutingTableRequest as _vecshard_v1_GetRoutingTableRequest, GetRoutingTableRequest__Output as _vecshard_v1_GetRoutingTableRequest__Output } from './vecshard/v1/GetRoutingTableRequest.js';
 import type { ImportRequest as _vecshard_v1_ImportRequest, ImportRequest__Output as _vecshard_v1_ImportRequest__Output } from './vecshard/v1/ImportRequest.js';
 import type { Job as _vecshard_v1_Job, Job__Output as _vecshard_v1_Job__Output } from './vecshard/v1/Job.js';
 import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from './vecshard/v1/ListCollectionsRequest.js';
@@ -23,9 +24,14 @@ import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListS
 import type { RebalanceRequest as _vecshard_v1_RebalanceRequest, RebalanceRequest__Output as _vecshard_v1_RebalanceRequest__Output } from './vecshard/v1/RebalanceRequest.js';
 import type { ReplicaInfo as _vecshard_v1_ReplicaInfo, ReplicaInfo__Output as _vecshard_v1_ReplicaInfo__Output } from './vecshard/v1/ReplicaInfo.js';
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from './vecshard/v1/RestoreRequest.js';
+import type { RoutingShard as _vecshard_v1_RoutingShard, RoutingShard__Output as _vecshard_v1_RoutingShard__Output } from './vecshard/v1/RoutingShard.js';
+import type { RoutingTable as _vecshard_v1_RoutingTable, RoutingTable__Output as _vecshard_v1_RoutingTable__Output } from './vecshard/v1/RoutingTable.js';
+import type { SearchListsRequest as _vecshard_v1_SearchListsRequest, SearchListsRequest__Output as _vecshard_v1_SearchListsRequest__Output } from './vecshard/v1/SearchListsRequest.js';
+import type { SearchListsResponse as _vecshard_v1_SearchListsResponse, SearchListsResponse__Output as _vecshard_v1_SearchListsResponse__Output } from './vecshard/v1/SearchListsResponse.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from './vecshard/v1/SearchResponse.js';
 import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from './vecshard/v1/ShardInfo.js';
+import type { ShardSearchClient as _vecshard_v1_ShardSearchClient, ShardSearchDefinition as _vecshard_v1_ShardSearchDefinition } from './vecshard/v1/ShardSearch.js';
 import type { SnapshotInfo as _vecshard_v1_SnapshotInfo, SnapshotInfo__Output as _vecshard_v1_SnapshotInfo__Output } from './vecshard/v1/SnapshotInfo.js';
 import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from './vecshard/v1/SnapshotRequest.js';
 import type { TrainFromFileRequest as _vecshard_v1_TrainFromFileRequest, TrainFromFileRequest__Output as _vecshard_v1_TrainFromFileRequest__Output } from './vecshard/v1/TrainFromFileRequest.js';
@@ -57,6 +63,7 @@ export interface ProtoGrpcType {
       GetCollectionRequest: MessageTypeDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionRequest__Output>
       GetCollectionResponse: MessageTypeDefinition<_vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionResponse__Output>
       GetJobRequest: MessageTypeDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_GetJobRequest__Output>
+      GetRoutingTableRequest: MessageTypeDefinition<_vecshard_v1_GetRoutingTableRequest, _vecshard_v1_GetRoutingTableRequest__Output>
       ImportRequest: MessageTypeDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_ImportRequest__Output>
       Job: MessageTypeDefinition<_vecshard_v1_Job, _vecshard_v1_Job__Output>
       JobState: EnumTypeDefinition
@@ -71,9 +78,19 @@ export interface ProtoGrpcType {
       ReplicaState: EnumTypeDefinition
       RestoreRequest: MessageTypeDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_RestoreRequest__Output>
       Routing: EnumTypeDefinition
+      RoutingShard: MessageTypeDefinition<_vecshard_v1_RoutingShard, _vecshard_v1_RoutingShard__Output>
+      RoutingTable: MessageTypeDefinition<_vecshard_v1_RoutingTable, _vecshard_v1_RoutingTable__Output>
+      SearchListsRequest: MessageTypeDefinition<_vecshard_v1_SearchListsRequest, _vecshard_v1_SearchListsRequest__Output>
+      SearchListsResponse: MessageTypeDefinition<_vecshard_v1_SearchListsResponse, _vecshard_v1_SearchListsResponse__Output>
       SearchRequest: MessageTypeDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchRequest__Output>
       SearchResponse: MessageTypeDefinition<_vecshard_v1_SearchResponse, _vecshard_v1_SearchResponse__Output>
       ShardInfo: MessageTypeDefinition<_vecshard_v1_ShardInfo, _vecshard_v1_ShardInfo__Output>
+      /**
+       * The client-facing search service of a shard worker, on the worker's port:
+       * one-hop searches routed by a client that holds the collection's routing
+       * table (Vecshard.GetRoutingTable). With API keys on, needs the read role.
+       */
+      ShardSearch: SubtypeConstructor<typeof grpc.Client, _vecshard_v1_ShardSearchClient> & { service: _vecshard_v1_ShardSearchDefinition }
       SnapshotInfo: MessageTypeDefinition<_vecshard_v1_SnapshotInfo, _vecshard_v1_SnapshotInfo__Output>
       SnapshotRequest: MessageTypeDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_SnapshotRequest__Output>
       TrainFromFileRequest: MessageTypeDefinition<_vecshard_v1_TrainFromFileRequest, _vecshard_v1_TrainFromFileRequest__Output>
