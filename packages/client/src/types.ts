@@ -1,4 +1,7 @@
 import type { ChannelSecurityOptions } from './channel-security.js';
+import type { FallbackReason } from './direct/direct-search.js';
+
+export type { FallbackReason };
 
 export type MetricName = 'l2' | 'ip' | 'cosine';
 export type RoutingName = 'lists' | 'scatter';
@@ -88,6 +91,12 @@ export interface SearchOptions extends CallOptions {
    * answering, instead of failing with UNAVAILABLE (see `partial`).
    */
   allowPartial?: boolean;
+  /**
+   * One hop: route the search in the client by the collection's routing
+   * table and ask the owning shard workers directly, falling back to the
+   * coordinator on any doubt (see `path`). Ignored with `allowPartial`.
+   */
+  direct?: boolean;
 }
 
 export interface SearchResult {
@@ -101,6 +110,10 @@ export interface SearchResult {
   partial: boolean;
   /** The shards that did not answer. */
   missingShards: number[];
+  /** How the search was served: by the shard workers directly, or through the coordinator. */
+  path: 'direct' | 'coordinator';
+  /** With `direct`, why the coordinator served it instead (no table yet, doubt, a refusal …). */
+  fallbackReason?: FallbackReason;
 }
 
 export interface WorkerDescription {

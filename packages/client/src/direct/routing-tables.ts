@@ -1,0 +1,56 @@
+import { decodeRoutingTable, type RoutingTable } from './routing-table.js';
+
+/** Fetches a collection's routing table from the coordinator. */
+export type FetchRoutingTable = (collection: string) => Promise<RoutingTable>;
+
+/**
+ * The routing tables this client holds, one per collection. A table is
+ * replaced lazily: when a worker refuses a direct search ("placement moved")
+ * or a coordinator answer names another epoch, it is dropped and fetched again
+ * in the background, while searches go through the coordinator meanwhile.
+ * One fetch per collection at a time.
+ */
+export class RoutingTables {
+  private readonly tables = new Map<string, RoutingTable>();
+  private readonly fetching = new Map<string, Promise<RoutingTable | undefined>>();
+
+  constructor(private readonly fetch: FetchRoutingTable) {}
+
+  /** The table held now, or undefined (then one is being fetched). */
+  current(collection: string): RoutingTable | undefined {
+    const table = this.tables.get(collection);
+    if (!table) void this.refresh(collection);
+    return table;
+  }
+
+  /** Fetches the table now (or joins the fetch under way); resolves to it, or undefined when the fetch failed. */
+  refresh(collection: string): Promise<RoutingTable | undefined> {
+    let pending = this.fetching.get(collection);
+    if (!pending) {
+      pending = this.fetch(collection).then(
+        (table) => {
+          this.tables.set(collection, table);
+          return table;
+        },
+        () => undefined,
+      );
+      pending.finally(() => this.fetching.delete(collection));
+      this.fetching.set(collection, pending);
+    }
+    return pending;
+  }
+
+  /** The placement moved: forget the table and fetch the new one. */
+  invalidate(collection: string): void {
+    this.tables.delete(collection);
+    void this.refresh(collection);
+  }
+
+  /** A coordinator answer routed by `epoch`: a table of another epoch is out of date. */
+  noteEpoch(collection: string, epoch: bigint): void {
+    const table = this.tables.get(collection);
+    if (table && table.epoch !== epoch) this.invalidate(collection);
+  }
+}
+
+export { decodeRoutingTable };
