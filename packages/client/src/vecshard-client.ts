@@ -239,7 +239,6 @@ export class VecshardClient {
    */
   async refreshRoutingTable(name: string): Promise<{ epoch: bigint; routable: boolean }> {
     const table = await this.direct.tables.refresh(name);
-    if (!table) throw new VecshardError(grpc.status.UNAVAILABLE, `no routing table for "${name}"`);
     return { epoch: table.epoch, routable: table.routable };
   }
 

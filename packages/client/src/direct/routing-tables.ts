@@ -12,29 +12,28 @@ export type FetchRoutingTable = (collection: string) => Promise<RoutingTable>;
  */
 export class RoutingTables {
   private readonly tables = new Map<string, RoutingTable>();
-  private readonly fetching = new Map<string, Promise<RoutingTable | undefined>>();
+  private readonly fetching = new Map<string, Promise<RoutingTable>>();
 
   constructor(private readonly fetch: FetchRoutingTable) {}
 
   /** The table held now, or undefined (then one is being fetched). */
   current(collection: string): RoutingTable | undefined {
     const table = this.tables.get(collection);
-    if (!table) void this.refresh(collection);
+    // Searches go through the coordinator meanwhile; a failed fetch is tried again by the next one.
+    if (!table) this.refresh(collection).catch(() => {});
     return table;
   }
 
-  /** Fetches the table now (or joins the fetch under way); resolves to it, or undefined when the fetch failed. */
-  refresh(collection: string): Promise<RoutingTable | undefined> {
+  /** Fetches the table now (or joins the fetch under way); rejects with the coordinator's error. */
+  refresh(collection: string): Promise<RoutingTable> {
     let pending = this.fetching.get(collection);
     if (!pending) {
-      pending = this.fetch(collection).then(
-        (table) => {
-          this.tables.set(collection, table);
-          return table;
-        },
-        () => undefined,
-      );
-      pending.finally(() => this.fetching.delete(collection));
+      pending = this.fetch(collection).then((table) => {
+        this.tables.set(collection, table);
+        return table;
+      });
+      const settled = () => this.fetching.delete(collection);
+      pending.then(settled, settled);
       this.fetching.set(collection, pending);
     }
     return pending;
@@ -43,7 +42,7 @@ export class RoutingTables {
   /** The placement moved: forget the table and fetch the new one. */
   invalidate(collection: string): void {
     this.tables.delete(collection);
-    void this.refresh(collection);
+    this.refresh(collection).catch(() => {});
   }
 
   /** A coordinator answer routed by `epoch`: a table of another epoch is out of date. */
