@@ -44,5 +44,7 @@ export async function markCatchingUp(
   }));
   await ctx.store.save({ ...record, epoch: (record.epoch ?? 0) + 1, placement });
   ctx.catalog.invalidate(collection);
-  await stopDirectReads(ctx, collection, missed);
+  // Not awaited: a copy that missed the write is often hung, and the write's
+  // acknowledgement must not wait on it. The message is queued on its channel.
+  void stopDirectReads(ctx, collection, missed);
 }
