@@ -7,11 +7,13 @@ import { clusteredVectors } from '../helpers/data.js';
 // does not flag as doubtful, with the centroids the routing table carries
 // (read from the trained index's quantizer), for single queries and batches
 // (FAISS switches to BLAS from 20 queries on, which rounds differently).
-const DIM = 64;
 const NLIST = 64;
-const train = clusteredVectors(NLIST * 40, DIM, 11, 50);
+const cases = [64, 200].flatMap((dim) =>
+  (['l2', 'ip', 'cosine'] as Metric[]).map((metric) => ({ dim, metric })),
+);
 
-describe.each<Metric>(['l2', 'ip', 'cosine'])('client assignment equals FAISS (%s)', (metric) => {
+describe.each(cases)('client assignment equals FAISS ($metric, dim $dim)', ({ dim: DIM, metric }) => {
+  const train = clusteredVectors(NLIST * 40, DIM, 11, 50);
   it.each([1, 4, 16])('nprobe %i, batches of 1 and 500', async (nprobe) => {
     const index = FaissIndex.create(DIM, `IVF${NLIST},Flat`, metric);
     await index.train(train);

@@ -33,13 +33,16 @@ export interface CoarseAssignment {
 }
 
 /**
- * Relative gap under which the nprobe boundary counts as a tie. float32
- * rounding of a dot product of `dim` terms errs by about dim·2⁻²⁴ of its
- * magnitude at worst; 1e-4 stays well clear of that for any dimension up to
- * a few hundred, and the dimension term keeps it clear beyond.
+ * Relative gap under which the nprobe boundary counts as a tie. A distance of
+ * `dim` float32 terms, summed in any order (SIMD lanes, BLAS blocks), errs by
+ * at most about (dim + 2)·2⁻²⁴ of the magnitude of its terms (|q|² + |c|² for
+ * L2); two distances differ by at most twice that, and the margin doubles it
+ * again. For dim 64 that is 1.6e-5 of the magnitude: measured on 100k × 64
+ * vectors, IVF256 at nprobe 16, 1e-4 sent 8% of single queries to the
+ * coordinator for nothing.
  */
 export function doubtMargin(dim: number): number {
-  return Math.max(1e-4, 8 * dim * 2 ** -24);
+  return 4 * (dim + 2) * 2 ** -24;
 }
 
 export function centroidsOf(vectors: Float32Array, dim: number, metric: CoarseMetric): Centroids {
