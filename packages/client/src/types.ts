@@ -15,6 +15,12 @@ export interface ClientOptions extends ChannelSecurityOptions {
   retries?: number;
   /** Largest message sent or received, bytes (default 256 MiB). */
   maxMessageBytes?: number;
+  /**
+   * How old a routing table (for `direct` searches) may grow before it is
+   * fetched again in the background, ms (default 30 000). Placement changes
+   * are noticed sooner: a worker refuses a search routed by an older table.
+   */
+  routingTableMaxAgeMs?: number;
 }
 
 export interface CreateCollectionOptions {

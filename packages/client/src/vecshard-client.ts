@@ -112,6 +112,7 @@ export class VecshardClient {
         'grpc.max_send_message_length': maxBytes,
         interceptors: security.apiKey ? [apiKeyInterceptor(security.apiKey)] : [],
       },
+      options.routingTableMaxAgeMs,
     );
   }
 

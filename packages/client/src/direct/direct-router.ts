@@ -14,8 +14,13 @@ export class DirectRouter {
   readonly tables: RoutingTables;
   private readonly channels: ShardChannels;
 
-  constructor(fetch: FetchRoutingTable, credentials: grpc.ChannelCredentials, options: grpc.ClientOptions) {
-    this.tables = new RoutingTables(fetch);
+  constructor(
+    fetch: FetchRoutingTable,
+    credentials: grpc.ChannelCredentials,
+    options: grpc.ClientOptions,
+    maxTableAgeMs?: number,
+  ) {
+    this.tables = new RoutingTables(fetch, maxTableAgeMs);
     this.channels = new ShardChannels(credentials, options);
   }
 
