@@ -62,12 +62,35 @@ describe('direct (one-hop) search', { timeout: 180_000 }, () => {
           expect(viaWorkers.shardsQueried).toBeGreaterThan(0);
           if (viaWorkers.path === 'direct') direct++;
           else expect(viaWorkers.fallbackReason, stage).toBe('doubt');
+          if (viaWorkers.path === 'mixed') direct++;
         }
       }
       // Doubt at the nprobe boundary is rare: nearly every search went one hop.
       expect(direct).toBeGreaterThanOrEqual(7);
     },
   );
+
+  it('sends a query on the boundary between two lists through the coordinator, the rest of its batch one hop', async () => {
+    const name = 'direct-boundary';
+    const reference = await filled(name, 'l2');
+    const centroids = reference.centroids();
+    // The midpoint of the two closest centroids is equally near both: FAISS may pick either.
+    let pair = [0, 1];
+    let best = Infinity;
+    for (let a = 0; a < NLIST; a++)
+      for (let b = a + 1; b < NLIST; b++) {
+        let d = 0;
+        for (let i = 0; i < DIM; i++) d += (centroids[a * DIM + i] - centroids[b * DIM + i]) ** 2;
+        if (d < best) [best, pair] = [d, [a, b]];
+      }
+    const queries = clusteredVectors(5, DIM, 91);
+    for (let i = 0; i < DIM; i++)
+      queries[2 * DIM + i] = (centroids[pair[0] * DIM + i] + centroids[pair[1] * DIM + i]) / 2;
+    const got = await cluster.client.search(name, queries, { k: K, nprobe: 1, direct: true });
+    expect(got.path).toBe('mixed');
+    expect(got.fallbackReason).toBe('doubt');
+    expect(compareTopK(await reference.search(queries, K, { nprobe: 1 }), got, K)).toEqual([]);
+  });
 
   it('stays exact while a rebalance moves lists to a new worker, then routes by the new placement', async () => {
     const name = 'direct-moving';

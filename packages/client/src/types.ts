@@ -116,9 +116,14 @@ export interface SearchResult {
   partial: boolean;
   /** The shards that did not answer. */
   missingShards: number[];
-  /** How the search was served: by the shard workers directly, or through the coordinator. */
-  path: 'direct' | 'coordinator';
-  /** With `direct`, why the coordinator served it instead (no table yet, doubt, a refusal …). */
+  /**
+   * How the search was served: by the shard workers directly, through the
+   * coordinator, or `mixed`: a batch's doubtful queries through the
+   * coordinator and the others directly (then `shardsQueried` counts the
+   * shard requests of both parts).
+   */
+  path: 'direct' | 'coordinator' | 'mixed';
+  /** With `direct`, why the coordinator served it, or some of it (no table yet, doubt, a refusal …). */
   fallbackReason?: FallbackReason;
 }
 

@@ -47,7 +47,6 @@ import {
 } from '@vecshard/proto';
 import { apiKeyInterceptor, channelCredentials, securityFromEnv } from './channel-security.js';
 import { DirectRouter } from './direct/direct-router.js';
-import type { DirectOutcome } from './direct/direct-search.js';
 import { decodeRoutingTable } from './direct/routing-table.js';
 import { JobFailedError, VecshardError } from './errors.js';
 import { describeJob } from './job-description.js';
@@ -189,28 +188,38 @@ export class VecshardClient {
    * the coordinator. Both return the same results.
    */
   async search(name: string, queries: Float32Array, options: SearchOptions): Promise<SearchResult> {
-    let outcome: DirectOutcome | undefined;
-    if (options.direct && !options.allowPartial) {
-      outcome = await this.direct.search(name, {
+    if (!options.direct || options.allowPartial) return this.searchViaCoordinator(name, queries, options);
+    const outcome = await this.direct.search(
+      name,
+      {
         queries,
         k: options.k,
         nprobe: options.nprobe ?? 0,
         deadline: Date.now() + (options.deadlineMs ?? this.deadlineMs),
         requestId: options.requestId ?? randomUUID(),
-      });
-      if (outcome.served) {
-        const { ids, distances, shardsQueried } = outcome;
-        return {
-          k: options.k,
-          ids,
-          distances,
-          shardsQueried,
-          partial: false,
-          missingShards: [],
-          path: 'direct',
-        };
-      }
-    }
+      },
+      (rows) => this.searchViaCoordinator(name, rows, options),
+    );
+    if (!outcome.served)
+      return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: outcome.reason };
+    const mixed = outcome.coordinatorQueries > 0;
+    return {
+      k: options.k,
+      ids: outcome.ids,
+      distances: outcome.distances,
+      shardsQueried: outcome.shardsQueried,
+      partial: false,
+      missingShards: [],
+      path: mixed ? 'mixed' : 'direct',
+      fallbackReason: mixed ? 'doubt' : undefined,
+    };
+  }
+
+  private async searchViaCoordinator(
+    name: string,
+    queries: Float32Array,
+    options: SearchOptions,
+  ): Promise<SearchResult> {
     const response = await this.idempotent('Search', options, {
       collection: name,
       queries: encodeArray(queries),
@@ -228,7 +237,6 @@ export class VecshardClient {
       partial: response.partial,
       missingShards: response.missingShards,
       path: 'coordinator',
-      fallbackReason: outcome && !outcome.served ? outcome.reason : undefined,
     };
   }
 

@@ -1,5 +1,6 @@
 import type * as grpc from '@grpc/grpc-js';
 import { type DirectOutcome, type DirectRequest, searchDirect } from './direct-search.js';
+import { searchSplit, type ViaCoordinator } from './doubtful-split.js';
 import { type FetchRoutingTable, RoutingTables } from './routing-tables.js';
 import { ShardChannels } from './shard-channels.js';
 
@@ -24,10 +25,20 @@ export class DirectRouter {
     this.channels = new ShardChannels(credentials, options);
   }
 
-  async search(collection: string, request: DirectRequest): Promise<DirectOutcome> {
+  /**
+   * `viaCoordinator` answers the doubtful queries of a batch whose other
+   * queries can go one hop (see {@link searchSplit}).
+   */
+  async search(
+    collection: string,
+    request: DirectRequest,
+    viaCoordinator: ViaCoordinator,
+  ): Promise<DirectOutcome> {
     const table = this.tables.current(collection);
     if (!table) return { served: false, reason: 'no-table' };
-    const outcome = await searchDirect(table, this.channels, request);
+    let outcome = await searchDirect(table, this.channels, request);
+    if (!outcome.served && outcome.doubtful)
+      outcome = await searchSplit(table, this.channels, request, outcome.doubtful, viaCoordinator);
     if (!outcome.served && REFRESH_AFTER.has(outcome.reason)) this.tables.invalidate(collection);
     return outcome;
   }

@@ -25,9 +25,16 @@ export type FallbackReason =
   | 'placement-moved'
   | 'worker-error';
 
+/** Top-k rows of a batch, and the shard requests that produced them. */
+export interface BatchHits {
+  ids: BigInt64Array;
+  distances: Float32Array;
+  shardsQueried: number;
+}
+
 export type DirectOutcome =
-  | { served: true; ids: BigInt64Array; distances: Float32Array; shardsQueried: number }
-  | { served: false; reason: FallbackReason };
+  | ({ served: true; coordinatorQueries: number } & BatchHits)
+  | { served: false; reason: FallbackReason; doubtful?: Uint8Array };
 
 const MAX_K = 4096;
 
@@ -59,7 +66,8 @@ export async function searchDirect(
   if (!Number.isInteger(nq) || nq === 0 || !validK(k) || nprobe < 1 || nprobe > table.nlist)
     return { served: false, reason: 'unchecked-input' };
   const assignment = assignQueries(table.centroids, queries, nprobe);
-  if (assignment.doubtful.some((flag) => flag === 1)) return { served: false, reason: 'doubt' };
+  if (assignment.doubtful.some((flag) => flag === 1))
+    return { served: false, reason: 'doubt', doubtful: assignment.doubtful };
   const parts = splitQueriesByShard(
     queries,
     table.dim,
@@ -79,7 +87,13 @@ export async function searchDirect(
       return { served: false, reason: isPlacementMoved(answer.reason) ? 'placement-moved' : 'worker-error' };
   }
   const merged = mergeTopK(nq, k, hits, table.centroids.metric !== 'l2');
-  return { served: true, ids: merged.ids, distances: merged.distances, shardsQueried: parts.length };
+  return {
+    served: true,
+    ids: merged.ids,
+    distances: merged.distances,
+    shardsQueried: parts.length,
+    coordinatorQueries: 0,
+  };
 }
 
 function validK(k: number): boolean {
