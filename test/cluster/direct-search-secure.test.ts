@@ -3,8 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import { VecshardClient } from '@vecshard/client';
+import { FaissIndex } from '@vecshard/faiss';
 import { type ClusterSecrets, ensureClusterSecrets } from '@vecshard/launcher';
-import { encodeArray, type ShardSearchGrpcClient, ShardSearchService } from '@vecshard/proto';
+import {
+  encodeArray,
+  quantizerDigest,
+  type ShardSearchGrpcClient,
+  ShardSearchService,
+} from '@vecshard/proto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { compareTopK } from '../helpers/compare.js';
@@ -20,6 +26,8 @@ const queries = clusteredVectors(8, DIM, 62);
 
 let cluster: TestCluster;
 let secrets: ClusterSecrets;
+/** The collection's quantizer digest, as a routing table carries it. */
+let digest: Buffer;
 const closers: { close(): void }[] = [];
 const read = (file: string) => readFileSync(file);
 
@@ -59,6 +67,8 @@ beforeAll(async () => {
   await admin.createCollection({ name: 'docs', dim: DIM, metric: 'l2', index: 'IVF16,Flat', nprobe: 4 });
   await admin.train('docs', data);
   await admin.upsert('docs', sequentialIds(3000), data);
+  const { template } = await admin.getCollection('docs', { includeTemplate: true });
+  digest = quantizerDigest((await FaissIndex.deserialize(template!, 'l2')).centroids());
 });
 afterAll(async () => {
   for (const closer of closers) closer.close();
@@ -86,6 +96,7 @@ function searchLists(apiKey?: string): Promise<string> {
     lists: encodeArray(BigInt64Array.of(-1n)),
     centroidDistances: encodeArray(Float32Array.of(0)),
     epoch: '1000000',
+    quantizerDigest: digest,
   };
   return new Promise((resolve) =>
     raw.SearchLists(request, metadata, { deadline: Date.now() + 10_000 }, (error) =>

@@ -144,6 +144,35 @@ describe('direct (one-hop) search', { timeout: 180_000 }, () => {
     expect(compareTopK(want, again, K)).toEqual([]);
   });
 
+  it('a table of a collection trained again under the same name is refused, and refreshed', async () => {
+    const name = 'direct-retrained';
+    await filled(name, 'l2');
+    // Dropped and created again from other data: other centroids, the same name, epochs from 0 again.
+    await cluster.client.dropCollection(name);
+    const other = clusteredVectors(N, DIM, 22);
+    await cluster.client.createCollection({
+      name,
+      dim: DIM,
+      metric: 'l2',
+      index: `IVF${NLIST},Flat`,
+      nprobe: 4,
+    });
+    await cluster.client.train(name, other);
+    await cluster.client.upsert(name, ids, other);
+    const { template } = await cluster.client.getCollection(name, { includeTemplate: true });
+    const reference = await FaissIndex.deserialize(template!, 'l2');
+    await reference.add(other, ids);
+    const queries = clusteredVectors(8, DIM, 23);
+    const want = await reference.search(queries, K, { nprobe: 4 });
+    const stale = await cluster.client.search(name, queries, { k: K, direct: true });
+    expect(stale.fallbackReason).toBe('placement-moved');
+    expect(compareTopK(want, stale, K)).toEqual([]);
+    await cluster.client.refreshRoutingTable(name);
+    const fresh = await cluster.client.search(name, queries, { k: K, direct: true });
+    expect(fresh.path).not.toBe('coordinator');
+    expect(compareTopK(want, fresh, K)).toEqual([]);
+  });
+
   it('answers after a worker holding a copy is killed (fallback, then the other copy)', async () => {
     const name = 'direct-replicated';
     const reference = await filled(name, 'l2', { replicationFactor: 2 });

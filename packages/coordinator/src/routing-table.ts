@@ -1,4 +1,10 @@
-import { encodeArray, metricToEnum, type RoutingTable, routingToEnum } from '@vecshard/proto';
+import {
+  encodeArray,
+  metricToEnum,
+  quantizerDigest,
+  type RoutingTable,
+  routingToEnum,
+} from '@vecshard/proto';
 import type { LiveCollection } from './collection-catalog.js';
 import type { CoordinatorContext } from './context.js';
 import { readyReplicas } from './replicas/replica-set.js';
@@ -22,6 +28,7 @@ const CLIENT_ASSIGNABLE = /^\s*IVF\d+\s*,\s*Flat\s*$/i;
  */
 export function routingTable(ctx: CoordinatorContext, collection: ReadyCollection): RoutingTable {
   const { record, template } = collection;
+  const centroids = template.centroids();
   return {
     collection: record.name,
     dim: record.dim,
@@ -29,7 +36,8 @@ export function routingTable(ctx: CoordinatorContext, collection: ReadyCollectio
     nlist: record.nlist,
     nprobe: record.nprobe,
     routing: routingToEnum(record.routing),
-    centroids: encodeArray(template.centroids()),
+    centroids: encodeArray(centroids),
+    quantizerDigest: quantizerDigest(centroids),
     epoch: String(record.epoch ?? 0),
     clientAssignable: record.routing === 'lists' && CLIENT_ASSIGNABLE.test(record.index),
     shards: record.placement.map((shard) => ({

@@ -16,6 +16,7 @@ export * from './request-id.js';
 export * from './rpc-error.js';
 export * from './rpc-telemetry.js';
 export * from './search/merge-top-k.js';
+export * from './search/quantizer-digest.js';
 export * from './search/split-queries.js';
 export * from './server-extras.js';
 export * from './tls/tls-credentials.js';

@@ -3,6 +3,7 @@ import {
   failedPrecondition,
   invalidArgument,
   placementMoved,
+  quantizerDigest,
   unavailable,
   WriteQueue,
 } from '@vecshard/proto';
@@ -50,6 +51,8 @@ export class ShardCollection {
    * routed by an older one are refused, as the lists may have moved since.
    */
   private epoch = 0n;
+  /** Names the template's quantizer: direct searches routed by another one are refused. */
+  private readonly quantizer: Buffer;
   /** Cleared when the copy may be stale (missed a write, or left the shard); reset only by a new attach. */
   private directReads = true;
 
@@ -60,6 +63,7 @@ export class ShardCollection {
     private owned: Uint8Array,
     private ownedCount: number,
   ) {
+    this.quantizer = quantizerDigest(index.centroids());
     if (index.device === 'cuda') {
       this.gpuSearches = new SearchBatcher(index.dim, (q, k, a) => index.searchPreassigned(q, k, a));
     }
@@ -215,17 +219,22 @@ export class ShardCollection {
   }
 
   /**
-   * A search routed by a client from its routing table of `epoch`. Besides the
-   * checks every search gets (loading, lists owned), refuses a table older
-   * than the placement this copy knows, and a copy told it may be stale: the
-   * coordinator never reads such a copy, and neither may a client.
+   * A search routed by a client from its routing table. Besides the checks
+   * every search gets (loading, lists owned), refuses a table of another
+   * quantizer or older than the placement this copy knows, and a copy told
+   * it may be stale: the coordinator never reads such a copy, and neither
+   * may a client.
    */
   searchDirect(
     queries: Float32Array,
     k: number,
     assignment: Assignment,
-    epoch: bigint,
+    routedBy: { epoch: bigint; quantizer: Uint8Array },
   ): Promise<SearchResult> {
+    const { epoch } = routedBy;
+    if (!this.quantizer.equals(routedBy.quantizer)) {
+      throw placementMoved(`"${this.name}" was trained again since the caller's routing table was made`);
+    }
     if (!this.directReads) {
       throw unavailable(`shard ${this.shard} of "${this.name}" on this worker is catching up or leaving`);
     }

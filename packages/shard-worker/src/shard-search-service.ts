@@ -33,7 +33,7 @@ export function shardSearchHandlers(
               lists: decodeIds(req.lists, 'lists'),
               distances: decodeFloats(req.centroidDistances, 'centroid distances'),
             },
-            BigInt(req.epoch),
+            { epoch: BigInt(req.epoch), quantizer: req.quantizerDigest },
           ),
         );
         return { ids: encodeArray(result.labels), distances: encodeArray(result.distances) };

@@ -121,6 +121,7 @@ async function askShard(
         lists: encodeArray(part.lists),
         centroidDistances: encodeArray(part.centroidDistances),
         epoch: String(table.epoch),
+        quantizerDigest: table.quantizerDigest,
       },
       metadata,
       { deadline: request.deadline },

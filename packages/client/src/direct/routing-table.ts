@@ -9,6 +9,8 @@ export interface RoutingTable {
   /** The collection's default nprobe. */
   nprobe: number;
   epoch: bigint;
+  /** Names the quantizer the centroids come from; sent with every direct search. */
+  quantizerDigest: Buffer;
   centroids: Centroids;
   /** The shard owning each list (-1 for none). */
   owner: Int32Array;
@@ -33,6 +35,7 @@ export function decodeRoutingTable(raw: RoutingTable__Output): RoutingTable {
     nlist: raw.nlist,
     nprobe: raw.nprobe,
     epoch: BigInt(raw.epoch),
+    quantizerDigest: raw.quantizerDigest,
     centroids: centroidsOf(decodeFloats(raw.centroids, 'centroids'), raw.dim, metric),
     owner,
     copies,

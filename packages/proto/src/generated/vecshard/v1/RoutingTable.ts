@@ -51,6 +51,12 @@ export interface RoutingTable {
    * (IVF-Flat). When false, search through the coordinator.
    */
   'clientAssignable'?: (boolean);
+  /**
+   * sha256 of `centroids`: names the trained quantizer, so a worker holding
+   * a collection trained again (or dropped and created again) under the same
+   * name refuses searches routed by the old one.
+   */
+  'quantizerDigest'?: (Buffer | Uint8Array | string);
 }
 
 /**
@@ -99,4 +105,10 @@ export interface RoutingTable__Output {
    * (IVF-Flat). When false, search through the coordinator.
    */
   'clientAssignable': (boolean);
+  /**
+   * sha256 of `centroids`: names the trained quantizer, so a worker holding
+   * a collection trained again (or dropped and created again) under the same
+   * name refuses searches routed by the old one.
+   */
+  'quantizerDigest': (Buffer);
 }

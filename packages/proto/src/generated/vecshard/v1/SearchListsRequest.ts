@@ -34,6 +34,10 @@ export interface SearchListsRequest {
    * The placement epoch the caller routed by (RoutingTable.epoch).
    */
   'epoch'?: (number | string | Long);
+  /**
+   * RoutingTable.quantizer_digest of the table the caller routed by.
+   */
+  'quantizerDigest'?: (Buffer | Uint8Array | string);
 }
 
 /**
@@ -68,4 +72,8 @@ export interface SearchListsRequest__Output {
    * The placement epoch the caller routed by (RoutingTable.epoch).
    */
   'epoch': (string);
+  /**
+   * RoutingTable.quantizer_digest of the table the caller routed by.
+   */
+  'quantizerDigest': (Buffer);
 }

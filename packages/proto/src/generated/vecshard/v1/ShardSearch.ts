@@ -13,8 +13,9 @@ import type { SearchListsResponse as _vecshard_v1_SearchListsResponse, SearchLis
 export interface ShardSearchClient extends grpc.Client {
   /**
    * Searches the given lists of one shard. Refused with FAILED_PRECONDITION
-   * "placement moved: ..." when the shard does not own a list or its placement
-   * epoch is newer than the caller's (route again with a fresh table), and
+   * "placement moved: ..." when the shard does not own a list, its placement
+   * epoch is newer than the caller's, or its quantizer is another one (route
+   * again with a fresh table), and
    * with UNAVAILABLE while the copy is loading or catching up.
    */
   SearchLists(argument: _vecshard_v1_SearchListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchListsResponse__Output>): grpc.ClientUnaryCall;
@@ -23,8 +24,9 @@ export interface ShardSearchClient extends grpc.Client {
   SearchLists(argument: _vecshard_v1_SearchListsRequest, callback: grpc.requestCallback<_vecshard_v1_SearchListsResponse__Output>): grpc.ClientUnaryCall;
   /**
    * Searches the given lists of one shard. Refused with FAILED_PRECONDITION
-   * "placement moved: ..." when the shard does not own a list or its placement
-   * epoch is newer than the caller's (route again with a fresh table), and
+   * "placement moved: ..." when the shard does not own a list, its placement
+   * epoch is newer than the caller's, or its quantizer is another one (route
+   * again with a fresh table), and
    * with UNAVAILABLE while the copy is loading or catching up.
    */
   searchLists(argument: _vecshard_v1_SearchListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchListsResponse__Output>): grpc.ClientUnaryCall;
@@ -42,8 +44,9 @@ export interface ShardSearchClient extends grpc.Client {
 export interface ShardSearchHandlers extends grpc.UntypedServiceImplementation {
   /**
    * Searches the given lists of one shard. Refused with FAILED_PRECONDITION
-   * "placement moved: ..." when the shard does not own a list or its placement
-   * epoch is newer than the caller's (route again with a fresh table), and
+   * "placement moved: ..." when the shard does not own a list, its placement
+   * epoch is newer than the caller's, or its quantizer is another one (route
+   * again with a fresh table), and
    * with UNAVAILABLE while the copy is loading or catching up.
    */
   SearchLists: grpc.handleUnaryCall<_vecshard_v1_SearchListsRequest__Output, _vecshard_v1_SearchListsResponse>;
