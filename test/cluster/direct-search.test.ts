@@ -1,4 +1,4 @@
-import type { MetricName, SearchResult } from '@vecshard/client';
+import { type MetricName, type SearchResult, VecshardClient } from '@vecshard/client';
 import { FaissIndex } from '@vecshard/faiss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, startWorker, type TestCluster } from '../helpers/cluster.js';
@@ -171,6 +171,33 @@ describe('direct (one-hop) search', { timeout: 180_000 }, () => {
     const fresh = await cluster.client.search(name, queries, { k: K, direct: true });
     expect(fresh.path).not.toBe('coordinator');
     expect(compareTopK(want, fresh, K)).toEqual([]);
+  });
+
+  it('a hung worker (SIGSTOP) costs a fallback, not an error', async () => {
+    const name = 'direct-hung';
+    const reference = await filled(name, 'l2', { replicationFactor: 2 });
+    const client = new VecshardClient(cluster.coordinator.address, { directTimeoutMs: 300, env: {} });
+    try {
+      await client.refreshRoutingTable(name);
+      const queries = clusteredVectors(8, DIM, 61);
+      const want = await reference.search(queries, K, { nprobe: NLIST });
+      const hung = cluster.workers[0].process.child;
+      hung.kill('SIGSTOP');
+      try {
+        const reasons: (string | undefined)[] = [];
+        // Until a search has picked a copy on the hung worker (copies are picked by load, round-robin).
+        for (let i = 0; i < 20 && !reasons.includes('worker-error'); i++) {
+          const got = await client.search(name, queries, { k: K, nprobe: NLIST, direct: true });
+          expect(compareTopK(want, got, K), `search ${i}`).toEqual([]);
+          reasons.push(got.fallbackReason);
+        }
+        expect(reasons).toContain('worker-error');
+      } finally {
+        hung.kill('SIGCONT');
+      }
+    } finally {
+      client.close();
+    }
   });
 
   it('answers after a worker holding a copy is killed (fallback, then the other copy)', async () => {

@@ -21,6 +21,12 @@ export interface ClientOptions extends ChannelSecurityOptions {
    * are noticed sooner: a worker refuses a search routed by an older table.
    */
   routingTableMaxAgeMs?: number;
+  /**
+   * How long a `direct` search waits for the workers before it is sent to the
+   * coordinator instead (which hedges slow copies), ms (default 2 000, at most
+   * the call's deadline). Raise it for large batches.
+   */
+  directTimeoutMs?: number;
 }
 
 export interface CreateCollectionOptions {

@@ -72,6 +72,7 @@ import type {
 
 const DEFAULT_DEADLINE_MS = 30_000;
 const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+const DEFAULT_DIRECT_TIMEOUT_MS = 2000;
 
 type UnaryMethod<Req, Res> = (
   request: Req,
@@ -92,6 +93,7 @@ export class VecshardClient {
   private readonly deadlineMs: number;
   private readonly retry: RetryPolicy;
   private readonly direct: DirectRouter;
+  private readonly directTimeoutMs: number;
 
   constructor(address: string, options: ClientOptions = {}) {
     const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -103,6 +105,7 @@ export class VecshardClient {
     });
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.retry = { retries: options.retries ?? 3, baseDelayMs: 100, maxDelayMs: 2000 };
+    this.directTimeoutMs = options.directTimeoutMs ?? DEFAULT_DIRECT_TIMEOUT_MS;
     this.direct = new DirectRouter(
       async (collection) => decodeRoutingTable(await this.idempotent('GetRoutingTable', {}, { collection })),
       channelCredentials(security.tls),
@@ -195,7 +198,8 @@ export class VecshardClient {
         queries,
         k: options.k,
         nprobe: options.nprobe ?? 0,
-        deadline: Date.now() + (options.deadlineMs ?? this.deadlineMs),
+        // A hung worker costs at most this much before the coordinator takes over.
+        deadline: Date.now() + Math.min(options.deadlineMs ?? this.deadlineMs, this.directTimeoutMs),
         requestId: options.requestId ?? randomUUID(),
       },
       (rows) => this.searchViaCoordinator(name, rows, options),
