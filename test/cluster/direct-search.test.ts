@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, startWorker, type TestCluster } from '../helpers/cluster.js';
 import { compareTopK } from '../helpers/compare.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
+import { healthCheck } from '../helpers/health.js';
+import { reflectedServices } from '../helpers/reflection.js';
 
 // One-hop search: a client routing by the collection's routing table and
 // asking the shard workers directly must answer exactly what the coordinator
@@ -198,6 +200,15 @@ describe('direct (one-hop) search', { timeout: 180_000 }, () => {
     } finally {
       client.close();
     }
+  });
+
+  it('workers list ShardSearch in their health checks and reflection, not the coordinator service', async () => {
+    const address = cluster.workers[0].address;
+    expect(await healthCheck(address, 'vecshard.v1.ShardSearch')).toBe('SERVING');
+    const services = await reflectedServices(address);
+    expect(services).toContain('vecshard.v1.ShardSearch');
+    expect(services).toContain('vecshard.worker.v1.ShardWorker');
+    expect(services).not.toContain('vecshard.v1.Vecshard');
   });
 
   it('answers after a worker holding a copy is killed (fallback, then the other copy)', async () => {

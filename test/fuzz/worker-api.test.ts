@@ -1,9 +1,9 @@
 import * as grpc from '@grpc/grpc-js';
 import {
-  publicPackageDefinition,
   SHARD_SEARCH_SERVICE_NAME,
   SHARD_WORKER_SERVICE_NAME,
   ShardWorkerService,
+  shardSearchPackageDefinition,
   workerPackageDefinition,
 } from '@vecshard/proto';
 import fc from 'fast-check';
@@ -103,7 +103,12 @@ describe('worker API under fuzzed requests', () => {
       const before = await cluster.client.search('kept', queries, { k: 10 });
       const targets: FuzzTargets = { dim: DIM, scratchNames: [], keptNames: ['kept'] };
       const batches = fc.array(
-        callArbitrary(publicPackageDefinition, SHARD_SEARCH_SERVICE_NAME, targets, new Set(['SearchLists'])),
+        callArbitrary(
+          shardSearchPackageDefinition,
+          SHARD_SEARCH_SERVICE_NAME,
+          targets,
+          new Set(['SearchLists']),
+        ),
         { minLength: 1, maxLength: 6 },
       );
       const searchReport = new FuzzReport('worker ShardSearch');

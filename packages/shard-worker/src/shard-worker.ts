@@ -15,7 +15,7 @@ import {
   startHealthServer,
   WatchedApiKeys,
   type WorkerRegistration,
-  workerPackageDefinition,
+  workerServedPackageDefinition,
 } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 import { destination, type Logger, pino } from 'pino';
@@ -141,7 +141,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     ShardSearchService.service,
     telemetry.observe(ShardSearchService.service, shardSearchHandlers(registry, onInternal)),
   );
-  const health = addHealthAndReflection(server, workerPackageDefinition, [
+  const health = addHealthAndReflection(server, workerServedPackageDefinition, [
     SHARD_WORKER_SERVICE_NAME,
     SHARD_SEARCH_SERVICE_NAME,
   ]);

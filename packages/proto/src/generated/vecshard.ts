@@ -26,12 +26,9 @@ import type { ReplicaInfo as _vecshard_v1_ReplicaInfo, ReplicaInfo__Output as _v
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from './vecshard/v1/RestoreRequest.js';
 import type { RoutingShard as _vecshard_v1_RoutingShard, RoutingShard__Output as _vecshard_v1_RoutingShard__Output } from './vecshard/v1/RoutingShard.js';
 import type { RoutingTable as _vecshard_v1_RoutingTable, RoutingTable__Output as _vecshard_v1_RoutingTable__Output } from './vecshard/v1/RoutingTable.js';
-import type { SearchListsRequest as _vecshard_v1_SearchListsRequest, SearchListsRequest__Output as _vecshard_v1_SearchListsRequest__Output } from './vecshard/v1/SearchListsRequest.js';
-import type { SearchListsResponse as _vecshard_v1_SearchListsResponse, SearchListsResponse__Output as _vecshard_v1_SearchListsResponse__Output } from './vecshard/v1/SearchListsResponse.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from './vecshard/v1/SearchResponse.js';
 import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from './vecshard/v1/ShardInfo.js';
-import type { ShardSearchClient as _vecshard_v1_ShardSearchClient, ShardSearchDefinition as _vecshard_v1_ShardSearchDefinition } from './vecshard/v1/ShardSearch.js';
 import type { SnapshotInfo as _vecshard_v1_SnapshotInfo, SnapshotInfo__Output as _vecshard_v1_SnapshotInfo__Output } from './vecshard/v1/SnapshotInfo.js';
 import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from './vecshard/v1/SnapshotRequest.js';
 import type { TrainFromFileRequest as _vecshard_v1_TrainFromFileRequest, TrainFromFileRequest__Output as _vecshard_v1_TrainFromFileRequest__Output } from './vecshard/v1/TrainFromFileRequest.js';
@@ -80,17 +77,9 @@ export interface ProtoGrpcType {
       Routing: EnumTypeDefinition
       RoutingShard: MessageTypeDefinition<_vecshard_v1_RoutingShard, _vecshard_v1_RoutingShard__Output>
       RoutingTable: MessageTypeDefinition<_vecshard_v1_RoutingTable, _vecshard_v1_RoutingTable__Output>
-      SearchListsRequest: MessageTypeDefinition<_vecshard_v1_SearchListsRequest, _vecshard_v1_SearchListsRequest__Output>
-      SearchListsResponse: MessageTypeDefinition<_vecshard_v1_SearchListsResponse, _vecshard_v1_SearchListsResponse__Output>
       SearchRequest: MessageTypeDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchRequest__Output>
       SearchResponse: MessageTypeDefinition<_vecshard_v1_SearchResponse, _vecshard_v1_SearchResponse__Output>
       ShardInfo: MessageTypeDefinition<_vecshard_v1_ShardInfo, _vecshard_v1_ShardInfo__Output>
-      /**
-       * The client-facing search service of a shard worker, on the worker's port:
-       * one-hop searches routed by a client that holds the collection's routing
-       * table (Vecshard.GetRoutingTable). With API keys on, needs the read role.
-       */
-      ShardSearch: SubtypeConstructor<typeof grpc.Client, _vecshard_v1_ShardSearchClient> & { service: _vecshard_v1_ShardSearchDefinition }
       SnapshotInfo: MessageTypeDefinition<_vecshard_v1_SnapshotInfo, _vecshard_v1_SnapshotInfo__Output>
       SnapshotRequest: MessageTypeDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_SnapshotRequest__Output>
       TrainFromFileRequest: MessageTypeDefinition<_vecshard_v1_TrainFromFileRequest, _vecshard_v1_TrainFromFileRequest__Output>

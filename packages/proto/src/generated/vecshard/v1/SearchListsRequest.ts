@@ -1,4 +1,4 @@
-// Original file: ../../proto/vecshard/v1/vecshard.proto
+// Original file: ../../proto/vecshard/v1/shard_search.proto
 
 import type { Long } from '@grpc/proto-loader';
 

@@ -1,4 +1,4 @@
-// Original file: ../../proto/vecshard/v1/vecshard.proto
+// Original file: ../../proto/vecshard/v1/shard_search.proto
 
 import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
@@ -6,17 +6,15 @@ import type { SearchListsRequest as _vecshard_v1_SearchListsRequest, SearchLists
 import type { SearchListsResponse as _vecshard_v1_SearchListsResponse, SearchListsResponse__Output as _vecshard_v1_SearchListsResponse__Output } from '../../vecshard/v1/SearchListsResponse.js';
 
 /**
- * The client-facing search service of a shard worker, on the worker's port:
- * one-hop searches routed by a client that holds the collection's routing
- * table (Vecshard.GetRoutingTable). With API keys on, needs the read role.
+ * One-hop searches. With API keys on, needs the read role.
  */
 export interface ShardSearchClient extends grpc.Client {
   /**
    * Searches the given lists of one shard. Refused with FAILED_PRECONDITION
    * "placement moved: ..." when the shard does not own a list, its placement
    * epoch is newer than the caller's, or its quantizer is another one (route
-   * again with a fresh table), and
-   * with UNAVAILABLE while the copy is loading or catching up.
+   * again with a fresh table), and with UNAVAILABLE while the copy is
+   * loading or catching up.
    */
   SearchLists(argument: _vecshard_v1_SearchListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchListsResponse__Output>): grpc.ClientUnaryCall;
   SearchLists(argument: _vecshard_v1_SearchListsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_SearchListsResponse__Output>): grpc.ClientUnaryCall;
@@ -26,8 +24,8 @@ export interface ShardSearchClient extends grpc.Client {
    * Searches the given lists of one shard. Refused with FAILED_PRECONDITION
    * "placement moved: ..." when the shard does not own a list, its placement
    * epoch is newer than the caller's, or its quantizer is another one (route
-   * again with a fresh table), and
-   * with UNAVAILABLE while the copy is loading or catching up.
+   * again with a fresh table), and with UNAVAILABLE while the copy is
+   * loading or catching up.
    */
   searchLists(argument: _vecshard_v1_SearchListsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_SearchListsResponse__Output>): grpc.ClientUnaryCall;
   searchLists(argument: _vecshard_v1_SearchListsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_SearchListsResponse__Output>): grpc.ClientUnaryCall;
@@ -37,17 +35,15 @@ export interface ShardSearchClient extends grpc.Client {
 }
 
 /**
- * The client-facing search service of a shard worker, on the worker's port:
- * one-hop searches routed by a client that holds the collection's routing
- * table (Vecshard.GetRoutingTable). With API keys on, needs the read role.
+ * One-hop searches. With API keys on, needs the read role.
  */
 export interface ShardSearchHandlers extends grpc.UntypedServiceImplementation {
   /**
    * Searches the given lists of one shard. Refused with FAILED_PRECONDITION
    * "placement moved: ..." when the shard does not own a list, its placement
    * epoch is newer than the caller's, or its quantizer is another one (route
-   * again with a fresh table), and
-   * with UNAVAILABLE while the copy is loading or catching up.
+   * again with a fresh table), and with UNAVAILABLE while the copy is
+   * loading or catching up.
    */
   SearchLists: grpc.handleUnaryCall<_vecshard_v1_SearchListsRequest__Output, _vecshard_v1_SearchListsResponse>;
   
