@@ -65,6 +65,7 @@ export async function searchDirect(
   // The coordinator gives malformed requests their precise error.
   if (!Number.isInteger(nq) || nq === 0 || !validK(k) || nprobe < 1 || nprobe > table.nlist)
     return { served: false, reason: 'unchecked-input' };
+  if (!queries.every(Number.isFinite)) return { served: false, reason: 'unchecked-input' };
   const assignment = assignQueries(table.centroids, queries, nprobe);
   if (assignment.doubtful.some((flag) => flag === 1))
     return { served: false, reason: 'doubt', doubtful: assignment.doubtful };
@@ -81,11 +82,14 @@ export async function searchDirect(
     return { served: false, reason: 'no-ready-copy' };
   const answers = await Promise.allSettled(parts.map((part) => askShard(table, channels, part, request)));
   const hits: ShardHits[] = [];
+  const errors: unknown[] = [];
   for (const answer of answers) {
     if (answer.status === 'fulfilled') hits.push(answer.value);
-    else
-      return { served: false, reason: isPlacementMoved(answer.reason) ? 'placement-moved' : 'worker-error' };
+    else errors.push(answer.reason);
   }
+  // A moved placement says more than a failed copy: the table is then refreshed either way.
+  if (errors.length > 0)
+    return { served: false, reason: errors.some(isPlacementMoved) ? 'placement-moved' : 'worker-error' };
   const merged = mergeTopK(nq, k, hits, table.centroids.metric !== 'l2');
   return {
     served: true,

@@ -1,4 +1,4 @@
-import { decodeRoutingTable, type RoutingTable } from './routing-table.js';
+import type { RoutingTable } from './routing-table.js';
 
 /** Fetches a collection's routing table from the coordinator. */
 export type FetchRoutingTable = (collection: string) => Promise<RoutingTable>;
@@ -66,5 +66,3 @@ export class RoutingTables {
     if (table && table.epoch < epoch) this.invalidate(collection);
   }
 }
-
-export { decodeRoutingTable };
