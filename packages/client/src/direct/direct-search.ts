@@ -36,6 +36,7 @@ export type DirectOutcome =
   | ({ served: true; coordinatorQueries: number } & BatchHits)
   | { served: false; reason: FallbackReason; doubtful?: Uint8Array };
 
+/** As the FAISS binding's MAX_K (the SDK does not load FAISS). */
 const MAX_K = 4096;
 
 export interface DirectRequest {
