@@ -72,6 +72,24 @@ describe('direct (one-hop) search', { timeout: 180_000 }, () => {
     },
   );
 
+  it('leaves indexes whose coarse distances matter (SQ8 by residual) to the coordinator', async () => {
+    const name = 'direct-sq8';
+    await cluster.client.createCollection({
+      name,
+      dim: DIM,
+      metric: 'l2',
+      index: `IVF${NLIST},SQ8`,
+      nprobe: 4,
+    });
+    await cluster.client.train(name, data);
+    await cluster.client.upsert(name, ids, data);
+    expect((await cluster.client.refreshRoutingTable(name)).routable).toBe(false);
+    const queries = clusteredVectors(4, DIM, 81);
+    const got = await cluster.client.search(name, queries, { k: K, direct: true });
+    expect(got.path).toBe('coordinator');
+    expect(got.fallbackReason).toBe('not-routable');
+  });
+
   it('sends a query on the boundary between two lists through the coordinator, the rest of its batch one hop', async () => {
     const name = 'direct-boundary';
     const reference = await filled(name, 'l2');
