@@ -1,5 +1,11 @@
 import * as grpc from '@grpc/grpc-js';
-import { SHARD_WORKER_SERVICE_NAME, ShardWorkerService, workerPackageDefinition } from '@vecshard/proto';
+import {
+  SHARD_SEARCH_SERVICE_NAME,
+  SHARD_WORKER_SERVICE_NAME,
+  ShardWorkerService,
+  shardSearchPackageDefinition,
+  workerPackageDefinition,
+} from '@vecshard/proto';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
@@ -87,6 +93,39 @@ describe('worker API under fuzzed requests', () => {
       expect(after.ids).toEqual(before.ids);
       expect(after.distances).toEqual(before.distances);
       expect((await cluster.client.getCollection('kept')).vectors).toBe(500);
+    },
+    RUNS * 3000 + 60_000,
+  );
+
+  it(
+    'ends every one-hop search (ShardSearch) in a status and keeps answering',
+    async () => {
+      const before = await cluster.client.search('kept', queries, { k: 10 });
+      const targets: FuzzTargets = { dim: DIM, scratchNames: [], keptNames: ['kept'] };
+      const batches = fc.array(
+        callArbitrary(
+          shardSearchPackageDefinition,
+          SHARD_SEARCH_SERVICE_NAME,
+          targets,
+          new Set(['SearchLists']),
+        ),
+        { minLength: 1, maxLength: 6 },
+      );
+      const searchReport = new FuzzReport('worker ShardSearch');
+      await fc.assert(
+        fc.asyncProperty(batches, async (calls) => {
+          const outcomes = await sendConcurrently(caller, calls);
+          for (const [i, call] of calls.entries())
+            searchReport.record(call.method, outcomes[i].status, outcomes[i].details);
+          expect(cluster.workers[0].process.child.exitCode).toBeNull();
+        }),
+        { numRuns: RUNS, endOnFailure: true },
+      );
+      searchReport.print(RUNS);
+      expect(searchReport.unexpected(/^Error deserializing request/)).toEqual([]);
+      const after = await cluster.client.search('kept', queries, { k: 10 });
+      expect(after.ids).toEqual(before.ids);
+      expect(after.distances).toEqual(before.distances);
     },
     RUNS * 3000 + 60_000,
   );

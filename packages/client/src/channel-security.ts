@@ -5,6 +5,13 @@ import * as grpc from '@grpc/grpc-js';
 export interface ClientTlsOptions {
   /** PEM of the CA that signed the coordinator's certificate; default: the system's trusted roots. */
   ca?: string | Buffer;
+  /**
+   * A client certificate and its key (PEM), presented to servers that ask for
+   * one: shard workers speak mutual TLS, so direct searches (`direct: true`)
+   * over TLS need a certificate their CA signed.
+   */
+  cert?: string | Buffer;
+  key?: string | Buffer;
 }
 
 export interface ChannelSecurityOptions {
@@ -37,8 +44,12 @@ export function securityFromEnv(
 /** Plaintext, or TLS trusting the given CA (or the system's roots). */
 export function channelCredentials(tls: ChannelSecurityOptions['tls']): grpc.ChannelCredentials {
   if (!tls) return grpc.credentials.createInsecure();
-  const ca = tls === true ? undefined : tls.ca;
-  return grpc.credentials.createSsl(ca === undefined ? null : Buffer.from(ca));
+  const { ca, cert, key } = tls === true ? {} : tls;
+  return grpc.credentials.createSsl(
+    ca === undefined ? null : Buffer.from(ca),
+    key === undefined ? null : Buffer.from(key),
+    cert === undefined ? null : Buffer.from(cert),
+  );
 }
 
 /**

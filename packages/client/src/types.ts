@@ -1,4 +1,7 @@
 import type { ChannelSecurityOptions } from './channel-security.js';
+import type { FallbackReason } from './direct/direct-search.js';
+
+export type { FallbackReason };
 
 export type MetricName = 'l2' | 'ip' | 'cosine';
 export type RoutingName = 'lists' | 'scatter';
@@ -12,6 +15,18 @@ export interface ClientOptions extends ChannelSecurityOptions {
   retries?: number;
   /** Largest message sent or received, bytes (default 256 MiB). */
   maxMessageBytes?: number;
+  /**
+   * How old a routing table (for `direct` searches) may grow before it is
+   * fetched again in the background, ms (default 30 000). Placement changes
+   * are noticed sooner: a worker refuses a search routed by an older table.
+   */
+  routingTableMaxAgeMs?: number;
+  /**
+   * How long a `direct` search waits for the workers before it is sent to the
+   * coordinator instead (which hedges slow copies), ms (default 2 000, at most
+   * the call's deadline). Raise it for large batches.
+   */
+  directTimeoutMs?: number;
 }
 
 export interface CreateCollectionOptions {
@@ -88,6 +103,12 @@ export interface SearchOptions extends CallOptions {
    * answering, instead of failing with UNAVAILABLE (see `partial`).
    */
   allowPartial?: boolean;
+  /**
+   * One hop: route the search in the client by the collection's routing
+   * table and ask the owning shard workers directly, falling back to the
+   * coordinator on any doubt (see `path`). Ignored with `allowPartial`.
+   */
+  direct?: boolean;
 }
 
 export interface SearchResult {
@@ -101,6 +122,15 @@ export interface SearchResult {
   partial: boolean;
   /** The shards that did not answer. */
   missingShards: number[];
+  /**
+   * How the search was served: by the shard workers directly, through the
+   * coordinator, or `mixed`: a batch's doubtful queries through the
+   * coordinator and the others directly (then `shardsQueried` counts the
+   * shard requests of both parts).
+   */
+  path: 'direct' | 'coordinator' | 'mixed';
+  /** With `direct`, why the coordinator served it, or some of it (no table yet, doubt, a refusal …). */
+  fallbackReason?: FallbackReason;
 }
 
 export interface WorkerDescription {

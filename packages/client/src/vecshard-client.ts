@@ -17,6 +17,7 @@ import {
   type GetCollectionRequest,
   type GetCollectionResponse__Output,
   type GetJobRequest,
+  type GetRoutingTableRequest,
   type ImportRequest,
   type Job__Output,
   type ListCollectionsRequest,
@@ -29,6 +30,7 @@ import {
   type RebalanceRequest,
   type ReplicaInfo__Output,
   type RestoreRequest,
+  type RoutingTable__Output,
   routingFromEnum,
   routingToEnum,
   type SearchRequest,
@@ -44,6 +46,8 @@ import {
   type WorkerStatus__Output,
 } from '@vecshard/proto';
 import { apiKeyInterceptor, channelCredentials, securityFromEnv } from './channel-security.js';
+import { DirectRouter } from './direct/direct-router.js';
+import { decodeRoutingTable } from './direct/routing-table.js';
 import { JobFailedError, VecshardError } from './errors.js';
 import { describeJob } from './job-description.js';
 import { watchUntilFinished } from './job-watcher.js';
@@ -68,6 +72,7 @@ import type {
 
 const DEFAULT_DEADLINE_MS = 30_000;
 const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
+const DEFAULT_DIRECT_TIMEOUT_MS = 2000;
 
 type UnaryMethod<Req, Res> = (
   request: Req,
@@ -87,6 +92,8 @@ export class VecshardClient {
   readonly raw: VecshardGrpcClient;
   private readonly deadlineMs: number;
   private readonly retry: RetryPolicy;
+  private readonly direct: DirectRouter;
+  private readonly directTimeoutMs: number;
 
   constructor(address: string, options: ClientOptions = {}) {
     const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -98,6 +105,17 @@ export class VecshardClient {
     });
     this.deadlineMs = options.deadlineMs ?? DEFAULT_DEADLINE_MS;
     this.retry = { retries: options.retries ?? 3, baseDelayMs: 100, maxDelayMs: 2000 };
+    this.directTimeoutMs = options.directTimeoutMs ?? DEFAULT_DIRECT_TIMEOUT_MS;
+    this.direct = new DirectRouter(
+      async (collection) => decodeRoutingTable(await this.idempotent('GetRoutingTable', {}, { collection })),
+      channelCredentials(security.tls),
+      {
+        'grpc.max_receive_message_length': maxBytes,
+        'grpc.max_send_message_length': maxBytes,
+        interceptors: security.apiKey ? [apiKeyInterceptor(security.apiKey)] : [],
+      },
+      options.routingTableMaxAgeMs,
+    );
   }
 
   async createCollection(
@@ -167,7 +185,45 @@ export class VecshardClient {
     return Number(response.deleted);
   }
 
+  /**
+   * With `direct: true`, one hop when the client can route the search itself
+   * (see {@link refreshRoutingTable}); otherwise, and on any doubt, through
+   * the coordinator. Both return the same results.
+   */
   async search(name: string, queries: Float32Array, options: SearchOptions): Promise<SearchResult> {
+    if (!options.direct || options.allowPartial) return this.searchViaCoordinator(name, queries, options);
+    const outcome = await this.direct.search(
+      name,
+      {
+        queries,
+        k: options.k,
+        nprobe: options.nprobe ?? 0,
+        // A hung worker costs at most this much before the coordinator takes over.
+        deadline: Date.now() + Math.min(options.deadlineMs ?? this.deadlineMs, this.directTimeoutMs),
+        requestId: options.requestId ?? randomUUID(),
+      },
+      (rows) => this.searchViaCoordinator(name, rows, options),
+    );
+    if (!outcome.served)
+      return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: outcome.reason };
+    const mixed = outcome.coordinatorQueries > 0;
+    return {
+      k: options.k,
+      ids: outcome.ids,
+      distances: outcome.distances,
+      shardsQueried: outcome.shardsQueried,
+      partial: false,
+      missingShards: [],
+      path: mixed ? 'mixed' : 'direct',
+      fallbackReason: mixed ? 'doubt' : undefined,
+    };
+  }
+
+  private async searchViaCoordinator(
+    name: string,
+    queries: Float32Array,
+    options: SearchOptions,
+  ): Promise<SearchResult> {
     const response = await this.idempotent('Search', options, {
       collection: name,
       queries: encodeArray(queries),
@@ -175,6 +231,8 @@ export class VecshardClient {
       nprobe: options.nprobe ?? 0,
       allowPartial: options.allowPartial ?? false,
     });
+    // The coordinator routed by the current placement: a table of another epoch is out of date.
+    if (options.direct) this.direct.tables.noteEpoch(name, BigInt(response.placementEpoch));
     return {
       k: response.k,
       ids: decodeIds(response.ids),
@@ -182,7 +240,19 @@ export class VecshardClient {
       shardsQueried: response.shardsQueried,
       partial: response.partial,
       missingShards: response.missingShards,
+      path: 'coordinator',
     };
+  }
+
+  /**
+   * Fetches the collection's routing table now, so the next `direct` search
+   * can go one hop (otherwise the first one is served by the coordinator while
+   * the table is fetched). Resolves to its placement epoch and whether the
+   * client can route the collection (lists routing and an IVF-Flat index).
+   */
+  async refreshRoutingTable(name: string): Promise<{ epoch: bigint; routable: boolean }> {
+    const table = await this.direct.tables.refresh(name);
+    return { epoch: table.epoch, routable: table.routable };
   }
 
   async clusterStatus(call?: CallOptions): Promise<ClusterDescription> {
@@ -311,6 +381,7 @@ export class VecshardClient {
   }
 
   close(): void {
+    this.direct.close();
     this.raw.close();
   }
 
@@ -369,6 +440,7 @@ interface Methods {
   Upsert: [UpsertRequest, UpsertResponse__Output];
   Delete: [DeleteRequest, DeleteResponse__Output];
   Search: [SearchRequest, SearchResponse__Output];
+  GetRoutingTable: [GetRoutingTableRequest, RoutingTable__Output];
   ClusterStatus: [ClusterStatusRequest, ClusterStatusResponse__Output];
   Import: [ImportRequest, Job__Output];
   TrainFromFile: [TrainFromFileRequest, Job__Output];

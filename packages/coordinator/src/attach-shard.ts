@@ -10,7 +10,7 @@ import { type CoordinatorContext, replicaTarget } from './context.js';
  */
 export async function attachReplica(
   ctx: CoordinatorContext,
-  record: Pick<CollectionRecord, 'name' | 'metric'>,
+  record: Pick<CollectionRecord, 'name' | 'metric' | 'epoch'>,
   shard: ShardPlacement,
   workerId: string,
   template: Uint8Array,
@@ -27,6 +27,7 @@ export async function attachReplica(
       lists: shard.lists,
       shard: shard.shard,
       loading,
+      epoch: String(record.epoch ?? 0),
     },
     deadline,
   );
@@ -35,7 +36,7 @@ export async function attachReplica(
 /** Attaches every copy of a shard. */
 export async function attachReplicas(
   ctx: CoordinatorContext,
-  record: Pick<CollectionRecord, 'name' | 'metric'>,
+  record: Pick<CollectionRecord, 'name' | 'metric' | 'epoch'>,
   shard: ShardPlacement,
   template: Uint8Array,
   deadline: grpc.Deadline,

@@ -20,6 +20,7 @@ import {
 } from './collection-admin.js';
 import type { CallWithDeadline, CoordinatorContext } from './context.js';
 import { deleteIds, prepareUpsert, search, sendUpsert, serializeWrites } from './data-path.js';
+import { routingTable } from './routing-table.js';
 
 /** gRPC handlers of vecshard.v1.Vecshard. */
 export function coordinatorHandlers(
@@ -103,5 +104,11 @@ export function coordinatorHandlers(
     ),
 
     ClusterStatus: unary('ClusterStatus', async () => clusterStatus(ctx), onInternal),
+
+    GetRoutingTable: unary(
+      'GetRoutingTable',
+      async (req) => routingTable(ctx, await ctx.catalog.getReady(req.collection, 'GetRoutingTable')),
+      onInternal,
+    ),
   };
 }

@@ -2,6 +2,7 @@ import { tmpdir } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
 import {
   addHealthAndReflection,
+  authInterceptor,
   bindServer,
   clusterKeys,
   currentRequestId,
@@ -11,11 +12,10 @@ import {
   startHealthServer,
   VECSHARD_SERVICE_NAME,
   VecshardService,
+  WatchedApiKeys,
 } from '@vecshard/proto';
 import { openStore } from '@vecshard/storage';
 import { destination, type Logger, pino } from 'pino';
-import { authInterceptor } from './auth/auth-interceptor.js';
-import { WatchedApiKeys } from './auth/watched-api-keys.js';
 import { CollectionCatalog } from './collection-catalog.js';
 import { CollectionStore } from './collection-store.js';
 import type { CoordinatorContext } from './context.js';

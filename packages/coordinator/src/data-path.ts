@@ -2,17 +2,21 @@ import {
   decodeFloats,
   encodeArray,
   isPlacementMoved,
+  mergeTopK,
   type SearchResponse,
+  type ShardHits,
+  type ShardQueries,
+  splitQueriesByShard,
   WriteQueue,
 } from '@vecshard/proto';
 import type { LiveCollection } from './collection-catalog.js';
 import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
-import { mergeTopK, type ShardHits } from './merge.js';
+
 import { observeSearchFanOut, replicaMetrics } from './metrics.js';
 import { markCatchingUp } from './replicas/replica-states.js';
 import { writeToReplicas } from './replicas/replica-writes.js';
-import { groupVectorsByShard, type ShardQueries, scatterShardOf, splitQueriesByShard } from './routing.js';
+import { groupVectorsByShard, scatterShardOf } from './routing.js';
 import { checkK, checkNprobe, checkUpsertIds, decodeIdList, decodeRows } from './validation.js';
 import type { WorkerTarget } from './worker-clients.js';
 
@@ -228,7 +232,17 @@ export async function search(
   for (let attempt = 1; ; attempt++) {
     const ended = ctx.searches.begin(collection.record.name, collection.record.epoch ?? 0);
     try {
-      return await routeAndSearch(ctx, collection, queryBytes, k, requestedNprobe, call, allowPartial);
+      const answer = await routeAndSearch(
+        ctx,
+        collection,
+        queryBytes,
+        k,
+        requestedNprobe,
+        call,
+        allowPartial,
+      );
+      // Tells clients routing searches themselves whether their routing table is current.
+      return { ...answer, placementEpoch: String(collection.record.epoch ?? 0) };
     } catch (error) {
       // A shard refused lists it no longer owns: route again by the placement as it is now.
       if (!isPlacementMoved(error) || attempt === MAX_ROUTING_ATTEMPTS) throw error;

@@ -8,6 +8,5 @@ export {
   type RunningCoordinator,
   startCoordinator,
 } from './coordinator.js';
-export { mergeTopK, type ShardHits } from './merge.js';
 export { countPerList, listOwners, placeLists } from './placement/list-placement.js';
-export { groupVectorsByShard, scatterShardOf, splitQueriesByShard } from './routing.js';
+export { groupVectorsByShard, scatterShardOf } from './routing.js';

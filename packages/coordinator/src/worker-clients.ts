@@ -28,6 +28,8 @@ import {
   type WorkerSetListsResponse__Output,
   type WorkerStatsRequest,
   type WorkerStatsResponse__Output,
+  type WorkerStopDirectReadsRequest,
+  type WorkerStopDirectReadsResponse__Output,
 } from '@vecshard/proto';
 import { observeWorkerCall } from './metrics.js';
 
@@ -43,6 +45,7 @@ interface WorkerMethods {
   SetLists: [WorkerSetListsRequest, WorkerSetListsResponse__Output];
   ImportLists: [WorkerImportListsRequest, WorkerImportListsResponse__Output];
   ListDigests: [WorkerListDigestsRequest, WorkerListDigestsResponse__Output];
+  StopDirectReads: [WorkerStopDirectReadsRequest, WorkerStopDirectReadsResponse__Output];
 }
 
 /** Request and message types of each server-streaming worker method. */

@@ -1,5 +1,6 @@
+import { splitQueriesByShard } from '@vecshard/proto';
 import { describe, expect, it } from 'vitest';
-import { groupVectorsByShard, scatterShardOf, splitQueriesByShard } from '../src/routing.js';
+import { groupVectorsByShard, scatterShardOf } from '../src/routing.js';
 
 describe('splitQueriesByShard', () => {
   // 3 queries of dim 2, nprobe 2; lists 0,1 on shard 0, lists 2,3 on shard 1, shard 2 owns list 4.

@@ -84,6 +84,7 @@ Napi::Function IndexWrap::Define(Napi::Env env) {
                          InstanceMethod<&IndexWrap::IsIvf>("isIvf"),
                          InstanceMethod<&IndexWrap::CodeSize>("codeSize"),
                          InstanceMethod<&IndexWrap::ListSizes>("listSizes"),
+                         InstanceMethod<&IndexWrap::Centroids>("centroids"),
                          InstanceMethod<&IndexWrap::MemoryBytes>("memoryBytes"),
                          InstanceMethod<&IndexWrap::Train>("train"),
                          InstanceMethod<&IndexWrap::Add>("add"),
@@ -157,6 +158,23 @@ Napi::Value IndexWrap::ListSizes(const Napi::CallbackInfo& info) {
   std::shared_lock guard(state_->lock);
   for (size_t i = 0; i < nlist; i++) sizes[i] = static_cast<double>(state_->ivf->invlists->list_size(i));
   return sizes;
+}
+
+// The coarse quantizer's centroids, nlist rows of d floats, as the quantizer
+// stores them (so a caller assigning queries itself sees exactly FAISS's vectors).
+Napi::Value IndexWrap::Centroids(const Napi::CallbackInfo& info) {
+  if (!state_->ivf) throw Napi::Error::New(info.Env(), "centroids: not an IVF index");
+  if (!state_->ivf->is_trained) throw Napi::Error::New(info.Env(), "centroids: the index is not trained");
+  size_t nlist = state_->ivf->nlist;
+  size_t d = state_->ivf->d;
+  auto out = Napi::Float32Array::New(info.Env(), nlist * d);
+  std::shared_lock guard(state_->lock);
+  try {
+    state_->ivf->quantizer->reconstruct_n(0, static_cast<idx_t>(nlist), out.Data());
+  } catch (const std::exception& e) {
+    throw Napi::Error::New(info.Env(), "centroids: " + readable(e));
+  }
+  return out;
 }
 
 Napi::Value IndexWrap::MemoryBytes(const Napi::CallbackInfo& info) {

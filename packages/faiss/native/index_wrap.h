@@ -22,6 +22,7 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
   Napi::Value IsIvf(const Napi::CallbackInfo& info);
   Napi::Value CodeSize(const Napi::CallbackInfo& info);
   Napi::Value ListSizes(const Napi::CallbackInfo& info);
+  Napi::Value Centroids(const Napi::CallbackInfo& info);
   Napi::Value MemoryBytes(const Napi::CallbackInfo& info);
   Napi::Value Train(const Napi::CallbackInfo& info);
   Napi::Value Add(const Napi::CallbackInfo& info);

@@ -174,6 +174,15 @@ export class FaissIndex {
     return this.native.listSizes();
   }
 
+  /**
+   * The coarse quantizer's centroids (IVF only, trained): nlist rows of `dim`
+   * float32, exactly as FAISS holds them, so a client can assign queries to
+   * lists itself.
+   */
+  centroids(): Float32Array {
+    return this.native.centroids();
+  }
+
   /** Approximate heap bytes held by the index's vectors and ids. */
   memoryBytes(): number {
     return this.native.memoryBytes();

@@ -17,6 +17,7 @@ export interface NativeIndex {
   isIvf(): boolean;
   codeSize(): number;
   listSizes(): Float64Array;
+  centroids(): Float32Array;
   train(x: Float32Array): Promise<void>;
   add(x: Float32Array, ids: BigInt64Array): Promise<void>;
   addPreassigned(x: Float32Array, ids: BigInt64Array, lists: BigInt64Array): Promise<void>;

@@ -176,7 +176,11 @@ function processId(role: ClusterProcessId['role'], p: ManagedProcess): ClusterPr
 }
 
 function workerSecurityArgs(secrets: ClusterSecrets): string[] {
-  return ['--tls-cert', secrets.workerCert, '--tls-key', secrets.workerKey, '--tls-ca', secrets.caCert];
+  return [
+    ...['--tls-cert', secrets.workerCert, '--tls-key', secrets.workerKey, '--tls-ca', secrets.caCert],
+    // Direct client searches on the worker's port take the same keys as the coordinator.
+    ...['--api-keys', secrets.apiKeysFile],
+  ];
 }
 
 function coordinatorSecurityArgs(secrets: ClusterSecrets): string[] {

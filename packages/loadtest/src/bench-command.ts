@@ -44,6 +44,8 @@ export interface BenchRunOptions {
   shards?: number;
   /** Copies of every shard (replication factor) of the created collection. */
   replicas?: number;
+  /** Search one hop: the client routes and asks the shard workers directly (`cluster-direct`). */
+  direct?: boolean;
   loop?: 'closed' | 'open';
   concurrency?: number;
   rate?: number;
@@ -176,6 +178,7 @@ function runCommand(): Command {
     )
     .option('--shards <n>', 'shards to spread the collection over (default: every worker)', positiveInt)
     .option('--replicas <n>', 'copies of every shard, on distinct workers (default 1)', positiveInt)
+    .option('--direct', 'search one hop: the client routes and asks the shard workers directly')
     .addOption(
       new Option('--loop <loop>', 'closed (N clients) or open (Poisson arrivals at --rate)')
         .choices(['closed', 'open'])
@@ -236,13 +239,14 @@ export async function runBenchCommand(given: BenchRunOptions): Promise<RunReport
       }
       client = new VecshardClient(cluster?.address ?? options.address!, { deadlineMs: CLUSTER_DEADLINE_MS });
       target = options.existing
-        ? await ClusterTarget.attach(client, options.collection)
+        ? await ClusterTarget.attach(client, options.collection, { direct: options.direct })
         : await ClusterTarget.create(client, {
             ...spec,
             collection: options.collection,
             routing: options.routing,
             shards: options.shards,
             replicationFactor: options.replicas,
+            direct: options.direct,
             replace: true,
           });
     }

@@ -41,6 +41,10 @@ export type {
   GetCollectionResponse__Output,
 } from './generated/vecshard/v1/GetCollectionResponse.js';
 export type { GetJobRequest, GetJobRequest__Output } from './generated/vecshard/v1/GetJobRequest.js';
+export type {
+  GetRoutingTableRequest,
+  GetRoutingTableRequest__Output,
+} from './generated/vecshard/v1/GetRoutingTableRequest.js';
 export type { ImportRequest, ImportRequest__Output } from './generated/vecshard/v1/ImportRequest.js';
 export type { Job, Job__Output } from './generated/vecshard/v1/Job.js';
 export type { JobState, JobState__Output } from './generated/vecshard/v1/JobState.js';
@@ -67,9 +71,23 @@ export type { ReplicaInfo, ReplicaInfo__Output } from './generated/vecshard/v1/R
 export type { ReplicaState, ReplicaState__Output } from './generated/vecshard/v1/ReplicaState.js';
 export type { RestoreRequest, RestoreRequest__Output } from './generated/vecshard/v1/RestoreRequest.js';
 export type { Routing, Routing__Output } from './generated/vecshard/v1/Routing.js';
+export type { RoutingShard, RoutingShard__Output } from './generated/vecshard/v1/RoutingShard.js';
+export type { RoutingTable, RoutingTable__Output } from './generated/vecshard/v1/RoutingTable.js';
+export type {
+  SearchListsRequest,
+  SearchListsRequest__Output,
+} from './generated/vecshard/v1/SearchListsRequest.js';
+export type {
+  SearchListsResponse,
+  SearchListsResponse__Output,
+} from './generated/vecshard/v1/SearchListsResponse.js';
 export type { SearchRequest, SearchRequest__Output } from './generated/vecshard/v1/SearchRequest.js';
 export type { SearchResponse, SearchResponse__Output } from './generated/vecshard/v1/SearchResponse.js';
 export type { ShardInfo, ShardInfo__Output } from './generated/vecshard/v1/ShardInfo.js';
+export type {
+  ShardSearchClient as ShardSearchGrpcClient,
+  ShardSearchHandlers,
+} from './generated/vecshard/v1/ShardSearch.js';
 export type { SnapshotInfo, SnapshotInfo__Output } from './generated/vecshard/v1/SnapshotInfo.js';
 export type { SnapshotRequest, SnapshotRequest__Output } from './generated/vecshard/v1/SnapshotRequest.js';
 export type {
@@ -189,3 +207,11 @@ export type {
   StatsResponse as WorkerStatsResponse,
   StatsResponse__Output as WorkerStatsResponse__Output,
 } from './generated/vecshard/worker/v1/StatsResponse.js';
+export type {
+  StopDirectReadsRequest as WorkerStopDirectReadsRequest,
+  StopDirectReadsRequest__Output as WorkerStopDirectReadsRequest__Output,
+} from './generated/vecshard/worker/v1/StopDirectReadsRequest.js';
+export type {
+  StopDirectReadsResponse as WorkerStopDirectReadsResponse,
+  StopDirectReadsResponse__Output as WorkerStopDirectReadsResponse__Output,
+} from './generated/vecshard/worker/v1/StopDirectReadsResponse.js';

@@ -18,6 +18,8 @@ export const WORKER_HELP = `Usage: shard-worker [options]
   --tls-key FILE     its private key (env VECSHARD_TLS_KEY)
   --tls-ca FILE      the cluster CA: only clients presenting a certificate it signed are served
                      (env VECSHARD_TLS_CA)
+  --api-keys FILE    require an API key with the read role on direct client searches
+                     (vecshard.v1.ShardSearch), from the coordinator's key file (env VECSHARD_API_KEYS_FILE)
   --tls-poll-ms N    how often certificate files are checked for changes (default 5000)
   --health-port N    plaintext port answering only grpc.health.v1, for probes that cannot speak TLS
                      (env VECSHARD_HEALTH_PORT, default none)
@@ -46,6 +48,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       'tls-key': { type: 'string' },
       'tls-ca': { type: 'string' },
       'tls-poll-ms': { type: 'string' },
+      'api-keys': { type: 'string' },
       'health-port': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
@@ -69,6 +72,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     tlsKeyFile: values['tls-key'] ?? (env.VECSHARD_TLS_KEY || undefined),
     tlsCaFile: values['tls-ca'] ?? (env.VECSHARD_TLS_CA || undefined),
     tlsPollMs: optionalInteger(values['tls-poll-ms'], 'tls-poll-ms'),
+    apiKeysFile: values['api-keys'] ?? (env.VECSHARD_API_KEYS_FILE || undefined),
     healthPort: optionalInteger(values['health-port'] ?? env.VECSHARD_HEALTH_PORT, 'health-port'),
     drainOnStopMs:
       1000 *

@@ -3,6 +3,7 @@ import {
   failedPrecondition,
   invalidArgument,
   placementMoved,
+  quantizerDigest,
   unavailable,
   WriteQueue,
 } from '@vecshard/proto';
@@ -45,6 +46,15 @@ export class ShardCollection {
   private searchQueries = 0;
   /** Being refilled: takes writes and list imports, refuses searches until finished. */
   private loading = false;
+  /**
+   * The placement epoch this copy was last told: direct client searches
+   * routed by an older one are refused, as the lists may have moved since.
+   */
+  private epoch = 0n;
+  /** Names the template's quantizer: direct searches routed by another one are refused. */
+  private readonly quantizer: Buffer;
+  /** Cleared when the copy may be stale (missed a write, or left the shard); reset only by a new attach. */
+  private directReads = true;
 
   private constructor(
     readonly name: string,
@@ -53,6 +63,7 @@ export class ShardCollection {
     private owned: Uint8Array,
     private ownedCount: number,
   ) {
+    this.quantizer = quantizerDigest(index.centroids());
     if (index.device === 'cuda') {
       this.gpuSearches = new SearchBatcher(index.dim, (q, k, a) => index.searchPreassigned(q, k, a));
     }
@@ -174,7 +185,7 @@ export class ShardCollection {
    * lists no longer owned are removed. Resolves to the vectors removed. One
    * change to concurrent searches, like a write.
    */
-  setLists(lists: number[]): Promise<number> {
+  setLists(lists: number[], epoch = 0n): Promise<number> {
     const owned = new Uint8Array(this.owned.length);
     for (const list of lists) {
       if (!Number.isInteger(list) || list < 0 || list >= owned.length) {
@@ -191,9 +202,48 @@ export class ShardCollection {
         }
         this.owned = owned;
         this.ownedCount = owned.reduce((a, b) => a + b, 0);
+        this.advanceEpoch(epoch);
         return removed;
       }),
     );
+  }
+
+  /** Raises the placement epoch (never lowers it: messages may arrive out of order). */
+  advanceEpoch(epoch: bigint): void {
+    if (epoch > this.epoch) this.epoch = epoch;
+  }
+
+  /** From now on direct client searches are refused: this copy may miss writes. */
+  stopDirectReads(): void {
+    this.directReads = false;
+  }
+
+  /**
+   * A search routed by a client from its routing table. Besides the checks
+   * every search gets (loading, lists owned), refuses a table of another
+   * quantizer or older than the placement this copy knows, and a copy told
+   * it may be stale: the coordinator never reads such a copy, and neither
+   * may a client.
+   */
+  searchDirect(
+    queries: Float32Array,
+    k: number,
+    assignment: Assignment,
+    routedBy: { epoch: bigint; quantizer: Uint8Array },
+  ): Promise<SearchResult> {
+    const { epoch } = routedBy;
+    if (!this.quantizer.equals(routedBy.quantizer)) {
+      throw placementMoved(`"${this.name}" was trained again since the caller's routing table was made`);
+    }
+    if (!this.directReads) {
+      throw unavailable(`shard ${this.shard} of "${this.name}" on this worker is catching up or leaving`);
+    }
+    if (epoch < this.epoch) {
+      throw placementMoved(
+        `shard ${this.shard} of "${this.name}" is at placement epoch ${this.epoch}, the search was routed by ${epoch}`,
+      );
+    }
+    return this.search(queries, k, assignment);
   }
 
   /** Marks the shard as being refilled (searches refused) or, with false, complete. */

@@ -61,6 +61,7 @@ export function shardWorkerHandlers(
           { device: identity.device, gpuTempMemoryBytes: identity.gpuTempMemoryBytes },
         );
         shard.setLoading(req.loading);
+        shard.advanceEpoch(BigInt(req.epoch));
         registry.set(shardKey(req.collection, req.shard), shard);
         return {};
       },
@@ -176,8 +177,17 @@ export function shardWorkerHandlers(
     SetLists: unary(
       'SetLists',
       async (req) => {
-        const removed = await held(req.collection, req.shard).setLists(req.lists);
+        const removed = await held(req.collection, req.shard).setLists(req.lists, BigInt(req.epoch));
         return { removed: String(removed) };
+      },
+      onInternal,
+    ),
+
+    StopDirectReads: unary(
+      'StopDirectReads',
+      async (req) => {
+        registry.get(shardKey(req.collection, req.shard))?.stopDirectReads();
+        return {};
       },
       onInternal,
     ),
@@ -194,7 +204,7 @@ export function shardWorkerHandlers(
 }
 
 /** Runs a step, turning malformed bytes and argument errors from the binding into INVALID_ARGUMENT. */
-async function wire<T>(step: () => Promise<T>): Promise<T> {
+export async function wire<T>(step: () => Promise<T>): Promise<T> {
   try {
     return await step();
   } catch (error) {

@@ -8,17 +8,22 @@ import {
   clusterKeys,
   drainServer,
   openRedis,
+  SHARD_SEARCH_SERVICE_NAME,
   SHARD_WORKER_SERVICE_NAME,
+  ShardSearchService,
   ShardWorkerService,
   startHealthServer,
+  WatchedApiKeys,
   type WorkerRegistration,
-  workerPackageDefinition,
+  workerServedPackageDefinition,
 } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 import { destination, type Logger, pino } from 'pino';
 import { defaultAdvertiseAddress } from './advertise-address.js';
 import { parseDevice } from './device.js';
+import { directSearchInterceptor } from './direct-search-auth.js';
 import { WorkerHeartbeat } from './registration.js';
+import { shardSearchHandlers } from './shard-search-service.js';
 import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
 import { startWorkerTelemetry } from './telemetry.js';
 import { workerTls } from './worker-tls.js';
@@ -62,6 +67,12 @@ export interface ShardWorkerOptions {
   tlsCertFile?: string;
   tlsKeyFile?: string;
   tlsCaFile?: string;
+  /**
+   * API key file (as the coordinator's --api-keys): when set, direct client
+   * searches (vecshard.v1.ShardSearch) need a key with the read role. The
+   * internal service is guarded by mutual TLS instead.
+   */
+  apiKeysFile?: string;
   /** How often certificate files are checked for changes, ms; default 5000. */
   tlsPollMs?: number;
   /** Port of a plaintext server answering only health checks, for probes that cannot speak TLS; default none. */
@@ -95,9 +106,16 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
 
   const host = options.host ?? '127.0.0.1';
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
+  const apiKeys = options.apiKeysFile
+    ? new WatchedApiKeys(options.apiKeysFile, {
+        pollMs: options.tlsPollMs,
+        onError: (error) => log.error({ err: error }, 'new API key file refused; keeping the previous keys'),
+      })
+    : undefined;
   const server = new grpc.Server({
     'grpc.max_receive_message_length': maxBytes,
     'grpc.max_send_message_length': maxBytes,
+    interceptors: apiKeys ? [directSearchInterceptor(apiKeys, log)] : [],
   });
   const registry: ShardRegistry = new Map();
   const telemetry = await startWorkerTelemetry(registry, log, host, options.metricsPort);
@@ -124,7 +142,14 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
       ),
     ),
   );
-  const health = addHealthAndReflection(server, workerPackageDefinition, [SHARD_WORKER_SERVICE_NAME]);
+  server.addService(
+    ShardSearchService.service,
+    telemetry.observe(ShardSearchService.service, shardSearchHandlers(registry, onInternal)),
+  );
+  const health = addHealthAndReflection(server, workerServedPackageDefinition, [
+    SHARD_WORKER_SERVICE_NAME,
+    SHARD_SEARCH_SERVICE_NAME,
+  ]);
   const address = options.advertiseAddress ?? defaultAdvertiseAddress(host, port);
 
   let redis: Redis | undefined;
@@ -176,6 +201,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
       redis?.disconnect();
       registry.clear();
       tls.close();
+      apiKeys?.close();
       await telemetry.close();
       log.info({ id }, 'shard worker stopped');
     })();

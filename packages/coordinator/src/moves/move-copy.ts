@@ -3,6 +3,7 @@ import type { CoordinatorContext } from '../context.js';
 import { permanent } from '../jobs/job-queue.js';
 import { copyReplica } from '../recovery/copy-replica.js';
 import { readyReplicas } from '../replicas/replica-set.js';
+import { stopDirectReads } from '../replicas/stop-direct-reads.js';
 import { restoreShard } from '../snapshots/restore-shard.js';
 import type { StoredSnapshots } from '../snapshots/stored-snapshots.js';
 import { searchesRoutedBefore } from './move-lists.js';
@@ -57,6 +58,7 @@ export async function moveCopy(
   }
   await ctx.store.save(moved);
   ctx.catalog.invalidate(collection);
+  await stopDirectReads(ctx, collection, [{ shard: shardNumber, workerId: fromWorker }]);
   await searchesRoutedBefore(ctx, collection, epoch);
   return shard.lists.length;
 }

@@ -47,19 +47,28 @@ export async function moveLists(
   };
   await ctx.store.save(moved);
   ctx.catalog.invalidate(collection);
+  // The old owner's copies stop answering clients that route by the old
+  // placement themselves before any write can change the lists it gave up.
+  await setLists(ctx, collection, from, from.lists, moved.epoch);
   await searchesRoutedBefore(ctx, collection, epoch);
-  await setLists(ctx, collection, from, moved.placement[fromShard].lists);
+  await setLists(ctx, collection, from, moved.placement[fromShard].lists, moved.epoch);
   return bytes;
 }
 
-/** Tells every ready copy of a shard which lists it owns. */
-async function setLists(ctx: CoordinatorContext, collection: string, shard: ShardPlacement, lists: number[]) {
+/** Tells every ready copy of a shard which lists it owns (and, when given, the placement epoch). */
+async function setLists(
+  ctx: CoordinatorContext,
+  collection: string,
+  shard: ShardPlacement,
+  lists: number[],
+  epoch = 0,
+) {
   await Promise.all(
     readyReplicas(shard).map((replica) =>
       ctx.clients.call(
         replicaTarget(ctx, collection, shard, replica.workerId),
         'SetLists',
-        { collection, shard: shard.shard, lists },
+        { collection, shard: shard.shard, lists, epoch: String(epoch) },
         workerDeadline(ctx),
       ),
     ),

@@ -1,5 +1,6 @@
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
+import { stopDirectReads } from './stop-direct-reads.js';
 
 /**
  * Changes one shard of a collection in the cluster state (the record in Redis,
@@ -41,6 +42,9 @@ export async function markCatchingUp(
         : replica,
     ),
   }));
-  await ctx.store.save({ ...record, placement });
+  await ctx.store.save({ ...record, epoch: (record.epoch ?? 0) + 1, placement });
   ctx.catalog.invalidate(collection);
+  // Not awaited: a copy that missed the write is often hung, and the write's
+  // acknowledgement must not wait on it. The message is queued on its channel.
+  void stopDirectReads(ctx, collection, missed);
 }

@@ -14,6 +14,7 @@ import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, Dro
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from './vecshard/v1/GetCollectionRequest.js';
 import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from './vecshard/v1/GetCollectionResponse.js';
 import type { GetJobRequest as _vecshard_v1_GetJobRequest, GetJobRequest__Output as _vecshard_v1_GetJobRequest__Output } from './vecshard/v1/GetJobRequest.js';
+import type { GetRoutingTableRequest as _vecshard_v1_GetRoutingTableRequest, GetRoutingTableRequest__Output as _vecshard_v1_GetRoutingTableRequest__Output } from './vecshard/v1/GetRoutingTableRequest.js';
 import type { ImportRequest as _vecshard_v1_ImportRequest, ImportRequest__Output as _vecshard_v1_ImportRequest__Output } from './vecshard/v1/ImportRequest.js';
 import type { Job as _vecshard_v1_Job, Job__Output as _vecshard_v1_Job__Output } from './vecshard/v1/Job.js';
 import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from './vecshard/v1/ListCollectionsRequest.js';
@@ -23,6 +24,8 @@ import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListS
 import type { RebalanceRequest as _vecshard_v1_RebalanceRequest, RebalanceRequest__Output as _vecshard_v1_RebalanceRequest__Output } from './vecshard/v1/RebalanceRequest.js';
 import type { ReplicaInfo as _vecshard_v1_ReplicaInfo, ReplicaInfo__Output as _vecshard_v1_ReplicaInfo__Output } from './vecshard/v1/ReplicaInfo.js';
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from './vecshard/v1/RestoreRequest.js';
+import type { RoutingShard as _vecshard_v1_RoutingShard, RoutingShard__Output as _vecshard_v1_RoutingShard__Output } from './vecshard/v1/RoutingShard.js';
+import type { RoutingTable as _vecshard_v1_RoutingTable, RoutingTable__Output as _vecshard_v1_RoutingTable__Output } from './vecshard/v1/RoutingTable.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from './vecshard/v1/SearchResponse.js';
 import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from './vecshard/v1/ShardInfo.js';
@@ -57,6 +60,7 @@ export interface ProtoGrpcType {
       GetCollectionRequest: MessageTypeDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionRequest__Output>
       GetCollectionResponse: MessageTypeDefinition<_vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionResponse__Output>
       GetJobRequest: MessageTypeDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_GetJobRequest__Output>
+      GetRoutingTableRequest: MessageTypeDefinition<_vecshard_v1_GetRoutingTableRequest, _vecshard_v1_GetRoutingTableRequest__Output>
       ImportRequest: MessageTypeDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_ImportRequest__Output>
       Job: MessageTypeDefinition<_vecshard_v1_Job, _vecshard_v1_Job__Output>
       JobState: EnumTypeDefinition
@@ -71,6 +75,8 @@ export interface ProtoGrpcType {
       ReplicaState: EnumTypeDefinition
       RestoreRequest: MessageTypeDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_RestoreRequest__Output>
       Routing: EnumTypeDefinition
+      RoutingShard: MessageTypeDefinition<_vecshard_v1_RoutingShard, _vecshard_v1_RoutingShard__Output>
+      RoutingTable: MessageTypeDefinition<_vecshard_v1_RoutingTable, _vecshard_v1_RoutingTable__Output>
       SearchRequest: MessageTypeDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchRequest__Output>
       SearchResponse: MessageTypeDefinition<_vecshard_v1_SearchResponse, _vecshard_v1_SearchResponse__Output>
       ShardInfo: MessageTypeDefinition<_vecshard_v1_ShardInfo, _vecshard_v1_ShardInfo__Output>

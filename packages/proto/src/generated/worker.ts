@@ -26,6 +26,8 @@ import type { SetListsResponse as _vecshard_worker_v1_SetListsResponse, SetLists
 import type { ShardWorkerClient as _vecshard_worker_v1_ShardWorkerClient, ShardWorkerDefinition as _vecshard_worker_v1_ShardWorkerDefinition } from './vecshard/worker/v1/ShardWorker.js';
 import type { StatsRequest as _vecshard_worker_v1_StatsRequest, StatsRequest__Output as _vecshard_worker_v1_StatsRequest__Output } from './vecshard/worker/v1/StatsRequest.js';
 import type { StatsResponse as _vecshard_worker_v1_StatsResponse, StatsResponse__Output as _vecshard_worker_v1_StatsResponse__Output } from './vecshard/worker/v1/StatsResponse.js';
+import type { StopDirectReadsRequest as _vecshard_worker_v1_StopDirectReadsRequest, StopDirectReadsRequest__Output as _vecshard_worker_v1_StopDirectReadsRequest__Output } from './vecshard/worker/v1/StopDirectReadsRequest.js';
+import type { StopDirectReadsResponse as _vecshard_worker_v1_StopDirectReadsResponse, StopDirectReadsResponse__Output as _vecshard_worker_v1_StopDirectReadsResponse__Output } from './vecshard/worker/v1/StopDirectReadsResponse.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -64,6 +66,8 @@ export interface ProtoGrpcType {
         ShardWorker: SubtypeConstructor<typeof grpc.Client, _vecshard_worker_v1_ShardWorkerClient> & { service: _vecshard_worker_v1_ShardWorkerDefinition }
         StatsRequest: MessageTypeDefinition<_vecshard_worker_v1_StatsRequest, _vecshard_worker_v1_StatsRequest__Output>
         StatsResponse: MessageTypeDefinition<_vecshard_worker_v1_StatsResponse, _vecshard_worker_v1_StatsResponse__Output>
+        StopDirectReadsRequest: MessageTypeDefinition<_vecshard_worker_v1_StopDirectReadsRequest, _vecshard_worker_v1_StopDirectReadsRequest__Output>
+        StopDirectReadsResponse: MessageTypeDefinition<_vecshard_worker_v1_StopDirectReadsResponse, _vecshard_worker_v1_StopDirectReadsResponse__Output>
       }
     }
   }

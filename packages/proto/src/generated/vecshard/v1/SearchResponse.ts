@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/v1/vecshard.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * Results, one row of k per query.
@@ -32,6 +33,11 @@ export interface SearchResponse {
    * The shards that did not answer, when partial.
    */
   'missingShards'?: (number)[];
+  /**
+   * The placement epoch the search was routed by, so a client holding a
+   * routing table sees when it is out of date.
+   */
+  'placementEpoch'?: (number | string | Long);
 }
 
 /**
@@ -65,4 +71,9 @@ export interface SearchResponse__Output {
    * The shards that did not answer, when partial.
    */
   'missingShards': (number)[];
+  /**
+   * The placement epoch the search was routed by, so a client holding a
+   * routing table sees when it is out of date.
+   */
+  'placementEpoch': (string);
 }

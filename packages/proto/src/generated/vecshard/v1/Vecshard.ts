@@ -14,6 +14,7 @@ import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, Dro
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from '../../vecshard/v1/GetCollectionRequest.js';
 import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from '../../vecshard/v1/GetCollectionResponse.js';
 import type { GetJobRequest as _vecshard_v1_GetJobRequest, GetJobRequest__Output as _vecshard_v1_GetJobRequest__Output } from '../../vecshard/v1/GetJobRequest.js';
+import type { GetRoutingTableRequest as _vecshard_v1_GetRoutingTableRequest, GetRoutingTableRequest__Output as _vecshard_v1_GetRoutingTableRequest__Output } from '../../vecshard/v1/GetRoutingTableRequest.js';
 import type { ImportRequest as _vecshard_v1_ImportRequest, ImportRequest__Output as _vecshard_v1_ImportRequest__Output } from '../../vecshard/v1/ImportRequest.js';
 import type { Job as _vecshard_v1_Job, Job__Output as _vecshard_v1_Job__Output } from '../../vecshard/v1/Job.js';
 import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from '../../vecshard/v1/ListCollectionsRequest.js';
@@ -22,6 +23,7 @@ import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSna
 import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from '../../vecshard/v1/ListSnapshotsResponse.js';
 import type { RebalanceRequest as _vecshard_v1_RebalanceRequest, RebalanceRequest__Output as _vecshard_v1_RebalanceRequest__Output } from '../../vecshard/v1/RebalanceRequest.js';
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from '../../vecshard/v1/RestoreRequest.js';
+import type { RoutingTable as _vecshard_v1_RoutingTable, RoutingTable__Output as _vecshard_v1_RoutingTable__Output } from '../../vecshard/v1/RoutingTable.js';
 import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from '../../vecshard/v1/SearchRequest.js';
 import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from '../../vecshard/v1/SearchResponse.js';
 import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from '../../vecshard/v1/SnapshotRequest.js';
@@ -141,6 +143,25 @@ export interface VecshardClient extends grpc.Client {
   getJob(argument: _vecshard_v1_GetJobRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
   getJob(argument: _vecshard_v1_GetJobRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
   getJob(argument: _vecshard_v1_GetJobRequest, callback: grpc.requestCallback<_vecshard_v1_Job__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * What a client needs to route searches itself and ask the shard workers
+   * directly (ShardSearch): the coarse quantizer's centroids and, per shard,
+   * its lists and the addresses of its READY copies. Needs the read role.
+   */
+  GetRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
+  GetRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
+  GetRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
+  GetRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
+  /**
+   * What a client needs to route searches itself and ask the shard workers
+   * directly (ShardSearch): the coarse quantizer's centroids and, per shard,
+   * its lists and the addresses of its READY copies. Needs the read role.
+   */
+  getRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
+  getRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
+  getRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
+  getRoutingTable(argument: _vecshard_v1_GetRoutingTableRequest, callback: grpc.requestCallback<_vecshard_v1_RoutingTable__Output>): grpc.ClientUnaryCall;
   
   /**
    * Bulk-loads vectors from a file into a collection (training it first on the
@@ -366,6 +387,13 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
   GetJob: grpc.handleUnaryCall<_vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job>;
   
   /**
+   * What a client needs to route searches itself and ask the shard workers
+   * directly (ShardSearch): the coarse quantizer's centroids and, per shard,
+   * its lists and the addresses of its READY copies. Needs the read role.
+   */
+  GetRoutingTable: grpc.handleUnaryCall<_vecshard_v1_GetRoutingTableRequest__Output, _vecshard_v1_RoutingTable>;
+  
+  /**
    * Bulk-loads vectors from a file into a collection (training it first on the
    * file's leading vectors when it is not trained yet). Safe to run again: rows
    * are upserted by id, so a re-run after a crash duplicates nothing.
@@ -440,6 +468,7 @@ export interface VecshardDefinition extends grpc.ServiceDefinition {
   DropCollection: MethodDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse__Output>
   GetCollection: MethodDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionRequest__Output, _vecshard_v1_GetCollectionResponse__Output>
   GetJob: MethodDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_Job, _vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job__Output>
+  GetRoutingTable: MethodDefinition<_vecshard_v1_GetRoutingTableRequest, _vecshard_v1_RoutingTable, _vecshard_v1_GetRoutingTableRequest__Output, _vecshard_v1_RoutingTable__Output>
   Import: MethodDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_Job, _vecshard_v1_ImportRequest__Output, _vecshard_v1_Job__Output>
   ListCollections: MethodDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsRequest__Output, _vecshard_v1_ListCollectionsResponse__Output>
   ListSnapshots: MethodDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsRequest__Output, _vecshard_v1_ListSnapshotsResponse__Output>

@@ -1,6 +1,7 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
 import type { Metric as _vecshard_worker_v1_Metric, Metric__Output as _vecshard_worker_v1_Metric__Output } from '../../../vecshard/worker/v1/Metric.js';
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * A collection to hold.
@@ -32,6 +33,11 @@ export interface AttachRequest {
    * FinishLoading, so no search sees half of it.
    */
   'loading'?: (boolean);
+  /**
+   * The collection's placement epoch: direct client searches routed by an
+   * older epoch are refused.
+   */
+  'epoch'?: (number | string | Long);
 }
 
 /**
@@ -64,4 +70,9 @@ export interface AttachRequest__Output {
    * FinishLoading, so no search sees half of it.
    */
   'loading': (boolean);
+  /**
+   * The collection's placement epoch: direct client searches routed by an
+   * older epoch are refused.
+   */
+  'epoch': (string);
 }

@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * The lists a shard owns from now on.
@@ -17,6 +18,11 @@ export interface SetListsRequest {
    * Every list the shard owns from now on.
    */
   'lists'?: (number)[];
+  /**
+   * The collection's placement epoch from now on (0 keeps the one held):
+   * direct searches routed by an older epoch are refused.
+   */
+  'epoch'?: (number | string | Long);
 }
 
 /**
@@ -35,4 +41,9 @@ export interface SetListsRequest__Output {
    * Every list the shard owns from now on.
    */
   'lists': (number)[];
+  /**
+   * The collection's placement epoch from now on (0 keeps the one held):
+   * direct searches routed by an older epoch are refused.
+   */
+  'epoch': (string);
 }

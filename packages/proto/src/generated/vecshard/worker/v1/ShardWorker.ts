@@ -24,6 +24,8 @@ import type { SetListsRequest as _vecshard_worker_v1_SetListsRequest, SetListsRe
 import type { SetListsResponse as _vecshard_worker_v1_SetListsResponse, SetListsResponse__Output as _vecshard_worker_v1_SetListsResponse__Output } from '../../../vecshard/worker/v1/SetListsResponse.js';
 import type { StatsRequest as _vecshard_worker_v1_StatsRequest, StatsRequest__Output as _vecshard_worker_v1_StatsRequest__Output } from '../../../vecshard/worker/v1/StatsRequest.js';
 import type { StatsResponse as _vecshard_worker_v1_StatsResponse, StatsResponse__Output as _vecshard_worker_v1_StatsResponse__Output } from '../../../vecshard/worker/v1/StatsResponse.js';
+import type { StopDirectReadsRequest as _vecshard_worker_v1_StopDirectReadsRequest, StopDirectReadsRequest__Output as _vecshard_worker_v1_StopDirectReadsRequest__Output } from '../../../vecshard/worker/v1/StopDirectReadsRequest.js';
+import type { StopDirectReadsResponse as _vecshard_worker_v1_StopDirectReadsResponse, StopDirectReadsResponse__Output as _vecshard_worker_v1_StopDirectReadsResponse__Output } from '../../../vecshard/worker/v1/StopDirectReadsResponse.js';
 
 /**
  * A shard worker: holds inverted lists of collections in FAISS indexes.
@@ -206,6 +208,25 @@ export interface ShardWorkerClient extends grpc.Client {
   stats(argument: _vecshard_worker_v1_StatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
   stats(argument: _vecshard_worker_v1_StatsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_StatsResponse__Output>): grpc.ClientUnaryCall;
   
+  /**
+   * The copy may be stale (it missed a write, or it is leaving the shard):
+   * it refuses direct client searches (vecshard.v1.ShardSearch) until it is
+   * attached again.
+   */
+  StopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  StopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  StopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  StopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The copy may be stale (it missed a write, or it is leaving the shard):
+   * it refuses direct client searches (vecshard.v1.ShardSearch) until it is
+   * attached again.
+   */
+  stopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  stopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  stopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  stopDirectReads(argument: _vecshard_worker_v1_StopDirectReadsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_StopDirectReadsResponse__Output>): grpc.ClientUnaryCall;
+  
 }
 
 /**
@@ -275,6 +296,13 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
    */
   Stats: grpc.handleUnaryCall<_vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse>;
   
+  /**
+   * The copy may be stale (it missed a write, or it is leaving the shard):
+   * it refuses direct client searches (vecshard.v1.ShardSearch) until it is
+   * attached again.
+   */
+  StopDirectReads: grpc.handleUnaryCall<_vecshard_worker_v1_StopDirectReadsRequest__Output, _vecshard_worker_v1_StopDirectReadsResponse>;
+  
 }
 
 export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
@@ -289,4 +317,5 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   SearchPreassigned: MethodDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse__Output>
   SetLists: MethodDefinition<_vecshard_worker_v1_SetListsRequest, _vecshard_worker_v1_SetListsResponse, _vecshard_worker_v1_SetListsRequest__Output, _vecshard_worker_v1_SetListsResponse__Output>
   Stats: MethodDefinition<_vecshard_worker_v1_StatsRequest, _vecshard_worker_v1_StatsResponse, _vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse__Output>
+  StopDirectReads: MethodDefinition<_vecshard_worker_v1_StopDirectReadsRequest, _vecshard_worker_v1_StopDirectReadsResponse, _vecshard_worker_v1_StopDirectReadsRequest__Output, _vecshard_worker_v1_StopDirectReadsResponse__Output>
 }

@@ -12,6 +12,8 @@ export function roleAllows(held: Role, needed: Role): boolean {
 }
 
 const PUBLIC_SERVICE = '/vecshard.v1.Vecshard/';
+/** A worker's client-facing search service: reads only. */
+const SHARD_SEARCH_SERVICE = '/vecshard.v1.ShardSearch/';
 
 /** Calls that only read: any key may make them. */
 const READ_METHODS = new Set([
@@ -22,6 +24,7 @@ const READ_METHODS = new Set([
   'GetJob',
   'WatchJob',
   'ListSnapshots',
+  'GetRoutingTable',
 ]);
 
 /** Calls that change a collection's vectors but not its shape or placement. */
@@ -38,6 +41,7 @@ const OPEN_SERVICES = ['/grpc.health.v1.Health/'];
  */
 export function requiredRole(path: string): Role | 'none' {
   if (OPEN_SERVICES.some((prefix) => path.startsWith(prefix))) return 'none';
+  if (path.startsWith(SHARD_SEARCH_SERVICE)) return 'read';
   if (!path.startsWith(PUBLIC_SERVICE)) return path.includes('.reflection.') ? 'read' : 'admin';
   const method = path.slice(PUBLIC_SERVICE.length);
   if (READ_METHODS.has(method)) return 'read';

@@ -19,7 +19,7 @@ export function sha256(text: string): Buffer {
 }
 
 /**
- * The keys a coordinator accepts. A presented key is hashed and compared with
+ * The keys a server (coordinator or worker) accepts. A presented key is hashed and compared with
  * every entry in constant time, so neither the comparison nor which entry
  * matched shows in the time an answer takes.
  */

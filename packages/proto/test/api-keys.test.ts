@@ -59,6 +59,7 @@ describe('roles', () => {
       GetJob: 'read',
       WatchJob: 'read',
       ListSnapshots: 'read',
+      GetRoutingTable: 'read',
       Upsert: 'write',
       Delete: 'write',
       Import: 'write',
@@ -76,6 +77,9 @@ describe('roles', () => {
     expect(requiredRole('/grpc.health.v1.Health/Watch')).toBe('none');
     expect(requiredRole('/grpc.reflection.v1.ServerReflection/ServerReflectionInfo')).toBe('read');
     expect(requiredRole('/other.Service/Method')).toBe('admin');
+    // A worker's one-hop search only reads; its internal service is not for keys at all.
+    expect(requiredRole('/vecshard.v1.ShardSearch/SearchLists')).toBe('read');
+    expect(requiredRole('/vecshard.worker.v1.ShardWorker/SearchPreassigned')).toBe('admin');
   });
 
   it('lets each role do what the roles below it do', () => {

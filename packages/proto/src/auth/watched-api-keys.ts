@@ -1,4 +1,4 @@
-import { FilePoller } from '@vecshard/proto';
+import { FilePoller } from '../file-poller.js';
 import { loadApiKeys } from './api-key-file.js';
 import type { ApiKeyRing } from './api-key-ring.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergeTopK } from '../src/merge.js';
+import { mergeTopK } from '../src/search/merge-top-k.js';
 
 const hits = (queryIndex: number[], ids: number[], distances: number[]) => ({
   queryIndex: Int32Array.from(queryIndex),
