@@ -9,7 +9,6 @@ import { type LoadResult, loadTarget } from '../load-target.js';
 import { type SampledProcess, sampleCpu, totalCpuMs } from '../metrics/process-cpu.js';
 import { describeMachine, type MachineDescription, machineLine } from '../report/machine.js';
 import { type ClusterCollectionOptions, ClusterTarget } from '../targets/cluster-target.js';
-import { CLUSTER_DIRECT_AVAILABLE } from '../targets/direct-option.js';
 import { FaissTarget } from '../targets/faiss-target.js';
 import { type BenchCluster, launchBenchCluster } from '../targets/local-cluster.js';
 import type { SearchTarget } from '../targets/search-target.js';
@@ -107,16 +106,9 @@ async function benchDataset(run: DatasetRun, context: RunContext): Promise<Bench
     };
     rows.push(...(await benchTarget(target, mode, 1, target.build, probes, at)));
   }
-  const clusterModes = run.modes.filter((m) => CLUSTER_MODES.includes(m) && directAvailable(m, context.log));
+  const clusterModes = run.modes.filter((m) => CLUSTER_MODES.includes(m));
   if (clusterModes.length > 0) rows.push(...(await benchCluster(clusterModes, at)));
   return rows;
-}
-
-/** `cluster-direct` needs ClusterTarget's `direct` option; without it the mode is skipped, and says so. */
-function directAvailable(mode: BenchMode, log: (line: string) => void): boolean {
-  if (mode !== 'cluster-direct' || CLUSTER_DIRECT_AVAILABLE) return true;
-  log('cluster-direct skipped: this build of the client has no one-hop search');
-  return false;
 }
 
 async function benchCluster(modes: BenchMode[], context: DatasetContext): Promise<BenchRow[]> {
