@@ -1,7 +1,7 @@
 import * as grpc from '@grpc/grpc-js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { centroidsOf } from '../src/direct/coarse-assignment.js';
-import { searchDirect } from '../src/direct/direct-search.js';
+import { DIRECT_ASSIGN_MAX_WORK, searchDirect } from '../src/direct/direct-search.js';
 import type { RoutingTable } from '../src/direct/routing-table.js';
 import { ShardChannels } from '../src/direct/shard-channels.js';
 
@@ -50,6 +50,18 @@ describe('direct search fallbacks', () => {
         served: false,
         reason: 'unchecked-input',
       });
+  });
+
+  it('leaves a batch too large to assign cheaply in TypeScript to the coordinator', async () => {
+    // The test table has 2-dimensional centroids: 2^21 multiply-adds is many thousand rows.
+    const rows = Math.floor(DIRECT_ASSIGN_MAX_WORK / (table().nlist * 2)) + 1;
+    const big = request(Array.from({ length: rows * 2 }, () => 0));
+    expect(await searchDirect(table(), channels, big)).toMatchObject({
+      served: false,
+      reason: 'large-batch',
+    });
+    const small = request(Array.from({ length: (rows - 1) * 2 }, () => 0));
+    expect(await searchDirect(table(), channels, small)).not.toMatchObject({ reason: 'large-batch' });
   });
 
   it('falls back when a shard it needs has no READY copy', async () => {

@@ -11,7 +11,11 @@
 #include <faiss/index_io.h>
 #include <faiss/utils/distances.h>
 
+#include <omp.h>
+
+#include <algorithm>
 #include <cmath>
+#include <exception>
 #include <cstring>
 #include <regex>
 #include <stdexcept>
@@ -230,6 +234,38 @@ const faiss::IndexIVF& require_preassignable(const IndexState& state, int nprobe
   return ivf;
 }
 
+// FAISS's search() splits a batch over its threads and runs search_preassigned
+// on each slice; search_preassigned itself (parallel mode 0) uses one thread.
+// A shard is only ever given preassigned batches, so it splits them the same
+// way, with per-slice statistics as search() keeps them.
+void search_preassigned_in_slices(const faiss::IndexIVF& ivf, const Rows& q, int k, int nprobe,
+                                  const idx_t* lists, const float* centroid_distances, float* distances,
+                                  idx_t* labels, const faiss::SearchParametersIVF& params) {
+  const idx_t n = q.n();
+  const int slices = static_cast<int>(std::min<idx_t>(omp_get_max_threads(), n));
+  if (slices <= 1) {
+    ivf.search_preassigned(n, q.data(), k, lists, centroid_distances, distances, labels, false, &params);
+    return;
+  }
+  std::vector<std::exception_ptr> errors(slices);
+  const size_t d = ivf.d;
+#pragma omp parallel for num_threads(slices)
+  for (int slice = 0; slice < slices; slice++) {
+    const idx_t i0 = n * slice / slices;
+    const idx_t i1 = n * (slice + 1) / slices;
+    faiss::IndexIVFStats stats;
+    try {
+      ivf.search_preassigned(i1 - i0, q.data() + i0 * d, k, lists + i0 * nprobe, centroid_distances + i0 * nprobe,
+                             distances + i0 * k, labels + i0 * k, false, &params, &stats);
+    } catch (...) {
+      errors[slice] = std::current_exception();
+    }
+  }
+  for (auto& error : errors) {
+    if (error) std::rethrow_exception(error);
+  }
+}
+
 size_t code_bytes(const faiss::IndexIVF& ivf, const idx_t* lists, size_t n) {
   size_t bytes = 0;
   for (size_t i = 0; i < n; i++) {
@@ -249,7 +285,7 @@ void search_preassigned(const IndexState& state, const Rows& q, int k, int nprob
   if (state.device) {
     return device_search_preassigned(state, q, k, nprobe, lists, centroid_distances, distances, labels);
   }
-  ivf.search_preassigned(q.n(), q.data(), k, lists, centroid_distances, distances, labels, false, &params);
+  search_preassigned_in_slices(ivf, q, k, nprobe, lists, centroid_distances, distances, labels, params);
 }
 
 bool try_search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,

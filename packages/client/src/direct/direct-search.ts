@@ -20,6 +20,7 @@ export type FallbackReason =
   | 'no-table'
   | 'not-routable'
   | 'unchecked-input'
+  | 'large-batch'
   | 'doubt'
   | 'no-ready-copy'
   | 'placement-moved'
@@ -35,6 +36,15 @@ export interface BatchHits {
 export type DirectOutcome =
   | ({ served: true; coordinatorQueries: number } & BatchHits)
   | { served: false; reason: FallbackReason; doubtful?: Uint8Array };
+
+/**
+ * Batches whose coarse assignment exceeds this many multiply-adds (queries ×
+ * lists × dimension) go through the coordinator: the client scores centroids
+ * in plain TypeScript, about a thousand times slower than the coordinator's
+ * BLAS, so past a few milliseconds of scoring the hop it saves costs more than
+ * it gains (16 queries at 1024 lists of 128 dimensions still go direct).
+ */
+export const DIRECT_ASSIGN_MAX_WORK = 1 << 21;
 
 /** As the FAISS binding's MAX_K (the SDK does not load FAISS). */
 const MAX_K = 4096;
@@ -67,6 +77,7 @@ export async function searchDirect(
   if (!Number.isInteger(nq) || nq === 0 || !validK(k) || nprobe < 1 || nprobe > table.nlist)
     return { served: false, reason: 'unchecked-input' };
   if (!queries.every(Number.isFinite)) return { served: false, reason: 'unchecked-input' };
+  if (nq * table.nlist * table.dim > DIRECT_ASSIGN_MAX_WORK) return { served: false, reason: 'large-batch' };
   const assignment = assignQueries(table.centroids, queries, nprobe);
   if (assignment.doubtful.some((flag) => flag === 1))
     return { served: false, reason: 'doubt', doubtful: assignment.doubtful };
