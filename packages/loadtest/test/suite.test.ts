@@ -24,6 +24,7 @@ const TINY: SuiteConfig = {
   batchSeconds: 0.05,
   batchMaxRepeats: 3,
   singleQueries: 20,
+  singleWarmUp: 5,
   roundTrips: 50,
 };
 

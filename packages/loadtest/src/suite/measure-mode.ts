@@ -41,6 +41,7 @@ export async function measureTarget(
   const measurements: ModeMeasurement[] = [];
   for (const nprobe of nprobes) {
     const batch = await batchThroughput(target, dataset, truth, nprobe, config, probes);
+    await warmUpSingles(target, dataset, nprobe, config.singleWarmUp);
     const single = await runWorkload(target, dataset, truth, {
       loop: 'closed',
       concurrency: 1,
@@ -98,4 +99,17 @@ async function batchThroughput(
   const cpuMsPerQuery: CpuByRole = {};
   for (const role of Object.keys(cpu) as ProcessRole[]) cpuMsPerQuery[role] = (cpu[role] ?? 0) / served;
   return { qps: served / seconds, recall, cpuMsPerQuery };
+}
+
+/**
+ * One-query searches before the timed ones, not counted: the first ones after
+ * a load or a batch phase pay for compiling the single-query path and for the
+ * garbage the load left behind, in the client and in every cluster process.
+ */
+async function warmUpSingles(target: SearchTarget, dataset: Dataset, nprobe: number, count: number) {
+  const { dim, queries } = dataset;
+  for (let i = 0; i < count; i++) {
+    const row = i % dataset.queryCount;
+    await target.search(queries.subarray(row * dim, (row + 1) * dim), K, nprobe);
+  }
 }

@@ -43,6 +43,8 @@ export interface SuiteConfig {
   batchMaxRepeats: number;
   /** Single-query latency: this many one-query requests, one at a time. */
   singleQueries: number;
+  /** One-query searches run, not counted, before the single-query latency is measured. */
+  singleWarmUp: number;
   /** Bare gRPC round trips timed once per run (after a warm-up), the latency floor of every remote call. */
   roundTrips: number;
 }
@@ -69,6 +71,7 @@ export const QUICK_SUITE: SuiteConfig = {
   batchSeconds: 1,
   batchMaxRepeats: 20,
   singleQueries: 300,
+  singleWarmUp: 100,
   roundTrips: 1000,
 };
 
@@ -113,5 +116,6 @@ export const FULL_SUITE: SuiteConfig = {
   batchSeconds: 3,
   batchMaxRepeats: 50,
   singleQueries: 1000,
+  singleWarmUp: 200,
   roundTrips: 2000,
 };
