@@ -25,6 +25,7 @@ const TINY: SuiteConfig = {
   batchMaxRepeats: 3,
   singleQueries: 20,
   singleWarmUp: 5,
+  singleWarmUpAfterLoad: 5,
   roundTrips: 50,
 };
 

@@ -45,6 +45,8 @@ export interface SuiteConfig {
   singleQueries: number;
   /** One-query searches run, not counted, before the single-query latency is measured. */
   singleWarmUp: number;
+  /** One-query searches run, not counted, once after loading, before the first nprobe is measured. */
+  singleWarmUpAfterLoad: number;
   /** Bare gRPC round trips timed once per run (after a warm-up), the latency floor of every remote call. */
   roundTrips: number;
 }
@@ -72,6 +74,7 @@ export const QUICK_SUITE: SuiteConfig = {
   batchMaxRepeats: 20,
   singleQueries: 300,
   singleWarmUp: 100,
+  singleWarmUpAfterLoad: 500,
   roundTrips: 1000,
 };
 
@@ -117,5 +120,6 @@ export const FULL_SUITE: SuiteConfig = {
   batchMaxRepeats: 50,
   singleQueries: 1000,
   singleWarmUp: 200,
+  singleWarmUpAfterLoad: 4000,
   roundTrips: 2000,
 };

@@ -12,7 +12,7 @@ const MODES_LINE =
   'the vectors with all lists and every query goes to every shard.';
 
 const MEASURES_LINE =
-  '- batch QPS: all queries in one request; single p50/p99: one query per request, one at a time, after a few hundred uncounted ones; ' +
+  '- batch QPS: all queries in one request; single p50/p99: one query per request, one at a time, after a few thousand uncounted ones following the load and a few hundred at each nprobe; ' +
   'ingest: vectors/s while loading in batches with 2 requests in flight, training excluded; CPU ms/query: ' +
   'CPU time of every process serving the mode (this process as client, coordinator, workers, redis-server) ' +
   'during the batch phase over the queries it served.';
