@@ -297,7 +297,7 @@ Napi::Value IndexWrap::AssignNow(const Napi::CallbackInfo& info) {
   return result;
 }
 
-Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {
+PreassignedArgs IndexWrap::preassigned_args(const Napi::CallbackInfo& info) const {
   auto q = float_arg(info, 0, "queries");
   size_t n = rows(q, "queries");
   int k = int_arg(info, 1, "k", 1, 1 << 20);
@@ -307,41 +307,42 @@ Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {
   if (lists.ElementLength() != n * nprobe || centroid.ElementLength() != n * nprobe) {
     throw Napi::RangeError::New(info.Env(), "lists and centroid distances need nprobe entries per query");
   }
+  return {q, n, k, nprobe, lists, centroid};
+}
+
+Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {
+  const PreassignedArgs args = preassigned_args(info);
+  const size_t n = args.n;
+  const int k = args.k;
+  const int nprobe = args.nprobe;
   float* dp;
   idx_t* lp;
   Napi::Object result = search_result(info.Env(), n * k, &dp, &lp);
-  const float* qp = q.Data();
-  const idx_t* listp = lists.Data();
-  const float* cp = centroid.Data();
+  const float* qp = args.queries.Data();
+  const idx_t* listp = args.lists.Data();
+  const float* cp = args.centroid_distances.Data();
   StatePtr state = state_;
   auto* worker = new PromiseWorker(info.Env(), [=] {
     if (n > 0) search_preassigned(*state, Rows(*state, qp, n, "queries"), k, nprobe, listp, cp, dp, lp);
   });
-  return worker->keep(q).keep(lists).keep(centroid).resolve_with(result).start();
+  return worker->keep(args.queries).keep(args.lists).keep(args.centroid_distances).resolve_with(result).start();
 }
 
 // Searches on the calling (JavaScript) thread when the given lists hold at most
 // max_bytes of codes: a scan that short costs less than handing it to a libuv
 // thread and back. Returns undefined, having done nothing, otherwise.
 Napi::Value IndexWrap::SearchPreassignedNow(const Napi::CallbackInfo& info) {
-  auto q = float_arg(info, 0, "queries");
-  size_t n = rows(q, "queries");
-  int k = int_arg(info, 1, "k", 1, 1 << 20);
-  int nprobe = int_arg(info, 2, "nprobe", 1, 1 << 24);
-  auto lists = int64_arg(info, 3, "lists");
-  auto centroid = float_arg(info, 4, "centroid distances");
+  const PreassignedArgs args = preassigned_args(info);
   int max_bytes = int_arg(info, 5, "max bytes", 0, 1 << 30);
-  if (lists.ElementLength() != n * nprobe || centroid.ElementLength() != n * nprobe) {
-    throw Napi::RangeError::New(info.Env(), "lists and centroid distances need nprobe entries per query");
-  }
   float* dp;
   idx_t* lp;
-  Napi::Object result = search_result(info.Env(), n * k, &dp, &lp);
+  Napi::Object result = search_result(info.Env(), args.n * args.k, &dp, &lp);
   bool searched = true;
   auto failure = run_catching([&] {
-    if (n > 0) {
-      searched = try_search_preassigned(*state_, Rows(*state_, q.Data(), n, "queries"), k, nprobe, lists.Data(),
-                                        centroid.Data(), dp, lp, static_cast<size_t>(max_bytes));
+    if (args.n > 0) {
+      searched = try_search_preassigned(*state_, Rows(*state_, args.queries.Data(), args.n, "queries"), args.k,
+                                        args.nprobe, args.lists.Data(), args.centroid_distances.Data(), dp, lp,
+                                        static_cast<size_t>(max_bytes));
     }
   });
   if (failure) throw_failure(info.Env(), *failure);

@@ -8,6 +8,16 @@
 
 namespace vecshard {
 
+// The arguments searchPreassigned and searchPreassignedNow share, checked.
+struct PreassignedArgs {
+  Napi::Float32Array queries;
+  size_t n;
+  int k;
+  int nprobe;
+  Napi::TypedArrayOf<int64_t> lists;
+  Napi::Float32Array centroid_distances;
+};
+
 class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
  public:
   static Napi::Function Define(Napi::Env env);
@@ -41,6 +51,7 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
 
   size_t rows(const Napi::Float32Array& x, const char* what) const;
   size_t list_arg(const Napi::CallbackInfo& info, size_t at) const;
+  PreassignedArgs preassigned_args(const Napi::CallbackInfo& info) const;
 
   StatePtr state_;
 };
