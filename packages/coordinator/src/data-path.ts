@@ -12,7 +12,6 @@ import {
 import type { LiveCollection } from './collection-catalog.js';
 import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
-
 import { observeSearchFanOut, replicaMetrics } from './metrics.js';
 import { markCatchingUp } from './replicas/replica-states.js';
 import { writeToReplicas } from './replicas/replica-writes.js';

@@ -76,8 +76,9 @@ export async function searchDirect(
   // The coordinator gives malformed requests their precise error.
   if (!Number.isInteger(nq) || nq === 0 || !validK(k) || nprobe < 1 || nprobe > table.nlist)
     return { served: false, reason: 'unchecked-input' };
-  if (!queries.every(Number.isFinite)) return { served: false, reason: 'unchecked-input' };
+  // Before the finiteness scan: a large batch would pay for reading every value only to go elsewhere.
   if (nq * table.nlist * table.dim > DIRECT_ASSIGN_MAX_WORK) return { served: false, reason: 'large-batch' };
+  if (!queries.every(Number.isFinite)) return { served: false, reason: 'unchecked-input' };
   const assignment = assignQueries(table.centroids, queries, nprobe);
   if (assignment.doubtful.some((flag) => flag === 1))
     return { served: false, reason: 'doubt', doubtful: assignment.doubtful };
