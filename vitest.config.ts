@@ -14,5 +14,7 @@ export default defineConfig({
     fileParallelism: false,
     pool: 'forks',
     reporters: ['default'],
+    // A process a test started that dies unasked fails that test, with its last output.
+    setupFiles: ['test/helpers/report-process-deaths.ts'],
   },
 });

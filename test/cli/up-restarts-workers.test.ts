@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
 import { afterAll, expect, it } from 'vitest';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
-import { freePort, REPO_ROOT, type StartedProcess, startProcess } from '../helpers/processes.js';
+import { REPO_ROOT, type StartedProcess, startProcess } from '../helpers/processes.js';
 
 // `vecshard up` restarts a worker that exits unexpectedly, under the same id,
 // as a StatefulSet does; its copies are then refilled and serve again.
@@ -37,10 +37,9 @@ function workerPid(upPid: number, id: string): number {
 it('restarts a killed worker under its id; its copies are refilled and serve again', {
   timeout: 120_000,
 }, async () => {
-  const port = await freePort();
   up = await startProcess(
     process.execPath,
-    [CLI, 'up', '--workers', '2', '--data-dir', dataDir, '--port', String(port)],
+    [CLI, 'up', '--workers', '2', '--data-dir', dataDir, '--port', '0'],
     /vecshard ready at (\S+)/,
     { timeoutMs: 60_000 },
   );

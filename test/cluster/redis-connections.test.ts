@@ -7,7 +7,7 @@ import { Redis } from 'ioredis';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startCoordinatorProcess, startWorker } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
-import { freePort, type StartedProcess, startProcess } from '../helpers/processes.js';
+import { type StartedProcess, startOnFreePort, startProcess } from '../helpers/processes.js';
 import { waitForOutput } from '../helpers/wait-for-output.js';
 
 // The ways a cluster reaches Redis besides plain redis://: a password, TLS
@@ -22,16 +22,48 @@ afterEach(async () => {
   for (const process of started.splice(0).reverse()) await process.stop('SIGKILL');
 });
 
-async function redisServer(args: string[], ready = /Ready to accept connections/): Promise<StartedProcess> {
+/**
+ * A redis-server on a free port (`args` are given the port): redis-server cannot
+ * bind port 0 and report it, so a port taken meanwhile is picked again.
+ */
+async function redisServer(
+  args: (port: number) => string[],
+  ready = /Ready to accept connections/,
+): Promise<{ process: StartedProcess; port: number }> {
   // A folder of its own: a replica writes the copy it receives from its master to disk.
   const dir = mkdtempSync(join(tmpdir(), 'vecshard-redis-'));
-  const process = await startProcess(
-    'redis-server',
-    [...args, '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
-    ready,
-  );
-  started.push(process);
-  return process;
+  const server = await startOnFreePort(async (port) => ({
+    port,
+    process: await startProcess(
+      'redis-server',
+      [...args(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'],
+      ready,
+    ),
+  }));
+  started.push(server.process);
+  return server;
+}
+
+/** A Sentinel monitoring the master on `masterPort`, ready once its output matches `ready`. */
+async function sentinelOf(masterPort: number, settings: string[], ready: RegExp) {
+  return startOnFreePort(async (port) => {
+    const config = join(mkdtempSync(join(tmpdir(), 'vecshard-sentinel-')), 'sentinel.conf');
+    // Sentinel rewrites its configuration file, so it gets one of its own.
+    writeFileSync(
+      config,
+      [
+        `port ${port}`,
+        `dir ${dirname(config)}`,
+        'bind 127.0.0.1',
+        `sentinel monitor vecshard 127.0.0.1 ${masterPort} 1`,
+        ...settings,
+        '',
+      ].join('\n'),
+    );
+    const sentinel = await startProcess('redis-server', [config, '--sentinel'], ready);
+    started.push(sentinel);
+    return { sentinel, port };
+  });
 }
 
 /** Waits for `check` to hold: a condition, polled; the limit only turns a hang into a failure. */
@@ -72,8 +104,12 @@ async function clusterWorksOver(redisUrl: string, env: NodeJS.ProcessEnv = {}): 
 
 describe('Redis connections', () => {
   it('uses a password from the URL, and never prints it when it is wrong', async () => {
-    const port = await freePort();
-    await redisServer(['--port', String(port), '--requirepass', 'correct-horse-battery']);
+    const { port } = await redisServer((port) => [
+      '--port',
+      String(port),
+      '--requirepass',
+      'correct-horse-battery',
+    ]);
     await clusterWorksOver(`redis://:correct-horse-battery@127.0.0.1:${port}`);
 
     const refused = await startCoordinatorProcess(`redis://:wrong-password-xyz@127.0.0.1:${port}`).then(
@@ -93,8 +129,7 @@ describe('Redis connections', () => {
     const secrets = await ensureClusterSecrets(
       join(mkdtempSync(join(tmpdir(), 'vecshard-redis-tls-')), 'secrets'),
     );
-    const port = await freePort();
-    await redisServer([
+    const { port } = await redisServer((port) => [
       ...['--port', '0', '--tls-port', String(port)],
       ...['--tls-cert-file', secrets.serverCert, '--tls-key-file', secrets.serverKey],
       ...['--tls-ca-cert-file', secrets.caCert, '--tls-auth-clients', 'no'],
@@ -103,54 +138,22 @@ describe('Redis connections', () => {
   });
 
   it('finds the master through Redis Sentinel on redis-sentinel://', async () => {
-    const masterPort = await freePort();
-    await redisServer(['--port', String(masterPort)]);
-    const sentinelPort = await freePort();
-    const config = join(mkdtempSync(join(tmpdir(), 'vecshard-sentinel-')), 'sentinel.conf');
-    // Sentinel rewrites its configuration file, so it gets one of its own.
-    writeFileSync(
-      config,
-      [
-        `port ${sentinelPort}`,
-        `dir ${dirname(config)}`,
-        'bind 127.0.0.1',
-        `sentinel monitor vecshard 127.0.0.1 ${masterPort} 1`,
-        '',
-      ].join('\n'),
-    );
-    const sentinel = await startProcess('redis-server', [config, '--sentinel'], /\+monitor master vecshard/);
-    started.push(sentinel);
+    const { port: masterPort } = await redisServer((port) => ['--port', String(port)]);
+    const { port: sentinelPort } = await sentinelOf(masterPort, [], /\+monitor master vecshard/);
     await clusterWorksOver(`redis-sentinel://127.0.0.1:${sentinelPort}/vecshard`);
   });
   it('keeps serving when Sentinel fails the master over to its replica', async () => {
-    const masterPort = await freePort();
-    const master = await redisServer(['--port', String(masterPort)]);
-    const replicaPort = await freePort();
+    const { process: master, port: masterPort } = await redisServer((port) => ['--port', String(port)]);
     await redisServer(
-      ['--port', String(replicaPort), '--replicaof', '127.0.0.1', String(masterPort)],
+      (port) => ['--port', String(port), '--replicaof', '127.0.0.1', String(masterPort)],
       /MASTER <-> REPLICA sync: Finished with success/,
     );
-    const sentinelPort = await freePort();
-    const config = join(mkdtempSync(join(tmpdir(), 'vecshard-sentinel-')), 'sentinel.conf');
-    writeFileSync(
-      config,
-      [
-        `port ${sentinelPort}`,
-        `dir ${dirname(config)}`,
-        'bind 127.0.0.1',
-        `sentinel monitor vecshard 127.0.0.1 ${masterPort} 1`,
-        'sentinel down-after-milliseconds vecshard 1000',
-        'sentinel failover-timeout vecshard 10000',
-        '',
-      ].join('\n'),
-    );
     // Ready once it knows the replica it can promote.
-    const sentinel = await startProcess(
-      'redis-server',
-      [config, '--sentinel'],
+    const { sentinel, port: sentinelPort } = await sentinelOf(
+      masterPort,
+      ['sentinel down-after-milliseconds vecshard 1000', 'sentinel failover-timeout vecshard 10000'],
       /\+slave slave 127\.0\.0\.1:/,
     );
-    started.push(sentinel);
     await clusterWorksOver(`redis-sentinel://127.0.0.1:${sentinelPort}/vecshard`);
     const client = clients[clients.length - 1];
     // The collection reached the replica before the master dies.

@@ -13,7 +13,7 @@ import {
 } from '../helpers/cluster.js';
 import { compareTopK } from '../helpers/compare.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
-import { freePort, type StartedProcess, startProcess } from '../helpers/processes.js';
+import { restartOnPort, type StartedProcess, startOnFreePort, startProcess } from '../helpers/processes.js';
 
 // kill -9 of redis-server, then a restart on the same append-only file: no
 // collection, no placement and no acknowledged write may be lost. Redis runs
@@ -72,9 +72,12 @@ async function readRedis<T>(use: (connection: Redis) => Promise<T>): Promise<T> 
 
 beforeAll(async () => {
   redisDir = mkdtempSync(join(tmpdir(), 'vecshard-redis-aof-'));
-  redisPort = await freePort();
+  // redis-server cannot bind port 0 and report it: pick one, and pick again if taken.
+  redis = await startOnFreePort((port) => {
+    redisPort = port;
+    return startRedis();
+  });
   redisUrl = `redis://127.0.0.1:${redisPort}`;
-  redis = await startRedis();
   workers = await Promise.all(['w0', 'w1'].map((id) => startWorker(redisUrl, id)));
   const store = mkdtempSync(join(tmpdir(), 'vecshard-redis-store-'));
   coordinator = await startCoordinatorProcess(redisUrl, ['--store', `file://${store}`]);
@@ -100,7 +103,7 @@ it('loses no collection, placement or acknowledged write when redis-server is ki
   expect(logLength).toBeGreaterThan(0);
 
   await redis.stop('SIGKILL');
-  redis = await startRedis();
+  redis = await restartOnPort(startRedis);
 
   // Straight from the restarted Redis: the write log is whole.
   expect(await readRedis((r) => r.xlen(keys.writeLog('durable')))).toBe(logLength);

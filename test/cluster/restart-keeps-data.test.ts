@@ -6,7 +6,7 @@ import { FaissIndex } from '@vecshard/faiss';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { compareTopK } from '../helpers/compare.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
-import { freePort, REPO_ROOT, type StartedProcess, startProcess } from '../helpers/processes.js';
+import { REPO_ROOT, type StartedProcess, startProcess } from '../helpers/processes.js';
 
 // `vecshard up` keeps the cluster in its data dir: Redis's append-only file
 // (collections, placement, the write log, jobs) and the snapshot store. A
@@ -30,10 +30,9 @@ afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
 /** Starts `vecshard up` on a data dir (the shared one by default), in a process group of its own. */
 async function startUp(workers: number, extra: string[] = [], dir = dataDir): Promise<VecshardClient> {
-  const port = await freePort();
   up = await startProcess(
     process.execPath,
-    [CLI, 'up', '--workers', String(workers), '--data-dir', dir, '--port', String(port), ...extra],
+    [CLI, 'up', '--workers', String(workers), '--data-dir', dir, '--port', '0', ...extra],
     /vecshard ready at (\S+)/,
     { detached: true, timeoutMs: 60_000 },
   );
@@ -43,11 +42,7 @@ async function startUp(workers: number, extra: string[] = [], dir = dataDir): Pr
 
 /** `kill -9` of `vecshard up` and every process it started (redis-server, coordinator, workers). */
 function killGroup(started: StartedProcess): void {
-  try {
-    process.kill(-started.child.pid!, 'SIGKILL');
-  } catch {
-    // Already gone.
-  }
+  started.kill('SIGKILL', { group: true });
 }
 
 /** Waits for every collection to be served: a loading one is followed through its refill job. */

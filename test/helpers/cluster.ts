@@ -1,25 +1,37 @@
 import { join } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
-import { freePort, REPO_ROOT, type StartedProcess, startProcess } from './processes.js';
+import {
+  describeDeath,
+  REPO_ROOT,
+  restartOnPort,
+  type StartedProcess,
+  startOnFreePort,
+  startProcess,
+} from './processes.js';
 
 const COORDINATOR_MAIN = join(REPO_ROOT, 'packages/coordinator/dist/main.js');
 const WORKER_MAIN = join(REPO_ROOT, 'packages/shard-worker/dist/main.js');
 
 export interface RedisServer {
   url: string;
+  process: StartedProcess;
   stop(): Promise<void>;
 }
 
 /** A throw-away redis-server on a free loopback port, with persistence off. */
 export async function startRedis(): Promise<RedisServer> {
-  const port = await freePort();
-  const redis = await startProcess(
-    'redis-server',
-    ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-    /Ready to accept connections/,
-  );
+  // redis-server cannot bind port 0 and report it: pick one, and pick again if taken.
+  const { port, redis } = await startOnFreePort(async (port) => ({
+    port,
+    redis: await startProcess(
+      'redis-server',
+      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
+      /Ready to accept connections/,
+    ),
+  }));
   return {
     url: `redis://127.0.0.1:${port}`,
+    process: redis,
     stop: async () => {
       await redis.stop('SIGKILL');
     },
@@ -105,11 +117,18 @@ export interface TestCluster {
   redis: RedisServer;
   workers: WorkerProcess[];
   coordinator: CoordinatorProcess;
-  client: VecshardClient;
+  /**
+   * A client connected to the coordinator. Reading it when a process of the
+   * cluster died unasked (in this test or an earlier one) throws, naming the
+   * process: a later test fails with that, not with ECONNREFUSED.
+   */
+  readonly client: VecshardClient;
   /** Kills the coordinator (SIGKILL) and starts a new one on the same port and Redis. */
   restartCoordinator(): Promise<void>;
   /** Kills worker `index` (SIGKILL) and starts a new process with the same id. */
   restartWorker(index: number): Promise<void>;
+  /** Throws if a process of the cluster died without the test asking it to. */
+  assertAlive(): void;
   stop(): Promise<void>;
 }
 
@@ -128,19 +147,32 @@ export async function startCluster(
   } = { workers: 1 },
 ): Promise<TestCluster> {
   const redis = await startRedis();
+  let client: VecshardClient | undefined;
+  const processes = () => [
+    cluster.coordinator?.process,
+    ...cluster.workers.map((w) => w.process),
+    redis.process,
+  ];
   const cluster: TestCluster = {
     redis,
     workers: [],
     coordinator: undefined as unknown as CoordinatorProcess,
-    client: undefined as unknown as VecshardClient,
+    get client(): VecshardClient {
+      cluster.assertAlive();
+      return client!;
+    },
+    assertAlive: () => {
+      const dead = processes().flatMap((process) => process?.death() ?? []);
+      if (dead.length > 0) {
+        throw new Error(`the test cluster died earlier:\n\n${dead.map(describeDeath).join('\n\n')}`);
+      }
+    },
     restartCoordinator: async () => {
       const port = Number(cluster.coordinator.address.split(':').pop());
       await cluster.coordinator.process.stop('SIGKILL');
-      cluster.coordinator = await startCoordinatorProcess(
-        redis.url,
-        options.coordinatorArgs,
-        port,
-        options.coordinatorEnv,
+      // Same port, so the client reconnects: wait out the old listener.
+      cluster.coordinator = await restartOnPort(() =>
+        startCoordinatorProcess(redis.url, options.coordinatorArgs, port, options.coordinatorEnv),
       );
     },
     restartWorker: async (index) => {
@@ -149,7 +181,7 @@ export async function startCluster(
       cluster.workers[index] = await startWorker(redis.url, old.id, options.workerArgs);
     },
     stop: async () => {
-      cluster.client?.close();
+      client?.close();
       await Promise.all([
         cluster.coordinator?.process.stop('SIGKILL'),
         ...cluster.workers.map((worker) => worker.process.stop('SIGKILL')),
@@ -167,7 +199,7 @@ export async function startCluster(
       0,
       options.coordinatorEnv,
     );
-    cluster.client = new VecshardClient(cluster.coordinator.address, {
+    client = new VecshardClient(cluster.coordinator.address, {
       deadlineMs: options.clientDeadlineMs ?? 60_000,
       retries: 2,
     });

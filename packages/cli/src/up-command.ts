@@ -28,7 +28,12 @@ export function upCommand(runDemo: (address: string, replicas: number) => Promis
   return new Command('up')
     .description('start a local cluster: redis-server, a coordinator and N shard workers')
     .option('--workers <n>', 'shard workers to start', positiveInteger, 2)
-    .option('--port <port>', 'coordinator gRPC port', positiveInteger, 50051)
+    .option(
+      '--port <port>',
+      'coordinator gRPC port (0 picks a free one; the ready line names it)',
+      positiveInteger,
+      50051,
+    )
     .option('--redis <url>', 'use this Redis instead of starting redis-server')
     .option(
       '--data-dir <dir>',

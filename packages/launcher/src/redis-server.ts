@@ -15,9 +15,26 @@ export interface RedisOptions {
   log?: (line: string) => void;
 }
 
-/** Starts a private redis-server on a free loopback port; `address` is its redis:// URL. */
+/** Times a port is picked again when another process bound it first. */
+const PORT_ATTEMPTS = 5;
+
+/**
+ * Starts a private redis-server on a free loopback port; `address` is its
+ * redis:// URL. redis-server cannot bind port 0 and report the port it got,
+ * so the port is picked here; when another process takes it between the pick
+ * and redis-server's bind, another one is picked.
+ */
 export async function startRedisServer(options: RedisOptions = {}): Promise<ManagedProcess> {
-  const port = await freePort();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await startRedisOnPort(await freePort(), options);
+    } catch (error) {
+      if (attempt >= PORT_ATTEMPTS || !/Address already in use/i.test((error as Error).message)) throw error;
+    }
+  }
+}
+
+async function startRedisOnPort(port: number, options: RedisOptions): Promise<ManagedProcess> {
   const args = ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--protected-mode', 'yes'];
   if (options.persist && options.dataDir) {
     mkdirSync(options.dataDir, { recursive: true });

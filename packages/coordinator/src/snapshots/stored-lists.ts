@@ -4,6 +4,7 @@ import type { CoordinatorContext } from '../context.js';
 import { readVerifiedBlob } from './blob-reader.js';
 import { ImportBatch } from './import-batch.js';
 import { listRouter } from './list-router.js';
+import { readAhead } from './read-ahead.js';
 import { snapshotLayout } from './snapshot-layout.js';
 import type { ManifestList, SnapshotManifest } from './snapshot-manifest.js';
 import type { StoredSnapshots } from './stored-snapshots.js';
@@ -52,14 +53,12 @@ export async function importLists(
         ),
       ),
     );
-  const pending = byList.slice(0, READ_AHEAD).map(read);
-  for (let i = 0; i < byList.length; i++) {
-    const parts = await pending[i];
-    if (i + READ_AHEAD < byList.length) pending.push(read(byList[i + READ_AHEAD]));
-    pending[i] = Promise.resolve([]);
+  let i = 0;
+  for await (const parts of readAhead(byList, read, READ_AHEAD)) {
     for (const [shard, content] of route(byList[i][0].list, parts)) {
       for (const batch of batches[shard]) await batch.add(content);
     }
+    i++;
     await onList();
   }
   let vectors = 0;

@@ -5,6 +5,7 @@ import type { Routing as _vecshard_v1_Routing, Routing__Output as _vecshard_v1_R
 import type { CollectionState as _vecshard_v1_CollectionState, CollectionState__Output as _vecshard_v1_CollectionState__Output } from '../../vecshard/v1/CollectionState.js';
 import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from '../../vecshard/v1/ShardInfo.js';
 import type { PlacementPolicy as _vecshard_v1_PlacementPolicy, PlacementPolicy__Output as _vecshard_v1_PlacementPolicy__Output } from '../../vecshard/v1/PlacementPolicy.js';
+import type { FieldSchema as _vecshard_v1_FieldSchema, FieldSchema__Output as _vecshard_v1_FieldSchema__Output } from '../../vecshard/v1/FieldSchema.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -77,6 +78,14 @@ export interface CollectionInfo {
    * follow with WatchJob.
    */
   'loadingJob'?: (string);
+  /**
+   * The fields stored with every vector.
+   */
+  'fields'?: (_vecshard_v1_FieldSchema)[];
+  /**
+   * The partition key field, if any.
+   */
+  'partitionKey'?: (string);
 }
 
 /**
@@ -149,4 +158,12 @@ export interface CollectionInfo__Output {
    * follow with WatchJob.
    */
   'loadingJob': (string);
+  /**
+   * The fields stored with every vector.
+   */
+  'fields': (_vecshard_v1_FieldSchema__Output)[];
+  /**
+   * The partition key field, if any.
+   */
+  'partitionKey': (string);
 }

@@ -3,6 +3,7 @@
 import type { Metric as _vecshard_v1_Metric, Metric__Output as _vecshard_v1_Metric__Output } from '../../vecshard/v1/Metric.js';
 import type { Routing as _vecshard_v1_Routing, Routing__Output as _vecshard_v1_Routing__Output } from '../../vecshard/v1/Routing.js';
 import type { PlacementPolicy as _vecshard_v1_PlacementPolicy, PlacementPolicy__Output as _vecshard_v1_PlacementPolicy__Output } from '../../vecshard/v1/PlacementPolicy.js';
+import type { FieldSchema as _vecshard_v1_FieldSchema, FieldSchema__Output as _vecshard_v1_FieldSchema__Output } from '../../vecshard/v1/FieldSchema.js';
 
 /**
  * Asks for a new collection.
@@ -48,6 +49,17 @@ export interface CreateCollectionRequest {
    * How lists are grouped into shards; unset means PLACEMENT_POLICY_LOCALITY.
    */
   'placementPolicy'?: (_vecshard_v1_PlacementPolicy);
+  /**
+   * The typed fields stored with every vector (at most 64; names follow the
+   * collection-name rules, and "id" is reserved). Fixed at creation.
+   */
+  'fields'?: (_vecshard_v1_FieldSchema)[];
+  /**
+   * The name of a KEYWORD field whose value places rows (tenants): a search,
+   * Query or Count whose filter fixes it asks only the shards holding that
+   * value. Empty = none.
+   */
+  'partitionKey'?: (string);
 }
 
 /**
@@ -94,4 +106,15 @@ export interface CreateCollectionRequest__Output {
    * How lists are grouped into shards; unset means PLACEMENT_POLICY_LOCALITY.
    */
   'placementPolicy': (_vecshard_v1_PlacementPolicy__Output);
+  /**
+   * The typed fields stored with every vector (at most 64; names follow the
+   * collection-name rules, and "id" is reserved). Fixed at creation.
+   */
+  'fields': (_vecshard_v1_FieldSchema__Output)[];
+  /**
+   * The name of a KEYWORD field whose value places rows (tenants): a search,
+   * Query or Count whose filter fixes it asks only the shards holding that
+   * value. Empty = none.
+   */
+  'partitionKey': (string);
 }

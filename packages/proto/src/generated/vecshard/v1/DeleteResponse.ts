@@ -7,7 +7,8 @@ import type { Long } from '@grpc/proto-loader';
  */
 export interface DeleteResponse {
   /**
-   * Vectors actually removed (ids that were not stored are not counted).
+   * Vectors actually removed (ids that were not stored are not counted): the
+   * exact number, also for a filter.
    */
   'deleted'?: (number | string | Long);
 }
@@ -17,7 +18,8 @@ export interface DeleteResponse {
  */
 export interface DeleteResponse__Output {
   /**
-   * Vectors actually removed (ids that were not stored are not counted).
+   * Vectors actually removed (ids that were not stored are not counted): the
+   * exact number, also for a filter.
    */
   'deleted': (string);
 }

@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/v1/vecshard.proto
 
+import type { Filter as _vecshard_v1_Filter, Filter__Output as _vecshard_v1_Filter__Output } from '../../vecshard/v1/Filter.js';
 
 /**
  * Nearest-neighbour queries.
@@ -27,6 +28,20 @@ export interface SearchRequest {
    * SearchResponse.partial).
    */
   'allowPartial'?: (boolean);
+  /**
+   * Only rows matching this filter are returned; every query gets
+   * min(k, matching rows) results.
+   */
+  'filter'?: (_vecshard_v1_Filter | null);
+  /**
+   * Fields to return with each hit (SearchResponse.fields).
+   */
+  'outputFields'?: (string)[];
+  /**
+   * The filter as an expression, e.g. `color == 'red' and price < 100`,
+   * parsed by the coordinator. Setting both it and `filter` is refused.
+   */
+  'filterExpression'?: (string);
 }
 
 /**
@@ -55,4 +70,18 @@ export interface SearchRequest__Output {
    * SearchResponse.partial).
    */
   'allowPartial': (boolean);
+  /**
+   * Only rows matching this filter are returned; every query gets
+   * min(k, matching rows) results.
+   */
+  'filter': (_vecshard_v1_Filter__Output | null);
+  /**
+   * Fields to return with each hit (SearchResponse.fields).
+   */
+  'outputFields': (string)[];
+  /**
+   * The filter as an expression, e.g. `color == 'red' and price < 100`,
+   * parsed by the coordinator. Setting both it and `filter` is refused.
+   */
+  'filterExpression': (string);
 }

@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/v1/vecshard.proto
 
+import type { FieldColumn as _vecshard_v1_FieldColumn, FieldColumn__Output as _vecshard_v1_FieldColumn__Output } from '../../vecshard/v1/FieldColumn.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -38,6 +39,11 @@ export interface SearchResponse {
    * routing table sees when it is out of date.
    */
   'placementEpoch'?: (number | string | Long);
+  /**
+   * The requested output fields, one row per hit slot (nq·k, row-major),
+   * marked missing where the id is -1.
+   */
+  'fields'?: (_vecshard_v1_FieldColumn)[];
 }
 
 /**
@@ -76,4 +82,9 @@ export interface SearchResponse__Output {
    * routing table sees when it is out of date.
    */
   'placementEpoch': (string);
+  /**
+   * The requested output fields, one row per hit slot (nq·k, row-major),
+   * marked missing where the id is -1.
+   */
+  'fields': (_vecshard_v1_FieldColumn__Output)[];
 }

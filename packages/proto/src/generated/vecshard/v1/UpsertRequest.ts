@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/v1/vecshard.proto
 
+import type { FieldColumn as _vecshard_v1_FieldColumn, FieldColumn__Output as _vecshard_v1_FieldColumn__Output } from '../../vecshard/v1/FieldColumn.js';
 
 /**
  * Vectors to insert or replace.
@@ -19,6 +20,11 @@ export interface UpsertRequest {
    * n·dim float32 LE, row-major, finite.
    */
   'vectors'?: (Buffer | Uint8Array | string);
+  /**
+   * The rows' field values, one column per field (each of n values; fields
+   * not sent are missing). An upsert replaces the whole row: vector and fields.
+   */
+  'fields'?: (_vecshard_v1_FieldColumn)[];
 }
 
 /**
@@ -39,4 +45,9 @@ export interface UpsertRequest__Output {
    * n·dim float32 LE, row-major, finite.
    */
   'vectors': (Buffer);
+  /**
+   * The rows' field values, one column per field (each of n values; fields
+   * not sent are missing). An upsert replaces the whole row: vector and fields.
+   */
+  'fields': (_vecshard_v1_FieldColumn__Output)[];
 }

@@ -4,6 +4,8 @@ import type * as grpc from '@grpc/grpc-js'
 import type { MethodDefinition } from '@grpc/proto-loader'
 import type { ClusterStatusRequest as _vecshard_v1_ClusterStatusRequest, ClusterStatusRequest__Output as _vecshard_v1_ClusterStatusRequest__Output } from '../../vecshard/v1/ClusterStatusRequest.js';
 import type { ClusterStatusResponse as _vecshard_v1_ClusterStatusResponse, ClusterStatusResponse__Output as _vecshard_v1_ClusterStatusResponse__Output } from '../../vecshard/v1/ClusterStatusResponse.js';
+import type { CountRequest as _vecshard_v1_CountRequest, CountRequest__Output as _vecshard_v1_CountRequest__Output } from '../../vecshard/v1/CountRequest.js';
+import type { CountResponse as _vecshard_v1_CountResponse, CountResponse__Output as _vecshard_v1_CountResponse__Output } from '../../vecshard/v1/CountResponse.js';
 import type { CreateCollectionRequest as _vecshard_v1_CreateCollectionRequest, CreateCollectionRequest__Output as _vecshard_v1_CreateCollectionRequest__Output } from '../../vecshard/v1/CreateCollectionRequest.js';
 import type { CreateCollectionResponse as _vecshard_v1_CreateCollectionResponse, CreateCollectionResponse__Output as _vecshard_v1_CreateCollectionResponse__Output } from '../../vecshard/v1/CreateCollectionResponse.js';
 import type { DeleteRequest as _vecshard_v1_DeleteRequest, DeleteRequest__Output as _vecshard_v1_DeleteRequest__Output } from '../../vecshard/v1/DeleteRequest.js';
@@ -14,6 +16,8 @@ import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, Dro
 import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from '../../vecshard/v1/GetCollectionRequest.js';
 import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from '../../vecshard/v1/GetCollectionResponse.js';
 import type { GetJobRequest as _vecshard_v1_GetJobRequest, GetJobRequest__Output as _vecshard_v1_GetJobRequest__Output } from '../../vecshard/v1/GetJobRequest.js';
+import type { GetRequest as _vecshard_v1_GetRequest, GetRequest__Output as _vecshard_v1_GetRequest__Output } from '../../vecshard/v1/GetRequest.js';
+import type { GetResponse as _vecshard_v1_GetResponse, GetResponse__Output as _vecshard_v1_GetResponse__Output } from '../../vecshard/v1/GetResponse.js';
 import type { GetRoutingTableRequest as _vecshard_v1_GetRoutingTableRequest, GetRoutingTableRequest__Output as _vecshard_v1_GetRoutingTableRequest__Output } from '../../vecshard/v1/GetRoutingTableRequest.js';
 import type { ImportRequest as _vecshard_v1_ImportRequest, ImportRequest__Output as _vecshard_v1_ImportRequest__Output } from '../../vecshard/v1/ImportRequest.js';
 import type { Job as _vecshard_v1_Job, Job__Output as _vecshard_v1_Job__Output } from '../../vecshard/v1/Job.js';
@@ -21,6 +25,8 @@ import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, Lis
 import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from '../../vecshard/v1/ListCollectionsResponse.js';
 import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSnapshotsRequest__Output as _vecshard_v1_ListSnapshotsRequest__Output } from '../../vecshard/v1/ListSnapshotsRequest.js';
 import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from '../../vecshard/v1/ListSnapshotsResponse.js';
+import type { QueryRequest as _vecshard_v1_QueryRequest, QueryRequest__Output as _vecshard_v1_QueryRequest__Output } from '../../vecshard/v1/QueryRequest.js';
+import type { QueryResponse as _vecshard_v1_QueryResponse, QueryResponse__Output as _vecshard_v1_QueryResponse__Output } from '../../vecshard/v1/QueryResponse.js';
 import type { RebalanceRequest as _vecshard_v1_RebalanceRequest, RebalanceRequest__Output as _vecshard_v1_RebalanceRequest__Output } from '../../vecshard/v1/RebalanceRequest.js';
 import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from '../../vecshard/v1/RestoreRequest.js';
 import type { RoutingTable as _vecshard_v1_RoutingTable, RoutingTable__Output as _vecshard_v1_RoutingTable__Output } from '../../vecshard/v1/RoutingTable.js';
@@ -51,6 +57,21 @@ export interface VecshardClient extends grpc.Client {
   clusterStatus(argument: _vecshard_v1_ClusterStatusRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
   clusterStatus(argument: _vecshard_v1_ClusterStatusRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
   clusterStatus(argument: _vecshard_v1_ClusterStatusRequest, callback: grpc.requestCallback<_vecshard_v1_ClusterStatusResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * The exact number of rows matching a filter.
+   */
+  Count(argument: _vecshard_v1_CountRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
+  Count(argument: _vecshard_v1_CountRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
+  Count(argument: _vecshard_v1_CountRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
+  Count(argument: _vecshard_v1_CountRequest, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * The exact number of rows matching a filter.
+   */
+  count(argument: _vecshard_v1_CountRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
+  count(argument: _vecshard_v1_CountRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
+  count(argument: _vecshard_v1_CountRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
+  count(argument: _vecshard_v1_CountRequest, callback: grpc.requestCallback<_vecshard_v1_CountResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Creates an empty, untrained collection.
@@ -113,6 +134,21 @@ export interface VecshardClient extends grpc.Client {
   dropCollection(argument: _vecshard_v1_DropCollectionRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
   dropCollection(argument: _vecshard_v1_DropCollectionRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
   dropCollection(argument: _vecshard_v1_DropCollectionRequest, callback: grpc.requestCallback<_vecshard_v1_DropCollectionResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Rows by id: their fields and, if asked, vectors.
+   */
+  Get(argument: _vecshard_v1_GetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
+  Get(argument: _vecshard_v1_GetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
+  Get(argument: _vecshard_v1_GetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
+  Get(argument: _vecshard_v1_GetRequest, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Rows by id: their fields and, if asked, vectors.
+   */
+  get(argument: _vecshard_v1_GetRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
+  get(argument: _vecshard_v1_GetRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
+  get(argument: _vecshard_v1_GetRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
+  get(argument: _vecshard_v1_GetRequest, callback: grpc.requestCallback<_vecshard_v1_GetResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Describes one collection.
@@ -211,6 +247,21 @@ export interface VecshardClient extends grpc.Client {
   listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
   listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
   listSnapshots(argument: _vecshard_v1_ListSnapshotsRequest, callback: grpc.requestCallback<_vecshard_v1_ListSnapshotsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Every row matching a filter, in pages by ascending id.
+   */
+  Query(argument: _vecshard_v1_QueryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
+  Query(argument: _vecshard_v1_QueryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
+  Query(argument: _vecshard_v1_QueryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
+  Query(argument: _vecshard_v1_QueryRequest, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Every row matching a filter, in pages by ascending id.
+   */
+  query(argument: _vecshard_v1_QueryRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
+  query(argument: _vecshard_v1_QueryRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
+  query(argument: _vecshard_v1_QueryRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
+  query(argument: _vecshard_v1_QueryRequest, callback: grpc.requestCallback<_vecshard_v1_QueryResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Moves inverted lists (and shard copies) so that the vector load is even
@@ -356,6 +407,11 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
   ClusterStatus: grpc.handleUnaryCall<_vecshard_v1_ClusterStatusRequest__Output, _vecshard_v1_ClusterStatusResponse>;
   
   /**
+   * The exact number of rows matching a filter.
+   */
+  Count: grpc.handleUnaryCall<_vecshard_v1_CountRequest__Output, _vecshard_v1_CountResponse>;
+  
+  /**
    * Creates an empty, untrained collection.
    */
   CreateCollection: grpc.handleUnaryCall<_vecshard_v1_CreateCollectionRequest__Output, _vecshard_v1_CreateCollectionResponse>;
@@ -375,6 +431,11 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
    * Drops a collection and everything stored in it.
    */
   DropCollection: grpc.handleUnaryCall<_vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse>;
+  
+  /**
+   * Rows by id: their fields and, if asked, vectors.
+   */
+  Get: grpc.handleUnaryCall<_vecshard_v1_GetRequest__Output, _vecshard_v1_GetResponse>;
   
   /**
    * Describes one collection.
@@ -409,6 +470,11 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
    * Lists the snapshots of a collection held in the object store, newest first.
    */
   ListSnapshots: grpc.handleUnaryCall<_vecshard_v1_ListSnapshotsRequest__Output, _vecshard_v1_ListSnapshotsResponse>;
+  
+  /**
+   * Every row matching a filter, in pages by ascending id.
+   */
+  Query: grpc.handleUnaryCall<_vecshard_v1_QueryRequest__Output, _vecshard_v1_QueryResponse>;
   
   /**
    * Moves inverted lists (and shard copies) so that the vector load is even
@@ -462,16 +528,19 @@ export interface VecshardHandlers extends grpc.UntypedServiceImplementation {
 
 export interface VecshardDefinition extends grpc.ServiceDefinition {
   ClusterStatus: MethodDefinition<_vecshard_v1_ClusterStatusRequest, _vecshard_v1_ClusterStatusResponse, _vecshard_v1_ClusterStatusRequest__Output, _vecshard_v1_ClusterStatusResponse__Output>
+  Count: MethodDefinition<_vecshard_v1_CountRequest, _vecshard_v1_CountResponse, _vecshard_v1_CountRequest__Output, _vecshard_v1_CountResponse__Output>
   CreateCollection: MethodDefinition<_vecshard_v1_CreateCollectionRequest, _vecshard_v1_CreateCollectionResponse, _vecshard_v1_CreateCollectionRequest__Output, _vecshard_v1_CreateCollectionResponse__Output>
   Delete: MethodDefinition<_vecshard_v1_DeleteRequest, _vecshard_v1_DeleteResponse, _vecshard_v1_DeleteRequest__Output, _vecshard_v1_DeleteResponse__Output>
   DrainWorker: MethodDefinition<_vecshard_v1_DrainWorkerRequest, _vecshard_v1_Job, _vecshard_v1_DrainWorkerRequest__Output, _vecshard_v1_Job__Output>
   DropCollection: MethodDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionRequest__Output, _vecshard_v1_DropCollectionResponse__Output>
+  Get: MethodDefinition<_vecshard_v1_GetRequest, _vecshard_v1_GetResponse, _vecshard_v1_GetRequest__Output, _vecshard_v1_GetResponse__Output>
   GetCollection: MethodDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionRequest__Output, _vecshard_v1_GetCollectionResponse__Output>
   GetJob: MethodDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_Job, _vecshard_v1_GetJobRequest__Output, _vecshard_v1_Job__Output>
   GetRoutingTable: MethodDefinition<_vecshard_v1_GetRoutingTableRequest, _vecshard_v1_RoutingTable, _vecshard_v1_GetRoutingTableRequest__Output, _vecshard_v1_RoutingTable__Output>
   Import: MethodDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_Job, _vecshard_v1_ImportRequest__Output, _vecshard_v1_Job__Output>
   ListCollections: MethodDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsRequest__Output, _vecshard_v1_ListCollectionsResponse__Output>
   ListSnapshots: MethodDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsRequest__Output, _vecshard_v1_ListSnapshotsResponse__Output>
+  Query: MethodDefinition<_vecshard_v1_QueryRequest, _vecshard_v1_QueryResponse, _vecshard_v1_QueryRequest__Output, _vecshard_v1_QueryResponse__Output>
   Rebalance: MethodDefinition<_vecshard_v1_RebalanceRequest, _vecshard_v1_Job, _vecshard_v1_RebalanceRequest__Output, _vecshard_v1_Job__Output>
   Restore: MethodDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_Job, _vecshard_v1_RestoreRequest__Output, _vecshard_v1_Job__Output>
   Search: MethodDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchResponse, _vecshard_v1_SearchRequest__Output, _vecshard_v1_SearchResponse__Output>
