@@ -12,7 +12,8 @@
       "native/promise_worker.cc",
       "native/device_ops.cc",
       "native/bandwidth_ops.cc",
-      "native/faiss_errors.cc"
+      "native/faiss_errors.cc",
+      "native/subset_ops.cc"
     ],
     "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
     "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_CPP_EXCEPTIONS"],

@@ -64,15 +64,6 @@ struct SpanReader : faiss::IOReader {
   }
 };
 
-void require_trained(const IndexState& state) {
-  if (!state.index->is_trained) throw std::logic_error("the index is not trained: call train() first");
-}
-
-faiss::IndexIVF& require_ivf(const IndexState& state, const char* operation) {
-  if (!state.ivf) throw std::logic_error(std::string(operation) + " needs an IVF index");
-  return *state.ivf;
-}
-
 void check_lists(const faiss::IndexIVF& ivf, const idx_t* lists, size_t n, bool allow_missing) {
   for (size_t i = 0; i < n; i++) {
     if (allow_missing && lists[i] == -1) continue;
@@ -84,6 +75,15 @@ void check_lists(const faiss::IndexIVF& ivf, const idx_t* lists, size_t n, bool 
 }
 
 }  // namespace
+
+void require_trained(const IndexState& state) {
+  if (!state.index->is_trained) throw std::logic_error("the index is not trained: call train() first");
+}
+
+faiss::IndexIVF& require_ivf(const IndexState& state, const char* operation) {
+  if (!state.ivf) throw std::logic_error(std::string(operation) + " needs an IVF index");
+  return *state.ivf;
+}
 
 std::string readable(const std::exception& e) {
   if (auto* fe = dynamic_cast<const faiss::FaissException*>(&e)) {

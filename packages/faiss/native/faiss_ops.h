@@ -51,6 +51,10 @@ class Rows {
   std::vector<float> copy_;
 };
 
+// Preconditions shared by the operations: logic_error (FAILED_PRECONDITION) when not met.
+void require_trained(const IndexState& state);
+faiss::IndexIVF& require_ivf(const IndexState& state, const char* operation);
+
 void train(IndexState& state, const Rows& x);
 void add(IndexState& state, const Rows& x, const idx_t* ids);
 void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const idx_t* lists);

@@ -8,6 +8,7 @@
 #include "device_ops.h"
 #include "faiss_errors.h"
 #include "promise_worker.h"
+#include "subset_ops.h"
 
 namespace vecshard {
 
@@ -95,6 +96,9 @@ Napi::Function IndexWrap::Define(Napi::Env env) {
                          InstanceMethod<&IndexWrap::AssignNow>("assignNow"),
                          InstanceMethod<&IndexWrap::SearchPreassigned>("searchPreassigned"),
                          InstanceMethod<&IndexWrap::SearchPreassignedNow>("searchPreassignedNow"),
+                         InstanceMethod<&IndexWrap::SearchSubset>("searchSubset"),
+                         InstanceMethod<&IndexWrap::ReconstructIds>("reconstructIds"),
+                         InstanceMethod<&IndexWrap::ReconstructIdsNow>("reconstructIdsNow"),
                          InstanceMethod<&IndexWrap::Serialize>("serialize"),
                          InstanceMethod<&IndexWrap::ExportList>("exportList"),
                          InstanceMethod<&IndexWrap::ImportList>("importList"),
@@ -347,6 +351,66 @@ Napi::Value IndexWrap::SearchPreassignedNow(const Napi::CallbackInfo& info) {
   });
   if (failure) throw_failure(info.Env(), *failure);
   return searched ? Napi::Value(result) : info.Env().Undefined();
+}
+
+Napi::Value IndexWrap::SearchSubset(const Napi::CallbackInfo& info) {
+  auto q = float_arg(info, 0, "queries");
+  size_t n = rows(q, "queries");
+  int k = int_arg(info, 1, "k", 1, 1 << 20);
+  auto ids = int64_arg(info, 2, "ids");
+  float* dp;
+  idx_t* lp;
+  Napi::Object result = search_result(info.Env(), n * k, &dp, &lp);
+  const float* qp = q.Data();
+  const idx_t* idp = ids.Data();
+  const size_t n_ids = ids.ElementLength();
+  StatePtr state = state_;
+  auto* worker = new PromiseWorker(info.Env(), [=] {
+    if (n > 0) search_subset(*state, Rows(*state, qp, n, "queries"), k, idp, n_ids, dp, lp);
+  });
+  return worker->keep(q).keep(ids).resolve_with(result).start();
+}
+
+namespace {
+
+// { found: Uint8Array(n), vectors: Float32Array(n * d) }, zero-filled.
+Napi::Object reconstruct_result(Napi::Env env, size_t n, size_t d, uint8_t** found, float** vectors) {
+  auto f = Napi::Uint8Array::New(env, n);
+  auto v = Napi::Float32Array::New(env, n * d);
+  *found = f.Data();
+  *vectors = v.Data();
+  Napi::Object result = Napi::Object::New(env);
+  result.Set("found", f);
+  result.Set("vectors", v);
+  return result;
+}
+
+}  // namespace
+
+Napi::Value IndexWrap::ReconstructIds(const Napi::CallbackInfo& info) {
+  auto ids = int64_arg(info, 0, "ids");
+  const size_t n = ids.ElementLength();
+  uint8_t* fp;
+  float* vp;
+  Napi::Object result = reconstruct_result(info.Env(), n, state_->index->d, &fp, &vp);
+  const idx_t* idp = ids.Data();
+  StatePtr state = state_;
+  auto* worker = new PromiseWorker(info.Env(), [=] { reconstruct_ids(*state, idp, n, fp, vp); });
+  return worker->keep(ids).resolve_with(result).start();
+}
+
+// Reconstructs on the calling (JavaScript) thread, for a few ids; returns
+// undefined, without waiting, when a writer holds the index.
+Napi::Value IndexWrap::ReconstructIdsNow(const Napi::CallbackInfo& info) {
+  auto ids = int64_arg(info, 0, "ids");
+  const size_t n = ids.ElementLength();
+  uint8_t* fp;
+  float* vp;
+  Napi::Object result = reconstruct_result(info.Env(), n, state_->index->d, &fp, &vp);
+  bool done = false;
+  auto failure = run_catching([&] { done = try_reconstruct_ids(*state_, ids.Data(), n, fp, vp); });
+  if (failure) throw_failure(info.Env(), *failure);
+  return done ? Napi::Value(result) : info.Env().Undefined();
 }
 
 Napi::Value IndexWrap::Serialize(const Napi::CallbackInfo& info) {

@@ -43,6 +43,9 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
   Napi::Value AssignNow(const Napi::CallbackInfo& info);
   Napi::Value SearchPreassigned(const Napi::CallbackInfo& info);
   Napi::Value SearchPreassignedNow(const Napi::CallbackInfo& info);
+  Napi::Value SearchSubset(const Napi::CallbackInfo& info);
+  Napi::Value ReconstructIds(const Napi::CallbackInfo& info);
+  Napi::Value ReconstructIdsNow(const Napi::CallbackInfo& info);
   Napi::Value Serialize(const Napi::CallbackInfo& info);
   Napi::Value ExportList(const Napi::CallbackInfo& info);
   Napi::Value ImportList(const Napi::CallbackInfo& info);

@@ -23,7 +23,11 @@ export type Metric = 'l2' | 'ip' | 'cosine';
 
 export const METRICS: readonly Metric[] = ['l2', 'ip', 'cosine'];
 
-/** k results per query, row-major; label -1 (and distance ±Infinity) where fewer than k exist. */
+/**
+ * k results per query, row-major. Where fewer than k exist, the rest of the row is
+ * padded as FAISS pads it: label -1 and float32's largest value (3.4028235e38), negated
+ * for inner product and cosine (the worst distance, though not ±Infinity).
+ */
 export interface SearchResult {
   distances: Float32Array;
   labels: BigInt64Array;
@@ -44,6 +48,13 @@ export interface ListContent {
 export interface SearchOptions {
   /** Lists probed per query (IVF only); defaults to 1, as in FAISS. */
   nprobe?: number;
+}
+
+/** Stored vectors read back by id: `found[i]` is 1 when `ids[i]` is stored, and row i of `vectors` its vector. */
+export interface Reconstruction {
+  found: Uint8Array;
+  /** `dim` floats per id asked for, in that order; zeros where not found. */
+  vectors: Float32Array;
 }
 
 /** Threads FAISS may use per call (OpenMP), applied on every worker thread that runs FAISS. */
@@ -281,6 +292,43 @@ export class FaissIndex {
     return this.native.searchPreassigned(queries, k, nprobe, assignment.lists, assignment.distances);
   }
 
+  /**
+   * The exact k nearest, for each query, among the stored vectors with these ids (IVF
+   * only): ids not stored are skipped and repeats count once, so a row has fewer than
+   * k results (label -1, padded as in {@link SearchResult}) when fewer ids are stored.
+   * The vectors are found through the index's id map and decoded once per call
+   * (FAISS `reconstruct_from_offset`), then measured by brute force (`knn_L2sqr`,
+   * `knn_inner_product`): O(ids × dim) per query, on FAISS's threads. For IVF-Flat the
+   * decoded vectors are the stored ones, so the results are exact; for SQ and PQ they
+   * are the codes' reconstructions, the vectors FAISS's list scans measure too, so the
+   * results are exact for the encoded vectors, not for the vectors that were added.
+   * Cosine indexes normalise the queries, as {@link search} does.
+   */
+  searchSubset(queries: Float32Array, k: number, ids: BigInt64Array): Promise<SearchResult> {
+    this.rows(queries, 'queries');
+    checkK(k);
+    expectArray(ids, BigInt64Array, 'ids');
+    return this.native.searchSubset(queries, k, ids);
+  }
+
+  /**
+   * The stored vector of each id (IVF only), decoded: the vector added for Flat, its
+   * reconstruction for SQ and PQ, normalised for cosine indexes. A few ids are read
+   * on the calling thread; many, or any while a write holds the index, on a libuv thread.
+   */
+  reconstructIds(ids: BigInt64Array): Promise<Reconstruction> {
+    expectArray(ids, BigInt64Array, 'ids');
+    if (ids.length * this.dim <= RECONSTRUCT_NOW_MAX_FLOATS) {
+      try {
+        const now = this.native.reconstructIdsNow(ids);
+        if (now) return Promise.resolve(now);
+      } catch (error) {
+        return Promise.reject(error);
+      }
+    }
+    return this.native.reconstructIds(ids);
+  }
+
   /** Writes the whole index (FAISS `write_index`) into a Buffer. */
   serialize(): Promise<Buffer> {
     return this.native.serialize();
@@ -357,6 +405,12 @@ const ASSIGN_NOW_MAX_WORK = 1 << 20;
  * a libuv thread, so the caller's event loop never stalls for long.
  */
 const SEARCH_NOW_MAX_BYTES = 256 * 1024;
+
+/**
+ * reconstructIds of up to this many floats (ids × dimension: 512 vectors of 128)
+ * runs on the calling thread: decoding them takes microseconds.
+ */
+const RECONSTRUCT_NOW_MAX_FLOATS = 1 << 16;
 
 function checkK(k: number): void {
   if (!Number.isInteger(k) || k < 1 || k > MAX_K)

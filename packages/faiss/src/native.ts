@@ -9,6 +9,11 @@ export interface NativeSearchResult {
   labels: BigInt64Array;
 }
 
+export interface NativeReconstruction {
+  found: Uint8Array;
+  vectors: Float32Array;
+}
+
 export interface NativeIndex {
   readonly dim: number;
   ntotal(): number;
@@ -42,6 +47,10 @@ export interface NativeIndex {
     centroidDistances: Float32Array,
     maxBytes: number,
   ): NativeSearchResult | undefined;
+  searchSubset(x: Float32Array, k: number, ids: BigInt64Array): Promise<NativeSearchResult>;
+  reconstructIds(ids: BigInt64Array): Promise<NativeReconstruction>;
+  /** Synchronous reconstructIds; undefined when a writer holds the index. */
+  reconstructIdsNow(ids: BigInt64Array): NativeReconstruction | undefined;
   serialize(): Promise<Buffer>;
   exportList(list: number): { ids: BigInt64Array; codes: Uint8Array };
   importList(list: number, ids: BigInt64Array, codes: Uint8Array): void;
