@@ -13,6 +13,8 @@
       "native/device_ops.cc",
       "native/bandwidth_ops.cc",
       "native/faiss_errors.cc",
+      "native/id_filter.cc",
+      "native/filter_wrap.cc",
       "native/subset_ops.cc"
     ],
     "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],

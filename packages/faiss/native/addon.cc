@@ -7,8 +7,10 @@
 #include <memory>
 #include <string>
 
+#include "addon_data.h"
 #include "bandwidth_ops.h"
 #include "device_ops.h"
+#include "filter_wrap.h"
 #include "index_wrap.h"
 #include "promise_worker.h"
 
@@ -112,9 +114,13 @@ Napi::Value GpuCount(const Napi::CallbackInfo& info) {
 }
 
 Napi::Object Init(Napi::Env env, Napi::Object exports) {
-  env.SetInstanceData(new Napi::FunctionReference(Napi::Persistent(IndexWrap::Define(env))));
+  auto* data = new AddonData();
+  data->index = Napi::Persistent(IndexWrap::Define(env));
+  data->filter = Napi::Persistent(FilterWrap::Define(env));
+  env.SetInstanceData(data);
   exports.Set("createIndex", Napi::Function::New<CreateIndex>(env));
   exports.Set("deserialize", Napi::Function::New<Deserialize>(env));
+  exports.Set("createIdFilter", Napi::Function::New<FilterWrap::Create>(env));
   exports.Set("setNumThreads", Napi::Function::New<SetNumThreads>(env));
   exports.Set("getNumThreads", Napi::Function::New<GetNumThreads>(env));
   exports.Set("faissVersion", Napi::Function::New<FaissVersion>(env));

@@ -1,9 +1,14 @@
 #include "faiss_ops.h"
 
 #include "device_ops.h"
+#include "id_filter.h"
 
 #include <faiss/IndexIDMap.h>
 #include <faiss/IndexIVFFastScan.h>
+#include <faiss/IndexIVFFlat.h>
+#include <faiss/IndexIVFPQ.h>
+#include <faiss/IndexIVFPQR.h>
+#include <faiss/IndexScalarQuantizer.h>
 #include <faiss/impl/FaissException.h>
 #include <faiss/impl/IDSelector.h>
 #include <faiss/impl/io.h>
@@ -234,6 +239,35 @@ const faiss::IndexIVF& require_preassignable(const IndexState& state, int nprobe
   return ivf;
 }
 
+// In FAISS 1.7.3 the list scanners of IVF-Flat, IVF-SQ and IVF-PQ test each id
+// against SearchParametersIVF::sel. The others do not do what a filter means:
+// additive-quantizer and spectral-hash scanners throw on a selector, IVFPQR
+// re-ranks through store_pairs (which refuses one), and IVFFlatDedup adds the
+// duplicates of a result after the scan, unfiltered.
+void require_filterable(const faiss::IndexIVF& ivf) {
+  const bool honours_sel =
+      (dynamic_cast<const faiss::IndexIVFFlat*>(&ivf) && !dynamic_cast<const faiss::IndexIVFFlatDedup*>(&ivf)) ||
+      dynamic_cast<const faiss::IndexIVFScalarQuantizer*>(&ivf) ||
+      (dynamic_cast<const faiss::IndexIVFPQ*>(&ivf) && !dynamic_cast<const faiss::IndexIVFPQR*>(&ivf));
+  if (!honours_sel) {
+    throw std::logic_error(
+        "an id filter needs an IVF index of Flat, SQ or PQ codes; FAISS cannot filter the lists of this one");
+  }
+}
+
+// The parameters every preassigned search passes: the row width of lists /
+// centroid distances, and the filter's selector when there is one.
+faiss::SearchParametersIVF preassigned_params(const faiss::IndexIVF& ivf, int nprobe, const IdFilter* filter) {
+  faiss::SearchParametersIVF params;
+  params.nprobe = nprobe;
+  if (filter) {
+    require_filterable(ivf);
+    // FAISS 1.7.3 declares the selector non-const; searches only call is_member() on it.
+    params.sel = const_cast<faiss::IDSelector*>(filter->selector());
+  }
+  return params;
+}
+
 // FAISS's search() splits a batch over its threads and runs search_preassigned
 // on each slice; search_preassigned itself (parallel mode 0) uses one thread.
 // A shard is only ever given preassigned batches, so it splits them the same
@@ -277,25 +311,23 @@ size_t code_bytes(const faiss::IndexIVF& ivf, const idx_t* lists, size_t n) {
 }  // namespace
 
 void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
-                        const float* centroid_distances, float* distances, idx_t* labels) {
+                        const float* centroid_distances, float* distances, idx_t* labels, const IdFilter* filter) {
   auto& ivf = require_preassignable(state, nprobe, lists, q.n());
-  faiss::SearchParametersIVF params;
-  params.nprobe = nprobe;  // the row width of lists / centroid_distances
+  const faiss::SearchParametersIVF params = preassigned_params(ivf, nprobe, filter);
   std::shared_lock guard(state.lock);
-  if (state.device) {
+  if (state.device && !filter) {
     return device_search_preassigned(state, q, k, nprobe, lists, centroid_distances, distances, labels);
   }
   search_preassigned_in_slices(ivf, q, k, nprobe, lists, centroid_distances, distances, labels, params);
 }
 
 bool try_search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
-                            const float* centroid_distances, float* distances, idx_t* labels,
-                            size_t max_bytes) {
+                            const float* centroid_distances, float* distances, idx_t* labels, size_t max_bytes,
+                            const IdFilter* filter) {
   auto& ivf = require_preassignable(state, nprobe, lists, q.n());
+  const faiss::SearchParametersIVF params = preassigned_params(ivf, nprobe, filter);
   std::shared_lock guard(state.lock, std::try_to_lock);
   if (!guard.owns_lock() || state.device || code_bytes(ivf, lists, q.n() * nprobe) > max_bytes) return false;
-  faiss::SearchParametersIVF params;
-  params.nprobe = nprobe;
   ivf.search_preassigned(q.n(), q.data(), k, lists, centroid_distances, distances, labels, false, &params);
   return true;
 }

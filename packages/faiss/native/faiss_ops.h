@@ -19,6 +19,7 @@ namespace vecshard {
 using idx_t = faiss::Index::idx_t;
 
 struct DeviceCopy;  // device_ops.cc: the index's copy on a GPU, when it has one
+class IdFilter;     // id_filter.h: a set of ids a search is restricted to or kept from
 
 // An index and the lock that serialises writers against readers: FAISS allows
 // concurrent searches but not a search concurrent with an add or a remove.
@@ -65,14 +66,18 @@ void search(const IndexState& state, const Rows& q, int k, int nprobe, float* di
 void assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists);
 // Like assign, but returns false instead of waiting while a writer holds the index.
 bool try_assign(const IndexState& state, const Rows& q, int nprobe, float* distances, idx_t* lists);
+// With a filter, only ids it selects are candidates (FAISS's SearchParametersIVF::sel);
+// a filtered search runs on the CPU index even when the index has a GPU copy,
+// because FAISS 1.7.3's GPU IVF ignores selectors.
 void search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
-                        const float* centroid_distances, float* distances, idx_t* labels);
+                        const float* centroid_distances, float* distances, idx_t* labels,
+                        const IdFilter* filter = nullptr);
 // Like search_preassigned, but returns false without searching when a writer
 // holds the index, the index lives on a GPU, or the lists hold more than
 // max_bytes of codes (too long a scan for the calling thread).
 bool try_search_preassigned(const IndexState& state, const Rows& q, int k, int nprobe, const idx_t* lists,
-                            const float* centroid_distances, float* distances, idx_t* labels,
-                            size_t max_bytes);
+                            const float* centroid_distances, float* distances, idx_t* labels, size_t max_bytes,
+                            const IdFilter* filter = nullptr);
 
 // The FAISS message without its file/line prefix, for errors people read.
 std::string readable(const std::exception& e);

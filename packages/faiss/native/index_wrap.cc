@@ -5,8 +5,10 @@
 #include <cstring>
 #include <string>
 
+#include "addon_data.h"
 #include "device_ops.h"
 #include "faiss_errors.h"
+#include "filter_wrap.h"
 #include "promise_worker.h"
 #include "subset_ops.h"
 
@@ -108,10 +110,9 @@ Napi::Function IndexWrap::Define(Napi::Env env) {
 }
 
 Napi::Object IndexWrap::Wrap(Napi::Env env, StatePtr state) {
-  auto* constructor = env.GetInstanceData<Napi::FunctionReference>();
   auto holder = Napi::External<StatePtr>::New(env, new StatePtr(std::move(state)),
                                               [](Napi::Env, StatePtr* p) { delete p; });
-  return constructor->New({holder});
+  return addon_data(env).index.New({holder});
 }
 
 IndexWrap::IndexWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<IndexWrap>(info) {
@@ -301,7 +302,7 @@ Napi::Value IndexWrap::AssignNow(const Napi::CallbackInfo& info) {
   return result;
 }
 
-PreassignedArgs IndexWrap::preassigned_args(const Napi::CallbackInfo& info) const {
+PreassignedArgs IndexWrap::preassigned_args(const Napi::CallbackInfo& info, size_t filter_at) const {
   auto q = float_arg(info, 0, "queries");
   size_t n = rows(q, "queries");
   int k = int_arg(info, 1, "k", 1, 1 << 20);
@@ -311,11 +312,11 @@ PreassignedArgs IndexWrap::preassigned_args(const Napi::CallbackInfo& info) cons
   if (lists.ElementLength() != n * nprobe || centroid.ElementLength() != n * nprobe) {
     throw Napi::RangeError::New(info.Env(), "lists and centroid distances need nprobe entries per query");
   }
-  return {q, n, k, nprobe, lists, centroid};
+  return {q, n, k, nprobe, lists, centroid, FilterWrap::From(info[filter_at])};
 }
 
 Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {
-  const PreassignedArgs args = preassigned_args(info);
+  const PreassignedArgs args = preassigned_args(info, 5);
   const size_t n = args.n;
   const int k = args.k;
   const int nprobe = args.nprobe;
@@ -326,8 +327,11 @@ Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {
   const idx_t* listp = args.lists.Data();
   const float* cp = args.centroid_distances.Data();
   StatePtr state = state_;
+  FilterPtr filter = args.filter;  // the worker's own reference: a dispose() meanwhile cannot free it
   auto* worker = new PromiseWorker(info.Env(), [=] {
-    if (n > 0) search_preassigned(*state, Rows(*state, qp, n, "queries"), k, nprobe, listp, cp, dp, lp);
+    if (n > 0) {
+      search_preassigned(*state, Rows(*state, qp, n, "queries"), k, nprobe, listp, cp, dp, lp, filter.get());
+    }
   });
   return worker->keep(args.queries).keep(args.lists).keep(args.centroid_distances).resolve_with(result).start();
 }
@@ -336,7 +340,7 @@ Napi::Value IndexWrap::SearchPreassigned(const Napi::CallbackInfo& info) {
 // max_bytes of codes: a scan that short costs less than handing it to a libuv
 // thread and back. Returns undefined, having done nothing, otherwise.
 Napi::Value IndexWrap::SearchPreassignedNow(const Napi::CallbackInfo& info) {
-  const PreassignedArgs args = preassigned_args(info);
+  const PreassignedArgs args = preassigned_args(info, 6);
   int max_bytes = int_arg(info, 5, "max bytes", 0, 1 << 30);
   float* dp;
   idx_t* lp;
@@ -346,7 +350,7 @@ Napi::Value IndexWrap::SearchPreassignedNow(const Napi::CallbackInfo& info) {
     if (args.n > 0) {
       searched = try_search_preassigned(*state_, Rows(*state_, args.queries.Data(), args.n, "queries"), args.k,
                                         args.nprobe, args.lists.Data(), args.centroid_distances.Data(), dp, lp,
-                                        static_cast<size_t>(max_bytes));
+                                        static_cast<size_t>(max_bytes), args.filter.get());
     }
   });
   if (failure) throw_failure(info.Env(), *failure);

@@ -5,6 +5,7 @@
 #include <napi.h>
 
 #include "faiss_ops.h"
+#include "id_filter.h"
 
 namespace vecshard {
 
@@ -16,6 +17,7 @@ struct PreassignedArgs {
   int nprobe;
   Napi::TypedArrayOf<int64_t> lists;
   Napi::Float32Array centroid_distances;
+  FilterPtr filter;  // null when the search is not filtered
 };
 
 class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
@@ -54,7 +56,8 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
 
   size_t rows(const Napi::Float32Array& x, const char* what) const;
   size_t list_arg(const Napi::CallbackInfo& info, size_t at) const;
-  PreassignedArgs preassigned_args(const Napi::CallbackInfo& info) const;
+  // filter_at: the argument position of the optional filter.
+  PreassignedArgs preassigned_args(const Napi::CallbackInfo& info, size_t filter_at) const;
 
   StatePtr state_;
 };

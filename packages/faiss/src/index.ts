@@ -5,6 +5,7 @@ import {
   type FaissBuild,
   loadAddon,
   type NativeAddon,
+  type NativeIdFilter,
   type NativeIndex,
   setAllNumThreads,
 } from './native.js';
@@ -50,11 +51,74 @@ export interface SearchOptions {
   nprobe?: number;
 }
 
+export interface PreassignedSearchOptions {
+  /**
+   * Only ids this filter lets through are results (FAISS `SearchParametersIVF::sel`).
+   * IVF indexes of Flat, SQ or PQ codes only: others reject with ERR_FAILED_PRECONDITION.
+   */
+  filter?: IdFilter;
+}
+
 /** Stored vectors read back by id: `found[i]` is 1 when `ids[i]` is stored, and row i of `vectors` its vector. */
 export interface Reconstruction {
   found: Uint8Array;
   /** `dim` floats per id asked for, in that order; zeros where not found. */
   vectors: Float32Array;
+}
+
+/** Which ids an {@link IdFilter} lets through: only its ids (`include`), or every id but them (`exclude`). */
+export type IdFilterMode = 'include' | 'exclude';
+
+export const ID_FILTER_MODES: readonly IdFilterMode[] = ['include', 'exclude'];
+
+// Set in IdFilter's static block: how FaissIndex makes filters and reaches their native selector,
+// which nothing outside this module can.
+let newIdFilter: (native: NativeIdFilter, mode: IdFilterMode, build: FaissBuild) => IdFilter;
+let nativeFilter: (filter: IdFilter) => NativeIdFilter;
+
+/**
+ * A set of ids a search is restricted to, made by {@link FaissIndex.idFilter} once per
+ * request and reused by every search of it, on any index of the same FAISS build. It
+ * holds a native FAISS `IDSelectorBatch` (a hash set and a bloom filter, about 40
+ * bytes per id) until {@link dispose} is called or the filter is garbage-collected;
+ * disposing of it while searches that use it run is safe (they keep the selector
+ * until they finish), using it afterwards throws a TypeError.
+ */
+export class IdFilter {
+  readonly #native: NativeIdFilter;
+
+  static {
+    newIdFilter = (native, mode, build) => new IdFilter(native, mode, build);
+    nativeFilter = (filter) => filter.#native;
+  }
+
+  private constructor(
+    native: NativeIdFilter,
+    readonly mode: IdFilterMode,
+    /** The FAISS build whose indexes this filter can be used with. */
+    readonly faissBuild: FaissBuild,
+  ) {
+    this.#native = native;
+  }
+
+  /** Distinct ids in the set (0 once disposed of). */
+  get size(): number {
+    return this.#native.size();
+  }
+
+  get disposed(): boolean {
+    return this.#native.disposed();
+  }
+
+  /** Approximate native heap bytes the selector holds (0 once disposed of). */
+  memoryBytes(): number {
+    return this.#native.memoryBytes();
+  }
+
+  /** Frees the native selector now rather than at garbage collection; calling it again does nothing. */
+  dispose(): void {
+    this.#native.dispose();
+  }
 }
 
 /** Threads FAISS may use per call (OpenMP), applied on every worker thread that runs FAISS. */
@@ -142,6 +206,21 @@ export class FaissIndex {
     if (typeof factory !== 'string' || factory.trim() === '') throw new TypeError('factory string is empty');
     const addon = addonFor(options);
     return new FaissIndex(addon.createIndex(dim, factory, metric), dim, metric, addon.faissBuild());
+  }
+
+  /**
+   * An id filter for {@link searchPreassigned}: `include` lets only these ids through,
+   * `exclude` every id but these (FAISS `IDSelectorBatch`, wrapped in `IDSelectorNot`).
+   * Built synchronously (a hash set of the ids: about 50 ms per million ids), once per
+   * request; it works with indexes of the build it was made for, the process's
+   * default unless `options.build` says otherwise.
+   */
+  static idFilter(ids: BigInt64Array, mode: IdFilterMode, options: BuildOptions = {}): IdFilter {
+    expectArray(ids, BigInt64Array, 'ids');
+    if (!ID_FILTER_MODES.includes(mode))
+      throw new RangeError(`unknown id filter mode "${mode}" (use include or exclude)`);
+    const addon = addonFor(options);
+    return newIdFilter(addon.createIdFilter(ids, mode === 'exclude'), mode, addon.faissBuild());
   }
 
   /** Reads an index written by {@link serialize}. `metric` restores the cosine flag FAISS does not store. */
@@ -262,13 +341,25 @@ export class FaissIndex {
    * Searches only the given lists (FAISS `search_preassigned`): `lists` and
    * `centroidDistances` hold `nprobe` entries per query, as {@link assign} returns
    * them; a list id of -1 is skipped, which is how a shard searches only its own lists.
+   * With `options.filter`, only the ids it lets through are results: the lists are
+   * scanned as without it, and each entry's id is tested before its distance is kept.
+   * A filtered search of an index copied to a GPU runs on the CPU index (FAISS
+   * 1.7.3's GPU IVF ignores id selectors).
    */
-  searchPreassigned(queries: Float32Array, k: number, assignment: Assignment): Promise<SearchResult> {
+  searchPreassigned(
+    queries: Float32Array,
+    k: number,
+    assignment: Assignment,
+    options: PreassignedSearchOptions = {},
+  ): Promise<SearchResult> {
     const nq = this.rows(queries, 'queries');
     checkK(k);
     expectArray(assignment.lists, BigInt64Array, 'lists');
     expectArray(assignment.distances, Float32Array, 'centroid distances');
-    if (nq === 0) return this.native.searchPreassigned(queries, k, 1, assignment.lists, assignment.distances);
+    const filter = this.filterArg(options.filter);
+    if (nq === 0) {
+      return this.native.searchPreassigned(queries, k, 1, assignment.lists, assignment.distances, filter);
+    }
     if (assignment.lists.length % nq !== 0 || assignment.lists.length === 0) {
       throw new RangeError(`lists has ${assignment.lists.length} entries, not a multiple of ${nq} queries`);
     }
@@ -284,12 +375,13 @@ export class FaissIndex {
         assignment.lists,
         assignment.distances,
         SEARCH_NOW_MAX_BYTES,
+        filter,
       );
       if (now) return Promise.resolve(now);
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.native.searchPreassigned(queries, k, nprobe, assignment.lists, assignment.distances);
+    return this.native.searchPreassigned(queries, k, nprobe, assignment.lists, assignment.distances, filter);
   }
 
   /**
@@ -378,6 +470,20 @@ export class FaissIndex {
       throw new RangeError(`nprobe ${nprobe} exceeds the index's ${this.nlist} lists`);
     }
     return nprobe;
+  }
+
+  private filterArg(filter: IdFilter | undefined): NativeIdFilter | undefined {
+    if (filter === undefined) return undefined;
+    if (!(filter instanceof IdFilter))
+      throw new TypeError('filter must be an IdFilter (FaissIndex.idFilter)');
+    if (filter.faissBuild !== this.faissBuild) {
+      throw new TypeError(
+        `the filter was made for the ${filter.faissBuild} FAISS build but this index runs on ${this.faissBuild}: ` +
+          `pass { build: '${this.faissBuild}' } to FaissIndex.idFilter`,
+      );
+    }
+    if (filter.disposed) throw new TypeError('the IdFilter has been disposed of');
+    return nativeFilter(filter);
   }
 
   private listNo(list: number): void {

@@ -9,6 +9,17 @@ export interface NativeSearchResult {
   labels: BigInt64Array;
 }
 
+/** A native FAISS id selector (IDSelectorBatch, negated for exclude): see native/filter_wrap.cc. */
+export interface NativeIdFilter {
+  /** Distinct ids in the set (0 once disposed of). */
+  size(): number;
+  /** Approximate heap bytes the selector holds (reported to V8 as external memory). */
+  memoryBytes(): number;
+  /** Drops this object's hold on the selector; searches already running keep theirs. */
+  dispose(): void;
+  disposed(): boolean;
+}
+
 export interface NativeReconstruction {
   found: Uint8Array;
   vectors: Float32Array;
@@ -37,6 +48,7 @@ export interface NativeIndex {
     nprobe: number,
     lists: BigInt64Array,
     centroidDistances: Float32Array,
+    filter?: NativeIdFilter,
   ): Promise<NativeSearchResult>;
   /** Synchronous searchPreassigned; undefined when the lists hold more than maxBytes of codes or a writer holds the index. */
   searchPreassignedNow(
@@ -46,6 +58,7 @@ export interface NativeIndex {
     lists: BigInt64Array,
     centroidDistances: Float32Array,
     maxBytes: number,
+    filter?: NativeIdFilter,
   ): NativeSearchResult | undefined;
   searchSubset(x: Float32Array, k: number, ids: BigInt64Array): Promise<NativeSearchResult>;
   reconstructIds(ids: BigInt64Array): Promise<NativeReconstruction>;
@@ -65,6 +78,7 @@ export type FaissBuild = 'avx2' | 'generic' | 'gpu';
 export interface NativeAddon {
   createIndex(dim: number, factory: string, metric: string): NativeIndex;
   deserialize(bytes: Uint8Array, metric: string): Promise<NativeIndex>;
+  createIdFilter(ids: BigInt64Array, exclude: boolean): NativeIdFilter;
   setNumThreads(n: number): void;
   getNumThreads(): number;
   faissVersion(): string;

@@ -1,0 +1,91 @@
+#include "filter_wrap.h"
+
+#include <memory>
+#include <string>
+
+#include "addon_data.h"
+#include "faiss_errors.h"
+
+namespace vecshard {
+
+Napi::Function FilterWrap::Define(Napi::Env env) {
+  return DefineClass(env, "NativeIdFilter",
+                     {
+                         InstanceMethod<&FilterWrap::Size>("size"),
+                         InstanceMethod<&FilterWrap::MemoryBytes>("memoryBytes"),
+                         InstanceMethod<&FilterWrap::Dispose>("dispose"),
+                         InstanceMethod<&FilterWrap::Disposed>("disposed"),
+                     });
+}
+
+Napi::Value FilterWrap::Create(const Napi::CallbackInfo& info) {
+  Napi::Env env = info.Env();
+  Napi::Value ids = info[0];
+  if (!ids.IsTypedArray() || ids.As<Napi::TypedArray>().TypedArrayType() != napi_bigint64_array) {
+    throw Napi::TypeError::New(env, "ids must be a BigInt64Array");
+  }
+  if (!info[1].IsBoolean()) throw Napi::TypeError::New(env, "exclude must be a boolean");
+  auto array = ids.As<Napi::TypedArrayOf<int64_t>>();
+  const bool exclude = info[1].As<Napi::Boolean>().Value();
+  FilterPtr filter;
+  // Building the hash set allocates: a bad_alloc becomes a JS error, not an abort.
+  auto failure = run_catching(
+      [&] { filter = std::make_shared<const IdFilter>(array.Data(), array.ElementLength(), exclude); });
+  if (failure) {
+    Napi::Error error = Napi::Error::New(env, failure->message);
+    error.Set("code", Napi::String::New(env, failure->code));
+    throw error;
+  }
+  auto holder = Napi::External<FilterPtr>::New(env, new FilterPtr(std::move(filter)),
+                                               [](Napi::Env, FilterPtr* p) { delete p; });
+  return addon_data(env).filter.New({holder});
+}
+
+FilterPtr FilterWrap::From(const Napi::Value& value) {
+  Napi::Env env = value.Env();
+  if (value.IsUndefined() || value.IsNull()) return nullptr;
+  if (!value.IsObject() || !value.As<Napi::Object>().InstanceOf(addon_data(env).filter.Value())) {
+    throw Napi::TypeError::New(env, "filter must be an IdFilter made by this FAISS build's addon");
+  }
+  FilterWrap* wrap = Unwrap(value.As<Napi::Object>());
+  if (!wrap->filter_) throw Napi::TypeError::New(env, "the IdFilter has been disposed of");
+  return wrap->filter_;
+}
+
+FilterWrap::FilterWrap(const Napi::CallbackInfo& info) : Napi::ObjectWrap<FilterWrap>(info) {
+  if (info.Length() != 1 || !info[0].IsExternal()) {
+    throw Napi::TypeError::New(info.Env(), "use createIdFilter() to make an id filter");
+  }
+  filter_ = *info[0].As<Napi::External<FilterPtr>>().Data();
+  accounted_ = static_cast<int64_t>(filter_->memory_bytes());
+  Napi::MemoryManagement::AdjustExternalMemory(info.Env(), accounted_);
+}
+
+void FilterWrap::Finalize(Napi::Env env) { release(env); }
+
+// Drops this object's reference; a search still running keeps the filter alive until it ends.
+void FilterWrap::release(Napi::Env env) {
+  if (!filter_) return;
+  filter_.reset();
+  Napi::MemoryManagement::AdjustExternalMemory(env, -accounted_);
+  accounted_ = 0;
+}
+
+Napi::Value FilterWrap::Size(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), filter_ ? static_cast<double>(filter_->distinct()) : 0);
+}
+
+Napi::Value FilterWrap::MemoryBytes(const Napi::CallbackInfo& info) {
+  return Napi::Number::New(info.Env(), static_cast<double>(accounted_));
+}
+
+Napi::Value FilterWrap::Dispose(const Napi::CallbackInfo& info) {
+  release(info.Env());
+  return info.Env().Undefined();
+}
+
+Napi::Value FilterWrap::Disposed(const Napi::CallbackInfo& info) {
+  return Napi::Boolean::New(info.Env(), !filter_);
+}
+
+}  // namespace vecshard
