@@ -32,7 +32,20 @@ const skipReason = builds.includes('avx2')
     : 'the avx2 addon is not built (set-up builds it unless VECSHARD_FAISS_SIMD=0; did its FAISS build fail?)';
 if (skipReason) console.warn(`build parity skipped: ${skipReason}`);
 
-async function trainedOnce(factory: string, metric: Metric): Promise<Buffer> {
+// Trained once per factory and metric for the whole file: PQ training takes seconds.
+const trainedIndexes = new Map<string, Promise<Buffer>>();
+
+function trainedOnce(factory: string, metric: Metric): Promise<Buffer> {
+  const key = `${factory} ${metric}`;
+  let trained = trainedIndexes.get(key);
+  if (!trained) {
+    trained = train(factory, metric);
+    trainedIndexes.set(key, trained);
+  }
+  return trained;
+}
+
+async function train(factory: string, metric: Metric): Promise<Buffer> {
   const index = FaissIndex.create(dim, factory, metric, { build: 'generic' });
   await index.train(base);
   return index.serialize();
@@ -59,6 +72,44 @@ describe.skipIf(skipReason !== undefined)(
         expect(expected.labels.some((id) => id >= 0n)).toBe(true);
         expect(parityProblems(expected, actual, k)).toEqual([]);
       });
+    });
+
+    describe.each(METRICS)('filtered and subset searches, %s', (metric) => {
+      const subset = ids.filter((_, i) => i % 7 === 3);
+      it.each(FACTORIES.filter((factory) => factory.startsWith('IVF')))(
+        '%s returns the same results',
+        async (factory) => {
+          const trained = await trainedOnce(factory, metric);
+          const generic = await filledCopy(trained, metric, 'generic');
+          const avx2 = await filledCopy(trained, metric, 'avx2');
+          const assignment = await generic.assign(queries, nprobe);
+          const [a, b] = await Promise.all([
+            generic.searchPreassigned(queries, k, assignment, {
+              filter: FaissIndex.idFilter(subset, 'include', { build: 'generic' }),
+            }),
+            avx2.searchPreassigned(queries, k, assignment, {
+              filter: FaissIndex.idFilter(subset, 'include', { build: 'avx2' }),
+            }),
+          ]);
+          expect(a.labels.some((id) => id >= 0n)).toBe(true);
+          expect(parityProblems(a, b, k)).toEqual([]);
+          const [c, d] = await Promise.all([
+            generic.searchSubset(queries, k, subset),
+            avx2.searchSubset(queries, k, subset),
+          ]);
+          expect(parityProblems(c, d, k)).toEqual([]);
+          const [e, f] = await Promise.all([
+            generic.reconstructIds(subset.subarray(0, 50)),
+            avx2.reconstructIds(subset.subarray(0, 50)),
+          ]);
+          expect(e.found).toEqual(f.found);
+          for (let i = 0; i < e.vectors.length; i++) {
+            expect(Math.abs(e.vectors[i] - f.vectors[i])).toBeLessThan(
+              1e-4 * Math.max(1, Math.abs(e.vectors[i])),
+            );
+          }
+        },
+      );
     });
 
     describe('trained in each build', () => {
