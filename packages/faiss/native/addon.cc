@@ -121,6 +121,7 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("createIndex", Napi::Function::New<CreateIndex>(env));
   exports.Set("deserialize", Napi::Function::New<Deserialize>(env));
   exports.Set("createIdFilter", Napi::Function::New<FilterWrap::Create>(env));
+  exports.Set("createIdFilterAsync", Napi::Function::New<FilterWrap::CreateAsync>(env));
   exports.Set("setNumThreads", Napi::Function::New<SetNumThreads>(env));
   exports.Set("getNumThreads", Napi::Function::New<GetNumThreads>(env));
   exports.Set("faissVersion", Napi::Function::New<FaissVersion>(env));

@@ -12,8 +12,10 @@ namespace vecshard {
 class FilterWrap : public Napi::ObjectWrap<FilterWrap> {
  public:
   static Napi::Function Define(Napi::Env env);
-  // createIdFilter(ids: BigInt64Array, exclude: boolean)
+  // createIdFilter(ids: BigInt64Array, exclude: boolean): builds the set on the calling thread.
   static Napi::Value Create(const Napi::CallbackInfo& info);
+  // createIdFilterAsync(ids, exclude): the same, built on a libuv thread; resolves to the filter.
+  static Napi::Value CreateAsync(const Napi::CallbackInfo& info);
   // The filter of a JS value passed as a search's filter argument: null for
   // undefined; TypeError for anything but a live filter of this addon.
   static FilterPtr From(const Napi::Value& value);
@@ -22,7 +24,10 @@ class FilterWrap : public Napi::ObjectWrap<FilterWrap> {
   void Finalize(Napi::Env env) override;
 
  private:
+  static Napi::Object Wrap(Napi::Env env, FilterPtr filter);
+
   Napi::Value Size(const Napi::CallbackInfo& info);
+  Napi::Value Kind(const Napi::CallbackInfo& info);
   Napi::Value MemoryBytes(const Napi::CallbackInfo& info);
   Napi::Value Dispose(const Napi::CallbackInfo& info);
   Napi::Value Disposed(const Napi::CallbackInfo& info);

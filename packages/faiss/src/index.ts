@@ -78,11 +78,16 @@ let nativeFilter: (filter: IdFilter) => NativeIdFilter;
 
 /**
  * A set of ids a search is restricted to, made by {@link FaissIndex.idFilter} once per
- * request and reused by every search of it, on any index of the same FAISS build. It
- * holds a native FAISS `IDSelectorBatch` (a hash set and a bloom filter, about 40
- * bytes per id) until {@link dispose} is called or the filter is garbage-collected;
- * disposing of it while searches that use it run is safe (they keep the selector
- * until they finish), using it afterwards throws a TypeError.
+ * request and reused by every search of it, on any index of the same FAISS build.
+ * Natively it is a FAISS `IDSelector` (wrapped in `IDSelectorNot` to exclude): a bitmap
+ * over the ids' span when they are dense (at least one id per 256 of the span: at most
+ * 32 bytes per id, and a lookup is one byte read), otherwise FAISS's `IDSelectorBatch`
+ * (a hash set behind a bloom filter, about 40–50 bytes per id, whose lookups miss the
+ * cache once the set is large: a scan that tests each entry against a set of 100 000
+ * ids or more runs several times slower than unfiltered). It holds that memory until
+ * {@link dispose} is called or the filter is garbage-collected; disposing of it while
+ * searches that use it run is safe (they keep the selector until they finish), using
+ * it afterwards throws a TypeError.
  */
 export class IdFilter {
   readonly #native: NativeIdFilter;
@@ -104,6 +109,11 @@ export class IdFilter {
   /** Distinct ids in the set (0 once disposed of). */
   get size(): number {
     return this.#native.size();
+  }
+
+  /** How the set is held: `bitmap` (dense ids) or `hash` (FAISS `IDSelectorBatch`); undefined once disposed of. */
+  get kind(): 'bitmap' | 'hash' | undefined {
+    return this.#native.kind();
   }
 
   get disposed(): boolean {
@@ -210,17 +220,29 @@ export class FaissIndex {
 
   /**
    * An id filter for {@link searchPreassigned}: `include` lets only these ids through,
-   * `exclude` every id but these (FAISS `IDSelectorBatch`, wrapped in `IDSelectorNot`).
-   * Built synchronously (a hash set of the ids: about 50 ms per million ids), once per
-   * request; it works with indexes of the build it was made for, the process's
-   * default unless `options.build` says otherwise.
+   * `exclude` every id but these. Built on the calling thread, once per request: dense
+   * ids (a bitmap) take about a millisecond per million, others (a hash set) up to a
+   * second per million; {@link idFilterAsync} builds large sets on a libuv thread. It
+   * works with indexes of the build it was made for, the process's default unless
+   * `options.build` says otherwise.
    */
   static idFilter(ids: BigInt64Array, mode: IdFilterMode, options: BuildOptions = {}): IdFilter {
-    expectArray(ids, BigInt64Array, 'ids');
-    if (!ID_FILTER_MODES.includes(mode))
-      throw new RangeError(`unknown id filter mode "${mode}" (use include or exclude)`);
+    const exclude = filterMode(ids, mode);
     const addon = addonFor(options);
-    return newIdFilter(addon.createIdFilter(ids, mode === 'exclude'), mode, addon.faissBuild());
+    return newIdFilter(addon.createIdFilter(ids, exclude), mode, addon.faissBuild());
+  }
+
+  /** {@link idFilter}, with the set built on a libuv thread: `ids` must not change until it resolves. */
+  static idFilterAsync(
+    ids: BigInt64Array,
+    mode: IdFilterMode,
+    options: BuildOptions = {},
+  ): Promise<IdFilter> {
+    const exclude = filterMode(ids, mode);
+    const addon = addonFor(options);
+    return addon
+      .createIdFilterAsync(ids, exclude)
+      .then((native) => newIdFilter(native, mode, addon.faissBuild()));
   }
 
   /** Reads an index written by {@link serialize}. `metric` restores the cosine flag FAISS does not store. */
@@ -517,6 +539,14 @@ const SEARCH_NOW_MAX_BYTES = 256 * 1024;
  * runs on the calling thread: decoding them takes microseconds.
  */
 const RECONSTRUCT_NOW_MAX_FLOATS = 1 << 16;
+
+/** Checks an id filter's arguments; true for `exclude`. */
+function filterMode(ids: BigInt64Array, mode: IdFilterMode): boolean {
+  expectArray(ids, BigInt64Array, 'ids');
+  if (!ID_FILTER_MODES.includes(mode))
+    throw new RangeError(`unknown id filter mode "${mode}" (use include or exclude)`);
+  return mode === 'exclude';
+}
 
 function checkK(k: number): void {
   if (!Number.isInteger(k) || k < 1 || k > MAX_K)

@@ -9,10 +9,12 @@ export interface NativeSearchResult {
   labels: BigInt64Array;
 }
 
-/** A native FAISS id selector (IDSelectorBatch, negated for exclude): see native/filter_wrap.cc. */
+/** A native FAISS id selector (a bitmap or IDSelectorBatch, negated for exclude): see native/id_filter.h. */
 export interface NativeIdFilter {
   /** Distinct ids in the set (0 once disposed of). */
   size(): number;
+  /** How the set is held: a bitmap over the ids' span, or FAISS's IDSelectorBatch hash set. */
+  kind(): 'bitmap' | 'hash' | undefined;
   /** Approximate heap bytes the selector holds (reported to V8 as external memory). */
   memoryBytes(): number;
   /** Drops this object's hold on the selector; searches already running keep theirs. */
@@ -79,6 +81,7 @@ export interface NativeAddon {
   createIndex(dim: number, factory: string, metric: string): NativeIndex;
   deserialize(bytes: Uint8Array, metric: string): Promise<NativeIndex>;
   createIdFilter(ids: BigInt64Array, exclude: boolean): NativeIdFilter;
+  createIdFilterAsync(ids: BigInt64Array, exclude: boolean): Promise<NativeIdFilter>;
   setNumThreads(n: number): void;
   getNumThreads(): number;
   faissVersion(): string;
