@@ -410,8 +410,9 @@ export class FaissIndex {
    * The exact k nearest, for each query, among the stored vectors with these ids (IVF
    * only): ids not stored are skipped and repeats count once, so a row has fewer than
    * k results (label -1, padded as in {@link SearchResult}) when fewer ids are stored.
-   * The vectors are found through the index's id map and decoded once per call
-   * (FAISS `reconstruct_from_offset`), then measured by brute force (`knn_L2sqr`,
+   * The vectors are found through the index's id map and decoded once per call into a
+   * copy (ids × dim floats; FAISS `reconstruct_from_offset`), after which writers no
+   * longer wait for the call, then measured by brute force (`knn_L2sqr`,
    * `knn_inner_product`): O(ids × dim) per query, on FAISS's threads. For IVF-Flat the
    * decoded vectors are the stored ones, so the results are exact; for SQ and PQ they
    * are the codes' reconstructions, the vectors FAISS's list scans measure too, so the
