@@ -96,8 +96,18 @@ afterAll(async () => {
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
+// Each test here moves Fashion-MNIST (60,000 × 784) through a snapshot, a
+// restore or a refill: minutes on a slow or busy 2-core machine, not seconds.
+const HEAVY = { timeout: 300_000 };
+
 describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
   let storeUrl: string;
+  /** Why the later tests cannot run (they build on the collection the first one restores), if they cannot. */
+  let missing: string | undefined = 'the first test (the restore onto a new cluster) did not finish';
+  const restoredCluster = (): TestCluster => {
+    if (missing || !second) throw new Error(`this test needs the restored collection, but ${missing}`);
+    return second;
+  };
   let env: Record<string, string>;
   let store: ObjectStore;
   let first: TestCluster | undefined;
@@ -136,62 +146,71 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
     await second?.stop();
   });
 
-  it('restores a 2-worker snapshot of Fashion-MNIST on a new 3-worker cluster, answering exactly as before', async () => {
-    first = await clusterOf(2);
-    const client = first.client;
-    await client.createCollection({
-      name: NAME,
-      dim: DIM,
-      metric: 'l2',
-      index: 'IVF64,Flat',
-      nprobe: NPROBE,
-    });
-    await client.waitForJob((await client.import({ collection: NAME, path: FASHION })).id);
-    const before = await client.search(NAME, queries, { k: K });
+  it(
+    'restores a 2-worker snapshot of Fashion-MNIST on a new 3-worker cluster, answering exactly as before',
+    HEAVY,
+    async () => {
+      first = await clusterOf(2);
+      const client = first.client;
+      await client.createCollection({
+        name: NAME,
+        dim: DIM,
+        metric: 'l2',
+        index: 'IVF64,Flat',
+        nprobe: NPROBE,
+      });
+      await client.waitForJob((await client.import({ collection: NAME, path: FASHION })).id);
+      const before = await client.search(NAME, queries, { k: K });
 
-    const { job, progress } = await runJob(client, client.snapshot(NAME));
-    expect(job.result).toMatchObject({ vectors: N });
-    expect(progress.at(-1)).toBe(100);
-    expect(progress).toEqual([...progress].sort((a, b) => a - b));
-    expect((await client.listSnapshots(NAME)).map((snapshot) => snapshot.id)).toEqual([
-      job.result.snapshotId,
-    ]);
-    // Everything goes: processes killed, Redis with them.
-    await first.stop();
-    first = undefined;
+      const { job, progress } = await runJob(client, client.snapshot(NAME));
+      expect(job.result).toMatchObject({ vectors: N });
+      expect(progress.at(-1)).toBe(100);
+      expect(progress).toEqual([...progress].sort((a, b) => a - b));
+      expect((await client.listSnapshots(NAME)).map((snapshot) => snapshot.id)).toEqual([
+        job.result.snapshotId,
+      ]);
+      // Everything goes: processes killed, Redis with them.
+      await first.stop();
+      first = undefined;
 
-    second = await clusterOf(3);
-    await expect(second.client.getCollection(NAME)).rejects.toMatchObject({ codeName: 'NOT_FOUND' });
-    const restored = await runJob(second.client, second.client.restore(NAME));
-    expect(restored.job.result).toMatchObject({ vectors: N, shards: 3 });
-    const info = await second.client.getCollection(NAME);
-    expect(info.vectors).toBe(N);
-    expect(info.placement).toHaveLength(3);
-    const after = await second.client.search(NAME, queries, { k: K });
-    expect(compareTopK(asReference(before), after, K)).toEqual([]);
-  });
+      second = await clusterOf(3);
+      await expect(second.client.getCollection(NAME)).rejects.toMatchObject({ codeName: 'NOT_FOUND' });
+      const restored = await runJob(second.client, second.client.restore(NAME));
+      expect(restored.job.result).toMatchObject({ vectors: N, shards: 3 });
+      const info = await second.client.getCollection(NAME);
+      expect(info.vectors).toBe(N);
+      expect(info.placement).toHaveLength(3);
+      const after = await second.client.search(NAME, queries, { k: K });
+      expect(compareTopK(asReference(before), after, K)).toEqual([]);
+      missing = undefined;
+    },
+  );
 
-  it('uploads only the two changed lists and the manifest after vectors in two lists change', async () => {
-    const client = second!.client;
-    const change = await twoListChange(client, 0);
-    await client.upsert(NAME, change.ids, change.vectors);
-    const blobsBefore = new Set(await blobKeys(store));
-    let result: Record<string, unknown> = {};
-    const written = await objectsWritten(async () => {
-      result = (await runJob(client, client.snapshot(NAME))).job.result;
-    });
-    expect(written).toBe(3);
-    const added = (await blobKeys(store)).filter((key) => !blobsBefore.has(key));
-    expect(added).toHaveLength(2);
-    // Only the changed lists even left their workers.
-    expect(result).toMatchObject({ uploadedBlobs: 2, exportedLists: 2, vectors: N });
-    const manifest = await manifestOf(store, result.snapshotId as string);
-    const changedLists = manifest.lists.filter((list) => added.some((key) => key.endsWith(list.sha256)));
-    expect(changedLists.map((list) => list.list).sort()).toEqual([...change.lists].sort());
-  });
+  it(
+    'uploads only the two changed lists and the manifest after vectors in two lists change',
+    HEAVY,
+    async () => {
+      const client = restoredCluster().client;
+      const change = await twoListChange(client, 0);
+      await client.upsert(NAME, change.ids, change.vectors);
+      const blobsBefore = new Set(await blobKeys(store));
+      let result: Record<string, unknown> = {};
+      const written = await objectsWritten(async () => {
+        result = (await runJob(client, client.snapshot(NAME))).job.result;
+      });
+      expect(written).toBe(3);
+      const added = (await blobKeys(store)).filter((key) => !blobsBefore.has(key));
+      expect(added).toHaveLength(2);
+      // Only the changed lists even left their workers.
+      expect(result).toMatchObject({ uploadedBlobs: 2, exportedLists: 2, vectors: N });
+      const manifest = await manifestOf(store, result.snapshotId as string);
+      const changedLists = manifest.lists.filter((list) => added.some((key) => key.endsWith(list.sha256)));
+      expect(changedLists.map((list) => list.list).sort()).toEqual([...change.lists].sort());
+    },
+  );
 
-  it('refuses a corrupted blob, naming it, and restores an older snapshot instead', async () => {
-    const client = second!.client;
+  it('refuses a corrupted blob, naming it, and restores an older snapshot instead', HEAVY, async () => {
+    const client = restoredCluster().client;
     const [older, newer] = (await client.listSnapshots(NAME)).map((s) => s.id).reverse();
     const olderBlobs = new Set((await manifestOf(store, older)).lists.map((list) => list.sha256));
     const onlyNewer = (await manifestOf(store, newer)).lists.find((list) => !olderBlobs.has(list.sha256))!;
@@ -213,83 +232,96 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
     await runJob(client, client.restore(NAME, newer));
   });
 
-  it('keeps every committed snapshot when a worker dies mid-snapshot, and cleans up what it half wrote', async () => {
-    const cluster = second!;
-    const client = cluster.client;
-    const committed = (await client.listSnapshots(NAME)).map((s) => s.id);
-    const expected = await client.search(NAME, queries, { k: K });
-    // Changed lists on every shard, so the doomed snapshot has new blobs to write.
-    const change = await twoListChange(client, 1);
-    await client.upsert(NAME, change.ids, change.vectors);
+  it(
+    'keeps every committed snapshot when a worker dies mid-snapshot, and cleans up what it half wrote',
+    HEAVY,
+    async () => {
+      const cluster = restoredCluster();
+      const client = cluster.client;
+      const committed = (await client.listSnapshots(NAME)).map((s) => s.id);
+      const expected = await client.search(NAME, queries, { k: K });
+      // Changed lists on every shard, so the doomed snapshot has new blobs to write.
+      const change = await twoListChange(client, 1);
+      await client.upsert(NAME, change.ids, change.vectors);
 
-    const doomed = await client.snapshot(NAME);
-    await cluster.workers[1].process.stop('SIGKILL');
-    await expect(client.waitForJob(doomed.id)).rejects.toThrow(/w1/);
-    expect((await client.listSnapshots(NAME)).map((s) => s.id)).toEqual(committed);
+      const doomed = await client.snapshot(NAME);
+      await cluster.workers[1].process.stop('SIGKILL');
+      await expect(client.waitForJob(doomed.id)).rejects.toThrow(/w1/);
+      expect((await client.listSnapshots(NAME)).map((s) => s.id)).toEqual(committed);
 
-    // The newest committed snapshot restores onto the workers still alive.
-    const restored = await runJob(client, client.restore(NAME));
-    expect(restored.job.result).toMatchObject({ snapshotId: committed[0], shards: 2 });
-    expect(compareTopK(asReference(expected), await client.search(NAME, queries, { k: K }), K)).toEqual([]);
+      // The newest committed snapshot restores onto the workers still alive.
+      const restored = await runJob(client, client.restore(NAME));
+      expect(restored.job.result).toMatchObject({ snapshotId: committed[0], shards: 2 });
+      expect(compareTopK(asReference(expected), await client.search(NAME, queries, { k: K }), K)).toEqual([]);
 
-    // The next snapshot's retention removes the blobs nothing references.
-    await cluster.restartWorker(1);
-    await runJob(client, client.snapshot(NAME));
-    const stored = (await blobKeys(store)).map((key) => key.split('/').pop());
-    expect(new Set(stored)).toEqual(await referencedBlobs(client, store));
-  });
-
-  it('keeps the last snapshots and deletes blobs nobody references, including a crashed snapshot’s', async () => {
-    const client = second!.client;
-    // What a snapshot that died before writing its manifest leaves behind.
-    const orphan = `collections/${NAME}/blobs/${'0'.repeat(64)}`;
-    await store.put(orphan, Buffer.from('half-written'));
-    for (let round = 0; round < 3; round++) {
-      await client.upsert(NAME, sequentialIds(1, N + round), head.subarray(round * DIM, (round + 1) * DIM));
+      // The next snapshot's retention removes the blobs nothing references.
+      await cluster.restartWorker(1);
       await runJob(client, client.snapshot(NAME));
-    }
-    expect(await client.listSnapshots(NAME)).toHaveLength(3);
-    const stored = (await blobKeys(store)).map((key) => key.split('/').pop());
-    expect(stored).not.toContain('0'.repeat(64));
-    expect(new Set(stored)).toEqual(await referencedBlobs(client, store));
-  });
+      const stored = (await blobKeys(store)).map((key) => key.split('/').pop());
+      expect(new Set(stored)).toEqual(await referencedBlobs(client, store));
+    },
+  );
 
-  it('refills a restarted worker from the last snapshot and the writes acknowledged after it', async () => {
-    const cluster = second!;
-    const client = cluster.client;
-    await runJob(client, client.snapshot(NAME));
-    // After the snapshot: new rows, replaced rows (many change list and shard) and deletes.
-    await client.upsert(NAME, sequentialIds(500, N + 1000), head.subarray(0, 500 * DIM));
-    await client.upsert(NAME, sequentialIds(300, 100), head.subarray(500 * DIM, 800 * DIM));
-    await client.delete(NAME, sequentialIds(50, 900));
-    const expected = await client.search(NAME, queries, { k: K });
-    const { vectors } = await client.getCollection(NAME);
-
-    await cluster.restartWorker(2);
-    const deadline = Date.now() + 60_000;
-    let problems: string[] = ['not tried'];
-    while (Date.now() < deadline) {
-      try {
-        problems = compareTopK(asReference(expected), await client.search(NAME, queries, { k: K }), K);
-        if (problems.length === 0 && (await client.getCollection(NAME)).vectors === vectors) break;
-        problems.push('vector count differs');
-      } catch (error) {
-        problems = [String(error)];
+  it(
+    'keeps the last snapshots and deletes blobs nobody references, including a crashed snapshot’s',
+    HEAVY,
+    async () => {
+      const client = restoredCluster().client;
+      // What a snapshot that died before writing its manifest leaves behind.
+      const orphan = `collections/${NAME}/blobs/${'0'.repeat(64)}`;
+      await store.put(orphan, Buffer.from('half-written'));
+      for (let round = 0; round < 3; round++) {
+        await client.upsert(NAME, sequentialIds(1, N + round), head.subarray(round * DIM, (round + 1) * DIM));
+        await runJob(client, client.snapshot(NAME));
       }
-      await new Promise((resolve) => setTimeout(resolve, 250));
-    }
-    expect(problems).toEqual([]);
-    // The replaced and deleted rows are right too, not only the top-k of the queries.
-    // Row 500's vector is stored twice now: as id 500 and, replaced, as id 100.
-    const replaced = await client.search(NAME, head.subarray(500 * DIM, 501 * DIM), { k: 2, nprobe: 64 });
-    expect([...replaced.ids].sort()).toEqual([100n, 500n]);
-    expect([...replaced.distances]).toEqual([0, 0]);
-    const deleted = await client.search(NAME, head.subarray(900 * DIM, 901 * DIM), { k: 1, nprobe: 64 });
-    expect(deleted.ids[0]).not.toBe(900n);
-  });
+      expect(await client.listSnapshots(NAME)).toHaveLength(3);
+      const stored = (await blobKeys(store)).map((key) => key.split('/').pop());
+      expect(stored).not.toContain('0'.repeat(64));
+      expect(new Set(stored)).toEqual(await referencedBlobs(client, store));
+    },
+  );
 
-  it('imports a vector file from the object store ("store:KEY")', async () => {
-    const client = second!.client;
+  it(
+    'refills a restarted worker from the last snapshot and the writes acknowledged after it',
+    HEAVY,
+    async () => {
+      const cluster = restoredCluster();
+      const client = cluster.client;
+      await runJob(client, client.snapshot(NAME));
+      // After the snapshot: new rows, replaced rows (many change list and shard) and deletes.
+      await client.upsert(NAME, sequentialIds(500, N + 1000), head.subarray(0, 500 * DIM));
+      await client.upsert(NAME, sequentialIds(300, 100), head.subarray(500 * DIM, 800 * DIM));
+      await client.delete(NAME, sequentialIds(50, 900));
+      const expected = await client.search(NAME, queries, { k: K });
+      const { vectors } = await client.getCollection(NAME);
+
+      await cluster.restartWorker(2);
+      // The refill's budget: it only turns a hang into a failure.
+      const deadline = Date.now() + 240_000;
+      let problems: string[] = ['not tried'];
+      while (Date.now() < deadline) {
+        try {
+          problems = compareTopK(asReference(expected), await client.search(NAME, queries, { k: K }), K);
+          if (problems.length === 0 && (await client.getCollection(NAME)).vectors === vectors) break;
+          problems.push('vector count differs');
+        } catch (error) {
+          problems = [String(error)];
+        }
+        await new Promise((resolve) => setTimeout(resolve, 250));
+      }
+      expect(problems).toEqual([]);
+      // The replaced and deleted rows are right too, not only the top-k of the queries.
+      // Row 500's vector is stored twice now: as id 500 and, replaced, as id 100.
+      const replaced = await client.search(NAME, head.subarray(500 * DIM, 501 * DIM), { k: 2, nprobe: 64 });
+      expect([...replaced.ids].sort()).toEqual([100n, 500n]);
+      expect([...replaced.distances]).toEqual([0, 0]);
+      const deleted = await client.search(NAME, head.subarray(900 * DIM, 901 * DIM), { k: 1, nprobe: 64 });
+      expect(deleted.ids[0]).not.toBe(900n);
+    },
+  );
+
+  it('imports a vector file from the object store ("store:KEY")', HEAVY, async () => {
+    const client = restoredCluster().client;
     const rows = 300;
     const fvecs = Buffer.alloc(rows * (4 + 4 * DIM));
     for (let row = 0; row < rows; row++) {
@@ -315,8 +347,8 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
     await client.dropCollection('from-store');
   });
 
-  it('leaves every committed snapshot restorable when the coordinator dies mid-snapshot', async () => {
-    const cluster = second!;
+  it('leaves every committed snapshot restorable when the coordinator dies mid-snapshot', HEAVY, async () => {
+    const cluster = restoredCluster();
     const committed = (await cluster.client.listSnapshots(NAME)).map((s) => s.id);
     const { vectors } = await cluster.client.getCollection(NAME);
     const job = await cluster.client.snapshot(NAME);

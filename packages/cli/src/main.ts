@@ -5,6 +5,7 @@ import { healthCommand } from './commands/health-command.js';
 import { importCommand, trainCommand } from './commands/import-command.js';
 import { jobCommand } from './commands/job-command.js';
 import { drainCommand, rebalanceCommand, statusCommand } from './commands/placement-commands.js';
+import { countCommand, searchCommand } from './commands/search-command.js';
 import { restoreCommand, snapshotCommand, snapshotsCommand } from './commands/snapshot-commands.js';
 import { runDemo } from './demo.js';
 import { runEntryPoint } from './run-entry-point.js';
@@ -24,6 +25,8 @@ program.addCommand(jobCommand());
 program.addCommand(rebalanceCommand());
 program.addCommand(drainCommand());
 program.addCommand(statusCommand());
+program.addCommand(searchCommand());
+program.addCommand(countCommand());
 program.addCommand(benchCommand());
 program.addCommand(healthCommand());
 

@@ -5,6 +5,7 @@ export {
   centroidsOf,
   doubtMargin,
 } from './direct/coarse-assignment.js';
+export { where } from './documents/filters.js';
 export { JobFailedError, VecshardError } from './errors.js';
 export { type RetryPolicy, withRetries } from './retry.js';
 export type * from './types.js';

@@ -48,6 +48,16 @@ export interface CreateCollectionOptions {
    * a search asks fewer shards; "balanced": lists spread by load alone.
    */
   placementPolicy?: PlacementPolicyName;
+  /**
+   * The typed fields stored with every vector, by name (at most 64; names
+   * follow the collection-name rules, "id" is reserved). Fixed at creation.
+   */
+  fields?: Record<string, FieldTypeName>;
+  /**
+   * A `keyword` field whose value places rows (e.g. a tenant): a search,
+   * query or count whose filter fixes it asks only the shards holding it.
+   */
+  partitionKey?: string;
 }
 
 export type PlacementPolicyName = 'locality' | 'balanced';
@@ -92,6 +102,13 @@ export interface CollectionDescription {
   loadingJob?: string;
   /** Trained template index bytes, only when asked for. */
   template?: Uint8Array;
+  /**
+   * The collection's fields, by name, as given to createCollection (so a
+   * description can be passed back to it). Their order carries no meaning.
+   */
+  fields: Record<string, FieldTypeName>;
+  /** The partition key field, when the collection has one. */
+  partitionKey?: string;
 }
 
 export interface SearchOptions extends CallOptions {
@@ -109,6 +126,16 @@ export interface SearchOptions extends CallOptions {
    * coordinator on any doubt (see `path`). Ignored with `allowPartial`.
    */
   direct?: boolean;
+  /**
+   * Only rows matching this filter are returned (every query gets
+   * min(k, matching rows) hits): an expression such as
+   * `color == 'red' and price < 100`, parsed by the coordinator, or a
+   * {@link Filter} object. A filtered search always goes through the
+   * coordinator (`fallbackReason: 'filtered'` when `direct` was asked).
+   */
+  filter?: Filter | string;
+  /** Fields to return with every hit ({@link SearchResult.fields}); also served by the coordinator only. */
+  outputFields?: string[];
 }
 
 export interface SearchResult {
@@ -131,6 +158,11 @@ export interface SearchResult {
   path: 'direct' | 'coordinator' | 'mixed';
   /** With `direct`, why the coordinator served it, or some of it (no table yet, doubt, a refusal …). */
   fallbackReason?: FallbackReason;
+  /**
+   * With `outputFields`: each field's value per hit slot (nq·k, aligned with
+   * `ids`); null where the row has no value or the slot's id is -1.
+   */
+  fields?: FieldValues;
 }
 
 export interface WorkerDescription {
@@ -227,4 +259,137 @@ export interface SnapshotDescription {
   vectors: number;
   /** Bytes of list data it references. */
   bytes: number;
+}
+
+// ---- Documents: typed fields, filters, Get / Query / Count ----
+
+/** A field's type: int64, double, keyword (one string), bool, keywords (a set of strings), json (stored, never filtered). */
+export type FieldTypeName = 'int64' | 'double' | 'keyword' | 'bool' | 'keywords' | 'json';
+
+/** A JSON document as a `json` field returns it (parsed). */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+/**
+ * One row's value of a field, as the client returns it: `number` or `bigint`
+ * for int64 (a `number` when it is a safe integer, |v| ≤ 2^53 − 1; a `bigint`
+ * beyond, never rounded), `number` for double, `string` for keyword,
+ * `boolean` for bool, `string[]` for keywords, the parsed document for json;
+ * `null` where the row has no value.
+ */
+export type FieldValue = number | bigint | string | boolean | string[] | JsonValue;
+
+/** Each requested field's values, one per row (or hit slot), by field name. */
+export type FieldValues = Record<string, FieldValue[]>;
+
+/**
+ * One row's value of a field, as upsert takes it: for int64 a safe integer
+ * `number` or a `bigint`; for double a `number`; for keyword a `string`; for
+ * bool a `boolean`; for keywords a `string[]`; for json any value
+ * `JSON.stringify` accepts (sent stringified). `null` or `undefined`: the row
+ * has no value.
+ */
+export type FieldInput = number | bigint | string | boolean | readonly string[] | object | null | undefined;
+
+/**
+ * A field's values for the n rows of an upsert, in row order: a plain array
+ * of n values (see {@link FieldInput}), or a typed array of n numbers
+ * (Float64Array for a double field, BigInt64Array or Int32Array for int64 …).
+ */
+export type FieldColumnInput =
+  | readonly FieldInput[]
+  | Float64Array
+  | Float32Array
+  | Int32Array
+  | Uint32Array
+  | Int16Array
+  | Uint16Array
+  | Int8Array
+  | Uint8Array
+  | BigInt64Array;
+
+export interface UpsertOptions extends CallOptions {
+  /**
+   * The rows' field values, one column of n values per field; fields not
+   * given (and null / undefined values) are missing. An upsert replaces the
+   * whole row: vector and fields.
+   */
+  fields?: Record<string, FieldColumnInput | undefined>;
+}
+
+/**
+ * A boolean combination of conditions on fields: every `must` condition,
+ * at least one `should` condition when any are given, and no `mustNot` one.
+ * Build conditions as literals or with {@link where}.
+ */
+export interface Filter {
+  must?: Condition[];
+  should?: Condition[];
+  mustNot?: Condition[];
+}
+
+/** One condition of a {@link Filter}: exactly one of these keys. */
+export type Condition =
+  | { match: Match }
+  | { range: Range }
+  | { nested: Filter }
+  | { hasId: BigInt64Array | readonly (bigint | number)[] }
+  | { isMissing: string };
+
+/**
+ * The field has any of the values (a `keywords` field: any element of its
+ * set). keyword and keywords fields match `keywords`, int64 fields `int64s`,
+ * bool fields `bools`; compare double fields with a {@link Range}.
+ */
+export type Match =
+  | { field: string; keywords: readonly string[]; int64s?: never; bools?: never }
+  | { field: string; int64s: readonly (number | bigint)[]; keywords?: never; bools?: never }
+  | { field: string; bools: readonly boolean[]; keywords?: never; int64s?: never };
+
+/** Bounds on an int64 or double field (compared as doubles); give at least one. */
+export interface Range {
+  field: string;
+  gt?: number;
+  gte?: number;
+  lt?: number;
+  lte?: number;
+}
+
+export interface GetOptions extends CallOptions {
+  /** Fields to return (default none). */
+  outputFields?: string[];
+  /** Also return the rows' vectors. */
+  withVectors?: boolean;
+}
+
+/** Rows found by id, in request order; ids not stored are left out. */
+export interface GetResult {
+  ids: BigInt64Array;
+  /** n·dim floats, row-major; only with `withVectors`. */
+  vectors?: Float32Array;
+  /** One value per returned row, by field (null where missing). */
+  fields: FieldValues;
+}
+
+export interface QueryOptions extends CallOptions {
+  /** Rows to return; an expression or a {@link Filter} (default: every row). */
+  filter?: Filter | string;
+  /** Rows per page (default 100, at most 10 000). */
+  limit?: number;
+  /** Where to go on: the previous page's `nextCursor` (default: the first page). */
+  cursor?: string;
+  /** Fields to return (default none). */
+  outputFields?: string[];
+  /** Also return the rows' vectors. */
+  withVectors?: boolean;
+}
+
+/** One page of the rows matching a query, by ascending id. */
+export interface QueryPage extends GetResult {
+  /** Pass as `cursor` for the next page; absent on the last page. */
+  nextCursor?: string;
+}
+
+export interface CountOptions extends CallOptions {
+  /** Rows to count; an expression or a {@link Filter} (default: every row). */
+  filter?: Filter | string;
 }

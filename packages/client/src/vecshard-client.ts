@@ -48,6 +48,10 @@ import {
 import { apiKeyInterceptor, channelCredentials, securityFromEnv } from './channel-security.js';
 import { DirectRouter } from './direct/direct-router.js';
 import { decodeRoutingTable } from './direct/routing-table.js';
+import { decodeFieldColumns, encodeFieldColumns, upsertColumns } from './documents/field-columns.js';
+import { filterRequest, idsOf } from './documents/filters.js';
+import { SchemaCache, STALE_SCHEMA_STATUSES } from './documents/schema-cache.js';
+import { fieldTypeFromWire, type Rpc, WIRE_FIELD_TYPES } from './documents/wire.js';
 import { JobFailedError, VecshardError } from './errors.js';
 import { describeJob } from './job-description.js';
 import { watchUntilFinished } from './job-watcher.js';
@@ -57,14 +61,22 @@ import type {
   ClientOptions,
   ClusterDescription,
   CollectionDescription,
+  CountOptions,
   CreateCollectionOptions,
+  FieldTypeName,
+  Filter,
+  GetOptions,
+  GetResult,
   ImportOptions,
   JobDescription,
+  QueryOptions,
+  QueryPage,
   ReplicaStateName,
   SearchOptions,
   SearchResult,
   SnapshotDescription,
   TrainFromFileOptions,
+  UpsertOptions,
   WaitForJobOptions,
   WatchJobOptions,
   WorkerDescription,
@@ -94,6 +106,8 @@ export class VecshardClient {
   private readonly retry: RetryPolicy;
   private readonly direct: DirectRouter;
   private readonly directTimeoutMs: number;
+  /** The fields of the collections this client writes to (see {@link upsert}). */
+  private readonly schemas = new SchemaCache((name, call) => this.getCollection(name, call));
 
   constructor(address: string, options: ClientOptions = {}) {
     const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;
@@ -124,6 +138,15 @@ export class VecshardClient {
   ): Promise<CollectionDescription> {
     const metric = metricToEnum(options.metric);
     if (!metric) throw new VecshardError(grpc.status.INVALID_ARGUMENT, `unknown metric "${options.metric}"`);
+    const fields = Object.entries(options.fields ?? {}).map(([name, type]) => {
+      if (!Object.hasOwn(WIRE_FIELD_TYPES, type))
+        throw new VecshardError(
+          grpc.status.INVALID_ARGUMENT,
+          `field "${name}": unknown type "${type}" (one of ${Object.keys(WIRE_FIELD_TYPES).join(', ')})`,
+        );
+      return { name, type: WIRE_FIELD_TYPES[type] };
+    });
+    this.schemas.forget(options.name);
     const response = await this.once('CreateCollection', call, {
       name: options.name,
       dim: options.dim,
@@ -139,8 +162,10 @@ export class VecshardClient {
           : options.placementPolicy === 'balanced'
             ? 'PLACEMENT_POLICY_BALANCED'
             : 'PLACEMENT_POLICY_LOCALITY',
+      fields,
+      partitionKey: options.partitionKey ?? '',
     });
-    return describeCollection(response.collection!);
+    return this.described(response.collection!);
   }
 
   async getCollection(
@@ -151,32 +176,68 @@ export class VecshardClient {
       name,
       includeTemplate: options.includeTemplate ?? false,
     });
-    return describeCollection(response.collection!);
+    return this.described(response.collection!);
   }
 
   async listCollections(call?: CallOptions): Promise<CollectionDescription[]> {
     const response = await this.idempotent('ListCollections', call, {});
-    return response.collections.map(describeCollection);
+    return response.collections.map((info) => this.described(info));
   }
 
   async dropCollection(name: string, call?: CallOptions): Promise<void> {
+    this.schemas.forget(name);
     await this.once('DropCollection', call, { name });
   }
 
   /** Trains the collection on a sample (n·dim floats) and places its lists on the workers. */
   async train(name: string, vectors: Float32Array, call?: CallOptions): Promise<CollectionDescription> {
     const response = await this.once('Train', call, { collection: name, vectors: encodeArray(vectors) });
-    return describeCollection(response.collection!);
+    return this.described(response.collection!);
   }
 
-  /** Inserts or replaces vectors; resolves to the number written once every shard has stored them. */
-  async upsert(name: string, ids: BigInt64Array, vectors: Float32Array, call?: CallOptions): Promise<number> {
-    const response = await this.once('Upsert', call, {
-      collection: name,
-      ids: encodeArray(ids),
-      vectors: encodeArray(vectors),
-    });
-    return Number(response.upserted);
+  /**
+   * Inserts or replaces rows (vector and fields); resolves to the number
+   * written once every shard has stored them.
+   *
+   * `fields` holds one column of n values (n = ids.length) per field, null or
+   * undefined where a row has none: `{ price: [9.5, null], tags: [['a'], []] }`.
+   * A column of another length is refused before anything is sent. The
+   * values are encoded by the collection's schema, fetched with getCollection
+   * on the first upsert with fields and cached; a NOT_FOUND,
+   * FAILED_PRECONDITION or INVALID_ARGUMENT answer, createCollection and
+   * dropCollection forget it (and a field the cached schema lacks fetches it
+   * again before the upsert is refused).
+   */
+  async upsert(
+    name: string,
+    ids: BigInt64Array,
+    vectors: Float32Array,
+    options: UpsertOptions = {},
+  ): Promise<number> {
+    const given = upsertColumns(name, options.fields, ids.length);
+    const call = { deadlineMs: options.deadlineMs, requestId: options.requestId };
+    let fields: ReturnType<typeof encodeFieldColumns> = [];
+    if (given.length > 0) {
+      let schema = await this.schemas.get(name, call);
+      if (given.some(([field]) => !schema.has(field))) {
+        // Perhaps dropped and created again with other fields since it was cached.
+        this.schemas.forget(name);
+        schema = await this.schemas.get(name, call);
+      }
+      fields = encodeFieldColumns(name, schema, given, ids.length);
+    }
+    try {
+      const response = await this.once('Upsert', call, {
+        collection: name,
+        ids: encodeArray(ids),
+        vectors: encodeArray(vectors),
+        fields,
+      });
+      return Number(response.upserted);
+    } catch (error) {
+      if (STALE_SCHEMA_STATUSES.has((error as VecshardError).code)) this.schemas.forget(name);
+      throw error;
+    }
   }
 
   /** Removes ids; resolves to the number actually deleted. */
@@ -186,12 +247,101 @@ export class VecshardClient {
   }
 
   /**
+   * Removes every row matching the filter (an expression or a {@link Filter});
+   * resolves to the exact number removed. A filter without any condition is
+   * refused here (it would match every row: drop the collection instead).
+   */
+  async deleteByFilter(name: string, filter: Filter | string, call?: CallOptions): Promise<number> {
+    const request = filterRequest(filter, 'Delete');
+    if (!request.filter && !request.filterExpression)
+      throw new VecshardError(
+        grpc.status.INVALID_ARGUMENT,
+        `Delete "${name}": the filter has no condition, so it would remove every row; ` +
+          'use dropCollection for that',
+      );
+    const response = await this.once('Delete', call, { collection: name, ...request });
+    return Number(response.deleted);
+  }
+
+  /**
+   * Rows by id, in request order (ids not stored are left out): the
+   * `outputFields` asked for and, with `withVectors`, their vectors.
+   */
+  async get(
+    name: string,
+    ids: BigInt64Array | readonly (bigint | number)[],
+    options: GetOptions = {},
+  ): Promise<GetResult> {
+    const response = await this.idempotent('Get', options, {
+      collection: name,
+      ids: encodeArray(idsOf(ids, 'Get')),
+      outputFields: options.outputFields ?? [],
+      withVectors: options.withVectors ?? false,
+    });
+    return rowsOf(response, options.withVectors ?? false);
+  }
+
+  /**
+   * One page of the rows matching a filter (every row without one), by
+   * ascending id; pass `nextCursor` back as `cursor` for the next page, or
+   * use {@link queryAll}.
+   */
+  async query(name: string, options: QueryOptions = {}): Promise<QueryPage> {
+    const response = await this.idempotent('Query', options, {
+      collection: name,
+      ...filterRequest(options.filter, 'Query'),
+      limit: options.limit ?? 0,
+      cursor: options.cursor ?? '',
+      outputFields: options.outputFields ?? [],
+      withVectors: options.withVectors ?? false,
+    });
+    const page: QueryPage = rowsOf(response, options.withVectors ?? false);
+    if (response.nextCursor) page.nextCursor = response.nextCursor;
+    return page;
+  }
+
+  /**
+   * Every page of the rows matching a filter, fetched one after the other as
+   * they are consumed: `for await (const page of client.queryAll('docs', { filter }))`.
+   */
+  async *queryAll(name: string, options: QueryOptions = {}): AsyncGenerator<QueryPage, void, undefined> {
+    let cursor = options.cursor;
+    for (;;) {
+      const page = await this.query(name, { ...options, cursor });
+      yield page;
+      if (!page.nextCursor) return;
+      if (page.nextCursor === cursor)
+        throw new VecshardError(grpc.status.INTERNAL, `Query "${name}": the cursor did not move on`);
+      cursor = page.nextCursor;
+    }
+  }
+
+  /**
+   * The exact number of rows matching a filter (every row without one), as a
+   * number: exact up to 2^53 − 1 rows.
+   */
+  async count(name: string, options: CountOptions = {}): Promise<number> {
+    const response = await this.idempotent('Count', options, {
+      collection: name,
+      ...filterRequest(options.filter, 'Count'),
+    });
+    return Number(response.count);
+  }
+
+  /**
    * With `direct: true`, one hop when the client can route the search itself
    * (see {@link refreshRoutingTable}); otherwise, and on any doubt, through
    * the coordinator. Both return the same results.
+   *
+   * `filter` (an expression or a {@link Filter}) keeps only matching rows;
+   * `outputFields` returns those fields per hit in `fields`. Both are served
+   * by the coordinator only.
    */
   async search(name: string, queries: Float32Array, options: SearchOptions): Promise<SearchResult> {
     if (!options.direct || options.allowPartial) return this.searchViaCoordinator(name, queries, options);
+    const filter = filterRequest(options.filter, 'Search'); // also checks it before anything is sent
+    if (filter.filter || filter.filterExpression || (options.outputFields?.length ?? 0) > 0)
+      return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: 'filtered' };
     const outcome = await this.direct.search(
       name,
       {
@@ -230,18 +380,24 @@ export class VecshardClient {
       k: options.k,
       nprobe: options.nprobe ?? 0,
       allowPartial: options.allowPartial ?? false,
+      ...filterRequest(options.filter, 'Search'),
+      outputFields: options.outputFields ?? [],
     });
     // The coordinator routed by the current placement: a table of another epoch is out of date.
     if (options.direct) this.direct.tables.noteEpoch(name, BigInt(response.placementEpoch));
-    return {
+    const ids = decodeIds(response.ids);
+    const result: SearchResult = {
       k: response.k,
-      ids: decodeIds(response.ids),
+      ids,
       distances: decodeFloats(response.distances, 'distances'),
       shardsQueried: response.shardsQueried,
       partial: response.partial,
       missingShards: response.missingShards,
       path: 'coordinator',
     };
+    if ((options.outputFields?.length ?? 0) > 0 || response.fields.length > 0)
+      result.fields = decodeFieldColumns(response.fields, ids.length);
+    return result;
   }
 
   /**
@@ -259,7 +415,7 @@ export class VecshardClient {
     const response = await this.idempotent('ClusterStatus', call, {});
     return {
       workers: response.workers.map(describeWorker),
-      collections: response.collections.map(describeCollection),
+      collections: response.collections.map((info) => this.described(info)),
     };
   }
 
@@ -385,6 +541,13 @@ export class VecshardClient {
     this.raw.close();
   }
 
+  /** A collection's description, whose schema the client keeps for upserts. */
+  private described(info: CollectionInfo__Output): CollectionDescription {
+    const description = describeCollection(info);
+    this.schemas.remember(description);
+    return description;
+  }
+
   private once<M extends keyof Methods>(method: M, call: CallOptions | undefined, request: Methods[M][0]) {
     const deadline = Date.now() + (call?.deadlineMs ?? this.deadlineMs);
     const requestId = call?.requestId ?? randomUUID();
@@ -440,6 +603,9 @@ interface Methods {
   Upsert: [UpsertRequest, UpsertResponse__Output];
   Delete: [DeleteRequest, DeleteResponse__Output];
   Search: [SearchRequest, SearchResponse__Output];
+  Get: Rpc<'Get'>;
+  Query: Rpc<'Query'>;
+  Count: Rpc<'Count'>;
   GetRoutingTable: [GetRoutingTableRequest, RoutingTable__Output];
   ClusterStatus: [ClusterStatusRequest, ClusterStatusResponse__Output];
   Import: [ImportRequest, Job__Output];
@@ -480,10 +646,33 @@ function describeCollection(info: CollectionInfo__Output): CollectionDescription
     placementPolicy: info.placementPolicy === 'PLACEMENT_POLICY_BALANCED' ? 'balanced' : 'locality',
     vectors: Number(info.vectors),
     createdAtMs: Number(info.createdAtMs),
+    fields: fieldsOf(info),
   };
   if (info.template.length > 0) description.template = info.template;
   if (info.loadingJob) description.loadingJob = info.loadingJob;
+  if (info.partitionKey) description.partitionKey = info.partitionKey;
   return description;
+}
+
+/** The fields of a CollectionInfo by name (a type this client does not know is left out). */
+function fieldsOf(info: CollectionInfo__Output): Record<string, FieldTypeName> {
+  const fields: Record<string, FieldTypeName> = {};
+  for (const field of info.fields ?? []) {
+    const type = fieldTypeFromWire(field.type);
+    if (type) fields[field.name] = type;
+  }
+  return fields;
+}
+
+/** Rows of a Get or Query answer. */
+function rowsOf(
+  response: { ids: Buffer; vectors: Buffer; fields: Rpc<'Get'>[1]['fields'] },
+  withVectors: boolean,
+): GetResult {
+  const ids = decodeIds(response.ids);
+  const rows: GetResult = { ids, fields: decodeFieldColumns(response.fields, ids.length) };
+  if (withVectors) rows.vectors = decodeFloats(response.vectors);
+  return rows;
 }
 
 function replicaState(state: ReplicaInfo__Output['state']): ReplicaStateName {

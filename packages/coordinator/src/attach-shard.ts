@@ -1,7 +1,10 @@
 import type * as grpc from '@grpc/grpc-js';
-import { metricToEnum } from '@vecshard/proto';
+import { metricToEnum, schemaToWire } from '@vecshard/proto';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import { type CoordinatorContext, replicaTarget } from './context.js';
+
+/** What a worker is told of the collection, its schema included. */
+type AttachedRecord = Pick<CollectionRecord, 'name' | 'metric' | 'epoch' | 'fields'>;
 
 /**
  * Installs a collection's trained, empty template on the worker holding one
@@ -10,7 +13,7 @@ import { type CoordinatorContext, replicaTarget } from './context.js';
  */
 export async function attachReplica(
   ctx: CoordinatorContext,
-  record: Pick<CollectionRecord, 'name' | 'metric' | 'epoch'>,
+  record: AttachedRecord,
   shard: ShardPlacement,
   workerId: string,
   template: Uint8Array,
@@ -28,6 +31,7 @@ export async function attachReplica(
       shard: shard.shard,
       loading,
       epoch: String(record.epoch ?? 0),
+      fields: schemaToWire(record.fields ?? []),
     },
     deadline,
   );
@@ -36,7 +40,7 @@ export async function attachReplica(
 /** Attaches every copy of a shard. */
 export async function attachReplicas(
   ctx: CoordinatorContext,
-  record: Pick<CollectionRecord, 'name' | 'metric' | 'epoch'>,
+  record: AttachedRecord,
   shard: ShardPlacement,
   template: Uint8Array,
   deadline: grpc.Deadline,

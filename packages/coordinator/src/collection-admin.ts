@@ -9,6 +9,7 @@ import {
   metricFromEnum,
   RpcError,
   routingFromEnum,
+  schemaFromWire,
   unavailable,
 } from '@vecshard/proto';
 import { attachReplicas } from './attach-shard.js';
@@ -33,6 +34,13 @@ export async function createCollection(ctx: CoordinatorContext, req: CreateColle
   const nlist = ivfListCount(req.index, req.dim, metric);
   const nprobe = req.nprobe || 1;
   checkNprobe(nprobe, nlist);
+  const fields = schemaFromWire(req.fields, req.partitionKey);
+  if (req.partitionKey) {
+    throw new RpcError(
+      grpc.status.UNIMPLEMENTED,
+      'partition_key is not supported yet: filter on the field instead',
+    );
+  }
   const record: CollectionRecord = {
     name: req.name,
     dim: req.dim,
@@ -47,6 +55,8 @@ export async function createCollection(ctx: CoordinatorContext, req: CreateColle
     nlist,
     placement: [],
     createdAtMs: Date.now(),
+    ...(fields.length > 0 ? { fields } : {}),
+    ...(req.partitionKey ? { partitionKey: req.partitionKey } : {}),
   };
   if (!(await ctx.store.create(record))) {
     throw new RpcError(grpc.status.ALREADY_EXISTS, `collection "${req.name}" already exists`);
@@ -164,7 +174,7 @@ export async function trainCollection(
   );
   const deadline = workerDeadline(ctx, call);
   await Promise.all(
-    placement.map((shard) => attachReplicas(ctx, { name, metric: record.metric }, shard, template, deadline)),
+    placement.map((shard) => attachReplicas(ctx, { name, metric: record.metric, fields: record.fields }, shard, template, deadline)),
   );
   const trained: CollectionRecord = { ...record, state: 'ready', placement };
   await ctx.store.saveTrained(trained, template);

@@ -1,4 +1,10 @@
-import { type CollectionInfo, metricToEnum, type ReplicaInfo, routingToEnum } from '@vecshard/proto';
+import {
+  type CollectionInfo,
+  metricToEnum,
+  type ReplicaInfo,
+  routingToEnum,
+  schemaToWire,
+} from '@vecshard/proto';
 import type { CollectionRecord, ReplicaPlacement } from './collection-record.js';
 import { preferredWorker } from './replicas/replica-set.js';
 import type { KnownWorker } from './worker-directory.js';
@@ -39,6 +45,8 @@ export function toCollectionInfo(
     template: template ?? Buffer.alloc(0),
     createdAtMs: String(record.createdAtMs),
     loadingJob: record.state === 'ready' ? (loadingJob ?? '') : '',
+    fields: schemaToWire(record.fields ?? []),
+    partitionKey: record.partitionKey ?? '',
   };
 }
 

@@ -1,4 +1,4 @@
-import type { MetricName, RoutingName } from '@vecshard/proto';
+import type { FieldSpec, MetricName, RoutingName } from '@vecshard/proto';
 
 /**
  * A copy's state: "ready" holds every acknowledged write and serves searches;
@@ -56,6 +56,13 @@ export interface CollectionRecord {
    * writes logged after the position.
    */
   lastSnapshot?: { id: string; logPosition: string };
+  /** The typed fields stored with every vector (none before documents existed). */
+  fields?: FieldSpec[];
+  /**
+   * The KEYWORD field whose value places a row (its tenant): every row of a
+   * value lives on one shard, found by hashing the value.
+   */
+  partitionKey?: string;
 }
 
 /**

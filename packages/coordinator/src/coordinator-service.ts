@@ -1,4 +1,4 @@
-import { type InternalErrorSink, unary, type VecshardHandlers } from '@vecshard/proto';
+import { type InternalErrorSink, invalidArgument, unary, type VecshardHandlers } from '@vecshard/proto';
 
 /** Methods served by the jobs service (jobs/jobs-service.ts). */
 type JobMethods =
@@ -19,7 +19,13 @@ import {
   trainCollection,
 } from './collection-admin.js';
 import type { CallWithDeadline, CoordinatorContext } from './context.js';
+import { workerDeadline } from './context.js';
 import { deleteIds, prepareUpsert, search, sendUpsert, serializeWrites } from './data-path.js';
+import { countRows } from './documents/count-rows.js';
+import { deleteMatching } from './documents/delete-matching.js';
+import { getRows } from './documents/get-rows.js';
+import { queryRows } from './documents/query-rows.js';
+import { resolveFilter } from './filters/filter-request.js';
 import { routingTable } from './routing-table.js';
 
 /** gRPC handlers of vecshard.v1.Vecshard. */
@@ -72,6 +78,7 @@ export function coordinatorHandlers(
           await ctx.catalog.getReady(req.collection, 'Upsert'),
           req.ids,
           req.vectors,
+          req.fields,
         );
         const upserted = await serializeWrites(req.collection, async () => {
           const collection = await ctx.catalog.getReady(req.collection, 'Upsert');
@@ -87,7 +94,10 @@ export function coordinatorHandlers(
       async (req, call) => {
         const deleted = await serializeWrites(req.collection, async () => {
           const collection = await ctx.catalog.getReady(req.collection, 'Delete');
-          return deleteIds(ctx, collection, req.ids, call);
+          const filter = resolveFilter(req, collection.record.fields ?? []);
+          if (!filter) return deleteIds(ctx, collection, req.ids, call);
+          if (req.ids.length > 0) throw invalidArgument('delete by ids or by a filter, not both');
+          return deleteMatching(ctx, collection, filter, call);
         });
         return { deleted: String(deleted) };
       },
@@ -98,7 +108,40 @@ export function coordinatorHandlers(
       'Search',
       async (req, call: CallWithDeadline) => {
         const collection = await ctx.catalog.getReady(req.collection, 'Search');
-        return search(ctx, collection, req.queries, req.k, req.nprobe, call, req.allowPartial);
+        const filter = resolveFilter(req, collection.record.fields ?? []);
+        return search(ctx, collection, req.queries, req.k, req.nprobe, call, req.allowPartial, {
+          filter,
+          outputFields: req.outputFields,
+        });
+      },
+      onInternal,
+    ),
+
+    Get: unary(
+      'Get',
+      async (req, call: CallWithDeadline) => {
+        const collection = await ctx.catalog.getReady(req.collection, 'Get');
+        return getRows(ctx, collection, req, workerDeadline(ctx, call));
+      },
+      onInternal,
+    ),
+
+    Query: unary(
+      'Query',
+      async (req, call: CallWithDeadline) => {
+        const collection = await ctx.catalog.getReady(req.collection, 'Query');
+        const filter = resolveFilter(req, collection.record.fields ?? []);
+        return queryRows(ctx, collection, req, filter, workerDeadline(ctx, call));
+      },
+      onInternal,
+    ),
+
+    Count: unary(
+      'Count',
+      async (req, call: CallWithDeadline) => {
+        const collection = await ctx.catalog.getReady(req.collection, 'Count');
+        const filter = resolveFilter(req, collection.record.fields ?? []);
+        return { count: String(await countRows(ctx, collection, filter, workerDeadline(ctx, call))) };
       },
       onInternal,
     ),

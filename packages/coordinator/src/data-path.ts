@@ -1,17 +1,25 @@
 import {
+  type Column,
+  decodeColumns,
   decodeFloats,
   encodeArray,
+  encodeColumns,
+  encodeFieldRows,
+  type FieldColumn__Output,
+  type Filter__Output,
   isPlacementMoved,
   mergeTopK,
   type SearchResponse,
-  type ShardHits,
   type ShardQueries,
+  sliceColumns,
   splitQueriesByShard,
   WriteQueue,
 } from '@vecshard/proto';
 import type { LiveCollection } from './collection-catalog.js';
 import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
+import { type FilteredRoute, routeFiltered } from './filters/filtered-routing.js';
+import { hitFields, outputFieldsOf, type ShardHitsWithFields } from './filters/hit-fields.js';
 import { observeSearchFanOut, replicaMetrics } from './metrics.js';
 import { markCatchingUp } from './replicas/replica-states.js';
 import { writeToReplicas } from './replicas/replica-writes.js';
@@ -52,6 +60,8 @@ export interface PreparedUpsert {
   vectors: Float32Array;
   /** The nearest list of each vector, by the quantizer of `collection`. */
   lists: Promise<BigInt64Array>;
+  /** The rows' fields, one column per field of the schema (none for a collection without fields). */
+  columns?: Column[];
   collection: ReadyCollection;
 }
 
@@ -65,14 +75,19 @@ export function prepareUpsert(
   collection: ReadyCollection,
   idBytes: Uint8Array,
   vectorBytes: Uint8Array,
+  fields: FieldColumn__Output[] = [],
 ): PreparedUpsert {
   const vectors = decodeRows(vectorBytes, collection.record.dim, 'vectors');
   const ids = decodeIdList(idBytes);
   checkUpsertIds(ids, vectors.length / collection.record.dim);
+  // Checked before anything is stored: a refused column refuses the whole batch.
+  const schema = collection.record.fields ?? [];
+  const columns =
+    schema.length > 0 || fields.length > 0 ? decodeColumns(schema, fields, ids.length) : undefined;
   const lists = assignLists(collection, vectors);
   // Rejections surface when the batch is sent; until then they are not unhandled.
   lists.catch(() => {});
-  return { ids, vectors, lists, collection };
+  return { ids, vectors, lists, columns, collection };
 }
 
 async function assignLists(collection: ReadyCollection, vectors: Float32Array): Promise<BigInt64Array> {
@@ -95,7 +110,7 @@ export async function sendUpsert(
   call: CallWithDeadline,
 ): Promise<number> {
   const { record, owner } = collection;
-  const { ids, vectors } = prepared;
+  const { ids, vectors, columns } = prepared;
   if (ids.length === 0) return 0;
   const lists =
     prepared.collection.template === collection.template
@@ -125,11 +140,17 @@ export async function sendUpsert(
         vectors: group ? encodeArray(group.vectors) : empty,
         lists: group ? encodeArray(group.lists) : empty,
         replaceIds: replaceAll,
+        fields: group && columns ? encodeColumns(sliceColumns(columns, group.rows)) : [],
       },
       deadline,
     );
   });
-  await logged(ctx, record, ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors)));
+  const fieldBytes = columns && record.fields ? encodeFieldRows(record.fields, ids, columns) : undefined;
+  await logged(
+    ctx,
+    record,
+    ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors), fieldBytes),
+  );
   return ids.length;
 }
 
@@ -175,8 +196,9 @@ export async function upsert(
   idBytes: Uint8Array,
   vectorBytes: Uint8Array,
   call: CallWithDeadline,
+  fields: FieldColumn__Output[] = [],
 ): Promise<number> {
-  return sendUpsert(ctx, collection, prepareUpsert(collection, idBytes, vectorBytes), call);
+  return sendUpsert(ctx, collection, prepareUpsert(collection, idBytes, vectorBytes, fields), call);
 }
 
 /** Waits for a write-log append and tells the coordinator how large the log has grown. */
@@ -217,6 +239,12 @@ export async function deleteIds(
  * their top-k lists. With `allowPartial`, shards with no copy answering are
  * left out and named instead of failing the search.
  */
+/** What a search asks beyond its queries: only rows matching a filter, and fields to return with each hit. */
+export interface SearchDocuments {
+  filter?: Filter__Output;
+  outputFields?: string[];
+}
+
 export async function search(
   ctx: CoordinatorContext,
   collection: ReadyCollection,
@@ -225,6 +253,7 @@ export async function search(
   requestedNprobe: number,
   call: CallWithDeadline,
   allowPartial = false,
+  documents: SearchDocuments = {},
 ): Promise<SearchResponse> {
   // Counted from the moment the placement is in hand: a list move waits for every
   // search routed with the placement it replaced before the old owner drops the list.
@@ -239,6 +268,7 @@ export async function search(
         requestedNprobe,
         call,
         allowPartial,
+        documents,
       );
       // Tells clients routing searches themselves whether their routing table is current.
       return { ...answer, placementEpoch: String(collection.record.epoch ?? 0) };
@@ -264,10 +294,12 @@ async function routeAndSearch(
   k: number,
   requestedNprobe: number,
   call: CallWithDeadline,
-  allowPartial = false,
+  allowPartial: boolean,
+  documents: SearchDocuments,
 ): Promise<SearchResponse> {
-  const { record, template, owner } = collection;
+  const { record } = collection;
   checkK(k);
+  const outputFields = outputFieldsOf(record.fields ?? [], documents.outputFields ?? []);
   const nprobe = requestedNprobe || record.nprobe;
   checkNprobe(nprobe, record.nlist);
   const queries = decodeRows(queryBytes, record.dim, 'queries');
@@ -280,31 +312,20 @@ async function routeAndSearch(
       shardsQueried: 0,
       partial: false,
       missingShards: [],
+      fields: [],
     };
   }
-  const assignment = await template.assign(queries, nprobe);
-  const parts: ShardQueries[] =
-    record.routing === 'scatter'
-      ? record.placement.map((shard) => ({
-          shard: shard.shard,
-          queryIndex: Int32Array.from({ length: nq }, (_, q) => q),
-          queries,
-          lists: assignment.lists,
-          centroidDistances: assignment.distances,
-        }))
-      : splitQueriesByShard(
-          queries,
-          record.dim,
-          nprobe,
-          assignment.lists,
-          assignment.distances,
-          owner,
-          record.placement.length,
-        );
-  observeSearchFanOut(parts);
   const deadline = workerDeadline(ctx, call);
-  const answers = await Promise.allSettled(parts.map((part) => searchShard(ctx, record, part, k, deadline)));
-  const hits: ShardHits[] = [];
+  const route: FilteredRoute = documents.filter
+    ? await routeFiltered(ctx, collection, documents.filter, queries, k, nprobe, deadline)
+    : { parts: await routeUnfiltered(collection, queries, nprobe), exact: false };
+  const { parts } = route;
+  observeSearchFanOut(parts);
+  const shardSearch = { k, filter: documents.filter, exact: route.exact, outputFields };
+  const answers = await Promise.allSettled(
+    parts.map((part) => searchShard(ctx, record, part, shardSearch, deadline)),
+  );
+  const hits: ShardHitsWithFields[] = [];
   const missingShards: number[] = [];
   answers.forEach((answer, i) => {
     if (answer.status === 'fulfilled') hits.push(answer.value);
@@ -319,7 +340,45 @@ async function routeAndSearch(
     shardsQueried: parts.length,
     partial: missingShards.length > 0,
     missingShards,
+    fields: outputFields.length > 0 ? hitFields(record.fields ?? [], outputFields, merged.ids, hits, k) : [],
   };
+}
+
+/** Each shard's queries by the nprobe nearest lists (every shard under scatter routing). */
+async function routeUnfiltered(
+  collection: ReadyCollection,
+  queries: Float32Array,
+  nprobe: number,
+): Promise<ShardQueries[]> {
+  const { record, template, owner } = collection;
+  const nq = queries.length / record.dim;
+  const assignment = await template.assign(queries, nprobe);
+  return record.routing === 'scatter'
+    ? record.placement.map((shard) => ({
+        shard: shard.shard,
+        queryIndex: Int32Array.from({ length: nq }, (_, q) => q),
+        queries,
+        lists: assignment.lists,
+        centroidDistances: assignment.distances,
+      }))
+    : splitQueriesByShard(
+        queries,
+        record.dim,
+        nprobe,
+        assignment.lists,
+        assignment.distances,
+        owner,
+        record.placement.length,
+      );
+}
+
+/** What every shard of one search is asked besides its queries. */
+interface ShardSearch {
+  k: number;
+  filter?: Filter__Output;
+  /** Search the shard's matching rows exactly (the plan for a selective filter). */
+  exact: boolean;
+  outputFields: string[];
 }
 
 /** One shard's part of a search, from one of its ready copies. */
@@ -327,16 +386,19 @@ async function searchShard(
   ctx: CoordinatorContext,
   record: CollectionRecord,
   part: ShardQueries,
-  k: number,
+  search: ShardSearch,
   deadline: number,
-): Promise<ShardHits> {
+): Promise<ShardHitsWithFields> {
   const request = {
     collection: record.name,
     shard: part.shard,
     queries: encodeArray(part.queries),
-    k,
+    k: search.k,
     lists: encodeArray(part.lists),
     centroidDistances: encodeArray(part.centroidDistances),
+    filter: search.filter ?? null,
+    exact: search.exact,
+    outputFields: search.outputFields,
   };
   const answer = await ctx.reads.read(ctx, record.name, record.placement[part.shard], (target, signal) =>
     ctx.clients.call(target, 'SearchPreassigned', request, deadline, signal),
@@ -345,5 +407,6 @@ async function searchShard(
     queryIndex: part.queryIndex,
     ids: decodeIdList(answer.ids, 'shard result ids'),
     distances: decodeFloats(answer.distances, 'shard result distances'),
+    fields: answer.fields,
   };
 }

@@ -4,6 +4,8 @@ export interface ShardVectors {
   ids: BigInt64Array;
   vectors: Float32Array;
   lists: BigInt64Array;
+  /** The batch rows these are, in order (to pick the same rows of the batch's field columns). */
+  rows: Int32Array;
 }
 
 /** Groups vectors by the shard that must store them, given each vector's shard. */
@@ -31,6 +33,7 @@ export function groupVectorsByShard(
           ids: new BigInt64Array(count),
           vectors: new Float32Array(count * dim),
           lists: new BigInt64Array(count),
+          rows: new Int32Array(count),
         },
   );
   const filled = new Int32Array(shardCount);
@@ -39,6 +42,7 @@ export function groupVectorsByShard(
     const at = filled[shards[row]]++;
     group.ids[at] = ids[row];
     group.lists[at] = lists[row];
+    group.rows[at] = row;
     const from = row * dim;
     const to = at * dim;
     for (let d = 0; d < dim; d++) group.vectors[to + d] = vectors[from + d];

@@ -22,6 +22,10 @@ import {
   type WorkerListContent__Output,
   type WorkerListDigestsRequest,
   type WorkerListDigestsResponse__Output,
+  type WorkerMatchStatsRequest,
+  type WorkerMatchStatsResponse__Output,
+  type WorkerReadRowsRequest,
+  type WorkerReadRowsResponse__Output,
   type WorkerSearchPreassignedRequest,
   type WorkerSearchPreassignedResponse__Output,
   type WorkerSetListsRequest,
@@ -46,6 +50,8 @@ interface WorkerMethods {
   ImportLists: [WorkerImportListsRequest, WorkerImportListsResponse__Output];
   ListDigests: [WorkerListDigestsRequest, WorkerListDigestsResponse__Output];
   StopDirectReads: [WorkerStopDirectReadsRequest, WorkerStopDirectReadsResponse__Output];
+  MatchStats: [WorkerMatchStatsRequest, WorkerMatchStatsResponse__Output];
+  ReadRows: [WorkerReadRowsRequest, WorkerReadRowsResponse__Output];
 }
 
 /** Request and message types of each server-streaming worker method. */

@@ -1,9 +1,13 @@
 import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 
-/** One acknowledged write, as the client sent it (ids int64 LE, vectors float32 LE). */
+/**
+ * One acknowledged write, as the client sent it (ids int64 LE, vectors
+ * float32 LE), with the rows' fields encoded by the row codec (none for a
+ * collection without fields).
+ */
 export type LoggedWrite =
-  | { id: string; op: 'upsert'; ids: Buffer; vectors: Buffer }
+  | { id: string; op: 'upsert'; ids: Buffer; vectors: Buffer; fields?: Buffer }
   | { id: string; op: 'delete'; ids: Buffer };
 
 /** The position before any entry. */
@@ -22,8 +26,15 @@ export class WriteLog {
   ) {}
 
   /** Logs an acknowledged upsert; resolves to the bytes the log holds since it was last trimmed. */
-  async upsert(collection: string, ids: Uint8Array, vectors: Uint8Array): Promise<number> {
-    return this.add(collection, ['op', 'upsert', 'ids', Buffer.from(ids), 'vectors', Buffer.from(vectors)]);
+  async upsert(
+    collection: string,
+    ids: Uint8Array,
+    vectors: Uint8Array,
+    fields?: Uint8Array,
+  ): Promise<number> {
+    const entry = ['op', 'upsert', 'ids', Buffer.from(ids), 'vectors', Buffer.from(vectors)];
+    if (fields && fields.byteLength > 0) entry.push('fields', Buffer.from(fields));
+    return this.add(collection, entry);
   }
 
   async delete(collection: string, ids: Uint8Array): Promise<number> {
@@ -90,5 +101,11 @@ function parseEntry(id: string, fields: Buffer[]): LoggedWrite {
   const op = values.get('op')?.toString();
   const ids = values.get('ids') ?? Buffer.alloc(0);
   if (op === 'delete') return { id, op, ids };
-  return { id, op: 'upsert', ids, vectors: values.get('vectors') ?? Buffer.alloc(0) };
+  return {
+    id,
+    op: 'upsert',
+    ids,
+    vectors: values.get('vectors') ?? Buffer.alloc(0),
+    fields: values.get('fields'),
+  };
 }

@@ -10,6 +10,9 @@ export type {
 } from './generated/vecshard/v1/ClusterStatusResponse.js';
 export type { CollectionInfo, CollectionInfo__Output } from './generated/vecshard/v1/CollectionInfo.js';
 export type { CollectionState, CollectionState__Output } from './generated/vecshard/v1/CollectionState.js';
+export type { Condition, Condition__Output } from './generated/vecshard/v1/Condition.js';
+export type { CountRequest, CountRequest__Output } from './generated/vecshard/v1/CountRequest.js';
+export type { CountResponse, CountResponse__Output } from './generated/vecshard/v1/CountResponse.js';
 export type {
   CreateCollectionRequest,
   CreateCollectionRequest__Output,
@@ -32,6 +35,10 @@ export type {
   DropCollectionResponse,
   DropCollectionResponse__Output,
 } from './generated/vecshard/v1/DropCollectionResponse.js';
+export type { FieldColumn, FieldColumn__Output } from './generated/vecshard/v1/FieldColumn.js';
+export type { FieldSchema, FieldSchema__Output } from './generated/vecshard/v1/FieldSchema.js';
+export type { FieldType, FieldType__Output } from './generated/vecshard/v1/FieldType.js';
+export type { Filter, Filter__Output } from './generated/vecshard/v1/Filter.js';
 export type {
   GetCollectionRequest,
   GetCollectionRequest__Output,
@@ -41,6 +48,8 @@ export type {
   GetCollectionResponse__Output,
 } from './generated/vecshard/v1/GetCollectionResponse.js';
 export type { GetJobRequest, GetJobRequest__Output } from './generated/vecshard/v1/GetJobRequest.js';
+export type { GetRequest, GetRequest__Output } from './generated/vecshard/v1/GetRequest.js';
+export type { GetResponse, GetResponse__Output } from './generated/vecshard/v1/GetResponse.js';
 export type {
   GetRoutingTableRequest,
   GetRoutingTableRequest__Output,
@@ -48,6 +57,7 @@ export type {
 export type { ImportRequest, ImportRequest__Output } from './generated/vecshard/v1/ImportRequest.js';
 export type { Job, Job__Output } from './generated/vecshard/v1/Job.js';
 export type { JobState, JobState__Output } from './generated/vecshard/v1/JobState.js';
+export type { KeywordSet, KeywordSet__Output } from './generated/vecshard/v1/KeywordSet.js';
 export type {
   ListCollectionsRequest,
   ListCollectionsRequest__Output,
@@ -64,8 +74,12 @@ export type {
   ListSnapshotsResponse,
   ListSnapshotsResponse__Output,
 } from './generated/vecshard/v1/ListSnapshotsResponse.js';
+export type { Match, Match__Output } from './generated/vecshard/v1/Match.js';
 export type { Metric, Metric__Output } from './generated/vecshard/v1/Metric.js';
 export type { PlacementPolicy, PlacementPolicy__Output } from './generated/vecshard/v1/PlacementPolicy.js';
+export type { QueryRequest, QueryRequest__Output } from './generated/vecshard/v1/QueryRequest.js';
+export type { QueryResponse, QueryResponse__Output } from './generated/vecshard/v1/QueryResponse.js';
+export type { Range, Range__Output } from './generated/vecshard/v1/Range.js';
 export type { RebalanceRequest, RebalanceRequest__Output } from './generated/vecshard/v1/RebalanceRequest.js';
 export type { ReplicaInfo, ReplicaInfo__Output } from './generated/vecshard/v1/ReplicaInfo.js';
 export type { ReplicaState, ReplicaState__Output } from './generated/vecshard/v1/ReplicaState.js';
@@ -176,9 +190,25 @@ export type {
   ListDigestsResponse__Output as WorkerListDigestsResponse__Output,
 } from './generated/vecshard/worker/v1/ListDigestsResponse.js';
 export type {
+  MatchStatsRequest as WorkerMatchStatsRequest,
+  MatchStatsRequest__Output as WorkerMatchStatsRequest__Output,
+} from './generated/vecshard/worker/v1/MatchStatsRequest.js';
+export type {
+  MatchStatsResponse as WorkerMatchStatsResponse,
+  MatchStatsResponse__Output as WorkerMatchStatsResponse__Output,
+} from './generated/vecshard/worker/v1/MatchStatsResponse.js';
+export type {
   Metric as WorkerMetric,
   Metric__Output as WorkerMetric__Output,
 } from './generated/vecshard/worker/v1/Metric.js';
+export type {
+  ReadRowsRequest as WorkerReadRowsRequest,
+  ReadRowsRequest__Output as WorkerReadRowsRequest__Output,
+} from './generated/vecshard/worker/v1/ReadRowsRequest.js';
+export type {
+  ReadRowsResponse as WorkerReadRowsResponse,
+  ReadRowsResponse__Output as WorkerReadRowsResponse__Output,
+} from './generated/vecshard/worker/v1/ReadRowsResponse.js';
 export type {
   SearchPreassignedRequest as WorkerSearchPreassignedRequest,
   SearchPreassignedRequest__Output as WorkerSearchPreassignedRequest__Output,

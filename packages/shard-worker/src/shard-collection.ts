@@ -1,5 +1,11 @@
 import { type Assignment, FaissIndex, type Metric, type SearchResult } from '@vecshard/faiss';
 import {
+  type Column,
+  decodeFieldRows,
+  emptyColumns,
+  encodeFieldRows,
+  type FieldSpec,
+  type Filter__Output,
   failedPrecondition,
   invalidArgument,
   placementMoved,
@@ -8,14 +14,45 @@ import {
   WriteQueue,
 } from '@vecshard/proto';
 import { listBlobDigest } from '@vecshard/storage/list-blob';
+import { FieldStore } from './fields/field-store.js';
+import { negated, type ShardMatches, searchMatching } from './filtered-search.js';
 import { ReadWriteGate } from './read-write-gate.js';
 import { SearchBatcher } from './search-batcher.js';
 
-/** One inverted list's ids and codes, as FAISS stores them. */
+/** One inverted list's ids and codes, as FAISS stores them, and its rows' fields. */
 export interface OwnedListContent {
   list: number;
   ids: BigInt64Array;
   codes: Uint8Array;
+  /** The rows' fields, encoded by the row codec; empty for a collection without fields. */
+  fields?: Uint8Array;
+}
+
+/** What a search may ask beyond the lists: a filter, and fields to return with each hit. */
+export interface SearchRequestOptions {
+  filter?: Filter__Output;
+  /** Search every matching row exactly, ignoring the assignment. */
+  exact?: boolean;
+  outputFields?: string[];
+}
+
+/** A search's hits and, when asked, their fields (one row per hit slot). */
+export interface ShardSearchResult extends SearchResult {
+  fields?: Column[];
+}
+
+/** Rows read back: ids, their vectors when asked, their fields. */
+export interface ReadRowsResult {
+  ids: BigInt64Array;
+  vectors?: Float32Array;
+  fields: Column[];
+}
+
+/** How many rows match a filter, over the shard and per owned list. */
+export interface MatchStats {
+  count: number;
+  rows: number;
+  perList?: Map<number, number>;
 }
 
 /** What a worker reports about one collection it holds. */
@@ -56,13 +93,18 @@ export class ShardCollection {
   /** Cleared when the copy may be stale (missed a write, or left the shard); reset only by a new attach. */
   private directReads = true;
 
+  /** The rows' fields and the indexes that answer filters, beside the vectors. */
+  private readonly rows: FieldStore;
+
   private constructor(
     readonly name: string,
     readonly shard: number,
     private readonly index: FaissIndex,
     private owned: Uint8Array,
     private ownedCount: number,
+    readonly schema: FieldSpec[],
   ) {
+    this.rows = new FieldStore(schema);
     this.quantizer = quantizerDigest(index.centroids());
     if (index.device === 'cuda') {
       this.gpuSearches = new SearchBatcher(index.dim, (q, k, a) => index.searchPreassigned(q, k, a));
@@ -76,6 +118,7 @@ export class ShardCollection {
     metric: Metric,
     lists: number[],
     placement: { device: string; gpuTempMemoryBytes?: number } = { device: 'cpu' },
+    schema: FieldSpec[] = [],
   ): Promise<ShardCollection> {
     let index: FaissIndex;
     try {
@@ -103,6 +146,7 @@ export class ShardCollection {
       index,
       owned,
       owned.reduce((a, b) => a + b, 0),
+      schema,
     );
   }
 
@@ -115,8 +159,18 @@ export class ShardCollection {
     return this.writes.depth;
   }
 
-  /** Removes the held ids among `replaceIds`, then adds the vectors into their (owned) lists. */
-  add(ids: BigInt64Array, vectors: Float32Array, lists: BigInt64Array, replaceIds: BigInt64Array) {
+  /**
+   * Removes the held ids among `replaceIds`, then adds the rows into their
+   * (owned) lists: vectors and fields (`columns` of the schema, n rows each;
+   * none given = every field missing).
+   */
+  add(
+    ids: BigInt64Array,
+    vectors: Float32Array,
+    lists: BigInt64Array,
+    replaceIds: BigInt64Array,
+    columns?: Column[],
+  ) {
     this.checkRows(vectors, ids.length, 'vectors');
     if (lists.length !== ids.length)
       throw invalidArgument(`${lists.length} list ids for ${ids.length} vectors`);
@@ -125,10 +179,12 @@ export class ShardCollection {
         throw failedPrecondition(`list ${list} of "${this.name}" is not owned by shard ${this.shard}`);
       }
     }
+    const fields = columns ?? emptyColumns(this.schema, ids.length);
     return this.writes.run(() =>
       this.gate.write(async () => {
         const replaced = (await this.removeHeld(replaceIds)) + (await this.removeHeld(ids));
         if (ids.length > 0) await this.index.addPreassigned(vectors, ids, lists);
+        this.rows.upsert(ids, Int32Array.from(lists, Number), fields);
         return { added: ids.length, replaced };
       }),
     );
@@ -138,10 +194,23 @@ export class ShardCollection {
    * Content of owned lists (every owned list when `lists` is empty), one list
    * at a time, so a caller streaming them never holds the whole shard.
    */
-  *exportLists(lists: number[]): Generator<OwnedListContent> {
+  async *exportLists(lists: number[]): AsyncGenerator<OwnedListContent> {
     const wanted = lists.length > 0 ? lists : this.ownedLists();
     for (const list of wanted) this.checkOwned(list);
-    for (const list of wanted) yield { list, ...this.index.exportList(list) };
+    // Vectors and fields of a list are read together, between writes.
+    for (const list of wanted) yield await this.gate.read(async () => this.listContent(list));
+  }
+
+  private listContent(list: number): OwnedListContent {
+    const content = this.index.exportList(list);
+    return { list, ...content, fields: this.encodedFields(content.ids) };
+  }
+
+  /** The rows' fields as a list blob stores them; empty without a schema (blobs stay as before fields). */
+  private encodedFields(ids: BigInt64Array): Uint8Array | undefined {
+    if (this.schema.length === 0 || ids.length === 0) return undefined;
+    const names = this.schema.map((field) => field.name);
+    return encodeFieldRows(this.schema, ids, this.rows.read(ids, names));
   }
 
   /**
@@ -151,10 +220,14 @@ export class ShardCollection {
   listDigests(): { list: number; vectors: number; sha256: string; bytes: number }[] {
     const digests = [];
     for (const list of this.ownedLists()) {
-      const content = this.index.exportList(list);
+      const content = this.listContent(list);
       if (content.ids.length === 0) continue;
       const ids = new Uint8Array(content.ids.buffer, content.ids.byteOffset, content.ids.byteLength);
-      digests.push({ list, vectors: content.ids.length, ...listBlobDigest({ ids, codes: content.codes }) });
+      digests.push({
+        list,
+        vectors: content.ids.length,
+        ...listBlobDigest({ ids, codes: content.codes, fields: content.fields }),
+      });
     }
     return digests;
   }
@@ -166,9 +239,12 @@ export class ShardCollection {
       this.gate.write(async () => {
         let vectors = 0;
         for (const content of contents) {
+          const columns = this.decodeFields(content);
           // An id stored in another list would be held twice: the restored copy wins.
           await this.removeHeld(content.ids);
+          this.rows.remove(this.rows.rowsOfList(content.list));
           this.index.importList(content.list, content);
+          this.rows.upsert(content.ids, new Int32Array(content.ids.length).fill(content.list), columns);
           vectors += content.ids.length;
         }
         return vectors;
@@ -176,8 +252,21 @@ export class ShardCollection {
     );
   }
 
+  /** The fields of an imported list, checked against the ids before anything changes. */
+  private decodeFields(content: OwnedListContent): Column[] {
+    if (!content.fields || content.fields.length === 0) return emptyColumns(this.schema, content.ids.length);
+    const decoded = decodeFieldRows(
+      this.schema,
+      Buffer.from(content.fields.buffer, content.fields.byteOffset, content.fields.byteLength),
+    );
+    if (decoded.ids.length !== content.ids.length || decoded.ids.some((id, i) => id !== content.ids[i])) {
+      throw invalidArgument(`the fields of list ${content.list} of "${this.name}" are not those of its ids`);
+    }
+    return decoded.columns;
+  }
+
   delete(ids: BigInt64Array): Promise<number> {
-    return this.writes.run(() => this.removeHeld(ids));
+    return this.writes.run(() => this.gate.write(() => this.removeHeld(ids)));
   }
 
   /**
@@ -199,6 +288,7 @@ export class ShardCollection {
         for (const list of this.ownedLists()) {
           if (owned[list]) continue;
           removed += await this.removeHeld(this.index.exportList(list).ids);
+          this.rows.remove(this.rows.rowsOfList(list));
         }
         this.owned = owned;
         this.ownedCount = owned.reduce((a, b) => a + b, 0);
@@ -255,7 +345,12 @@ export class ShardCollection {
     return this.loading;
   }
 
-  async search(queries: Float32Array, k: number, assignment: Assignment): Promise<SearchResult> {
+  async search(
+    queries: Float32Array,
+    k: number,
+    assignment: Assignment,
+    options: SearchRequestOptions = {},
+  ): Promise<ShardSearchResult> {
     if (this.loading) {
       throw unavailable(`collection "${this.name}" is loading: shard ${this.shard} is being refilled`);
     }
@@ -267,16 +362,92 @@ export class ShardCollection {
         `${assignment.lists.length} list ids are not a whole number per query for ${nq} queries`,
       );
     }
-    this.checkRoutedHere(assignment.lists);
+    if (!options.exact) this.checkRoutedHere(assignment.lists);
     try {
-      return await this.gate.read(() =>
-        this.gpuSearches
-          ? this.gpuSearches.search(queries, k, assignment)
-          : this.index.searchPreassigned(queries, k, assignment),
-      );
+      return await this.gate.read(async () => {
+        const result =
+          options.filter || options.exact
+            ? await searchMatching(
+                this.index,
+                this.matchesOf(options.filter),
+                queries,
+                k,
+                assignment,
+                options.exact,
+              )
+            : this.gpuSearches
+              ? await this.gpuSearches.search(queries, k, assignment)
+              : await this.index.searchPreassigned(queries, k, assignment);
+        const outputFields = options.outputFields ?? [];
+        return outputFields.length > 0
+          ? { ...result, fields: this.rows.read(result.labels, outputFields) }
+          : result;
+      });
     } catch (error) {
       if (error instanceof RangeError || error instanceof TypeError) throw invalidArgument(error.message);
       throw error;
+    }
+  }
+
+  /** How many rows match `filter` (every row without one), and per owned list when asked. */
+  matchStats(filter: Filter__Output | undefined, perList: boolean): Promise<MatchStats> {
+    this.refuseWhileLoading();
+    return this.gate.read(async () => {
+      const matches = this.rows.match(filter);
+      return {
+        count: matches.count,
+        rows: this.rows.size,
+        perList: perList ? matches.countByList() : undefined,
+      };
+    });
+  }
+
+  /** Rows by id, in the order asked; ids not held are left out. */
+  readRowsById(ids: BigInt64Array, outputFields: string[], withVectors: boolean): Promise<ReadRowsResult> {
+    this.refuseWhileLoading();
+    return this.gate.read(async () => {
+      const found = ids.filter((id) => this.rows.has(id));
+      return this.readRows(found, outputFields, withVectors);
+    });
+  }
+
+  /** A page of the rows matching `filter`, by ascending id, above `after`. */
+  readMatching(
+    filter: Filter__Output | undefined,
+    after: bigint | undefined,
+    limit: number,
+    outputFields: string[],
+    withVectors: boolean,
+  ): Promise<ReadRowsResult> {
+    this.refuseWhileLoading();
+    return this.gate.read(async () => {
+      const ids = this.rows.match(filter).idsAfter(after, limit > 0 ? limit : Number.MAX_SAFE_INTEGER);
+      return this.readRows(ids, outputFields, withVectors);
+    });
+  }
+
+  private async readRows(
+    ids: BigInt64Array,
+    outputFields: string[],
+    withVectors: boolean,
+  ): Promise<ReadRowsResult> {
+    const fields = this.rows.read(ids, outputFields);
+    if (!withVectors) return { ids, fields };
+    return { ids, fields, vectors: (await this.index.reconstructIds(ids)).vectors };
+  }
+
+  /** The rows a filter selects, and a way to the rows it does not (a smaller selector when most match). */
+  private matchesOf(filter: Filter__Output | undefined): ShardMatches {
+    return {
+      matching: this.rows.match(filter),
+      rows: this.rows.size,
+      notMatching: () => this.rows.match(filter ? negated(filter) : { must: [], should: [], mustNot: [] }),
+    };
+  }
+
+  private refuseWhileLoading(): void {
+    if (this.loading) {
+      throw unavailable(`collection "${this.name}" is loading: shard ${this.shard} is being refilled`);
     }
   }
 
@@ -321,8 +492,11 @@ export class ShardCollection {
     }
   }
 
+  /** Removes the ids' vectors and rows; resolves to the vectors removed. */
   private async removeHeld(ids: BigInt64Array): Promise<number> {
-    return ids.length === 0 ? 0 : this.index.remove(ids);
+    if (ids.length === 0) return 0;
+    this.rows.remove(ids);
+    return this.index.remove(ids);
   }
 
   private checkRows(vectors: Float32Array, expected: number | undefined, what: string): number {

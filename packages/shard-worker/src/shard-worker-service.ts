@@ -1,13 +1,16 @@
 import {
+  decodeColumns,
   decodeFloats,
   decodeIds,
   encodeArray,
+  encodeColumns,
   type InternalErrorSink,
   invalidArgument,
   metricFromEnum,
   notFound,
   RpcError,
   type ShardWorkerHandlers,
+  schemaFromWire,
   serverStream,
   unary,
   WireFormatError,
@@ -59,6 +62,7 @@ export function shardWorkerHandlers(
           metric,
           req.lists,
           { device: identity.device, gpuTempMemoryBytes: identity.gpuTempMemoryBytes },
+          schemaFromWire(req.fields, ''),
         );
         shard.setLoading(req.loading);
         shard.advanceEpoch(BigInt(req.epoch));
@@ -71,14 +75,17 @@ export function shardWorkerHandlers(
     AddPreassigned: unary(
       'AddPreassigned',
       async (req) => {
-        const result = await wire(() =>
-          held(req.collection, req.shard).add(
-            decodeIds(req.ids),
+        const result = await wire(() => {
+          const shard = held(req.collection, req.shard);
+          const ids = decodeIds(req.ids);
+          return shard.add(
+            ids,
             decodeFloats(req.vectors),
             decodeIds(req.lists, 'lists'),
             decodeIds(req.replaceIds, 'replace ids'),
-          ),
-        );
+            req.fields.length > 0 ? decodeColumns(shard.schema, req.fields, ids.length) : undefined,
+          );
+        });
         return { added: String(result.added), replaced: String(result.replaced) };
       },
       onInternal,
@@ -88,12 +95,21 @@ export function shardWorkerHandlers(
       'SearchPreassigned',
       async (req) => {
         const result = await wire(() =>
-          held(req.collection, req.shard).search(decodeFloats(req.queries, 'queries'), req.k, {
-            lists: decodeIds(req.lists, 'lists'),
-            distances: decodeFloats(req.centroidDistances, 'centroid distances'),
-          }),
+          held(req.collection, req.shard).search(
+            decodeFloats(req.queries, 'queries'),
+            req.k,
+            {
+              lists: decodeIds(req.lists, 'lists'),
+              distances: decodeFloats(req.centroidDistances, 'centroid distances'),
+            },
+            { filter: req.filter ?? undefined, exact: req.exact, outputFields: req.outputFields },
+          ),
         );
-        return { ids: encodeArray(result.labels), distances: encodeArray(result.distances) };
+        return {
+          ids: encodeArray(result.labels),
+          distances: encodeArray(result.distances),
+          fields: result.fields ? encodeColumns(result.fields) : [],
+        };
       },
       onInternal,
     ),
@@ -141,8 +157,13 @@ export function shardWorkerHandlers(
     ExportLists: serverStream(
       'ExportLists',
       async function* (req) {
-        for (const content of held(req.collection, req.shard).exportLists(req.lists)) {
-          yield { list: content.list, ids: encodeArray(content.ids), codes: encodeArray(content.codes) };
+        for await (const content of held(req.collection, req.shard).exportLists(req.lists)) {
+          yield {
+            list: content.list,
+            ids: encodeArray(content.ids),
+            codes: encodeArray(content.codes),
+            fields: content.fields ? encodeArray(content.fields) : Buffer.alloc(0),
+          };
         }
       },
       onInternal,
@@ -157,6 +178,7 @@ export function shardWorkerHandlers(
               list: content.list,
               ids: decodeIds(content.ids),
               codes: new Uint8Array(content.codes.buffer, content.codes.byteOffset, content.codes.byteLength),
+              fields: content.fields,
             })),
           ),
         );
@@ -179,6 +201,47 @@ export function shardWorkerHandlers(
       async (req) => {
         const removed = await held(req.collection, req.shard).setLists(req.lists, BigInt(req.epoch));
         return { removed: String(removed) };
+      },
+      onInternal,
+    ),
+
+    MatchStats: unary(
+      'MatchStats',
+      async (req) => {
+        const stats = await wire(() =>
+          held(req.collection, req.shard).matchStats(req.filter ?? undefined, req.perList),
+        );
+        const perList = [...(stats.perList ?? new Map<number, number>())].sort(([a], [b]) => a - b);
+        return {
+          count: String(stats.count),
+          rows: String(stats.rows),
+          lists: perList.map(([list]) => list),
+          listCounts: perList.map(([, count]) => String(count)),
+        };
+      },
+      onInternal,
+    ),
+
+    ReadRows: unary(
+      'ReadRows',
+      async (req) => {
+        const shard = held(req.collection, req.shard);
+        const rows = await wire(() =>
+          req.ids.length > 0
+            ? shard.readRowsById(decodeIds(req.ids), req.outputFields, req.withVectors)
+            : shard.readMatching(
+                req.filter ?? undefined,
+                req.hasAfter ? BigInt(req.after) : undefined,
+                req.limit,
+                req.outputFields,
+                req.withVectors,
+              ),
+        );
+        return {
+          ids: encodeArray(rows.ids),
+          vectors: rows.vectors ? encodeArray(rows.vectors) : Buffer.alloc(0),
+          fields: encodeColumns(rows.fields),
+        };
       },
       onInternal,
     ),

@@ -81,7 +81,8 @@ export function statusTables(status: ClusterDescription): string {
   ].join('\n');
 }
 
-function table(header: string[], rows: string[][]): string {
+/** Aligned columns under a header and a rule. */
+export function table(header: string[], rows: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   const line = (cells: string[]) =>
     cells

@@ -24,7 +24,8 @@ export type FallbackReason =
   | 'doubt'
   | 'no-ready-copy'
   | 'placement-moved'
-  | 'worker-error';
+  | 'worker-error'
+  | 'filtered';
 
 /** Top-k rows of a batch, and the shard requests that produced them. */
 export interface BatchHits {

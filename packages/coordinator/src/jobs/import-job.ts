@@ -1,9 +1,12 @@
+import * as grpc from '@grpc/grpc-js';
 import { readVectorFile } from '@vecshard/datasets';
-import { encodeArray } from '@vecshard/proto';
+import { encodeArray, RpcError } from '@vecshard/proto';
 import type { ObjectStore } from '@vecshard/storage';
 import type { CoordinatorContext } from '../context.js';
 import { serializeWrites, upsert } from '../data-path.js';
+import { FieldsFile } from './fields-file.js';
 import type { ImportJobData, JobProcessor } from './job-kinds.js';
+import { permanent } from './job-queue.js';
 import { trainOnFile } from './train-job.js';
 import { jobCollection, NO_CALLER_DEADLINE, openVectorSource } from './vector-source.js';
 
@@ -20,6 +23,7 @@ export function importProcessor(
   return async (data, progress, resumeFrom) => {
     const { record } = await jobCollection(ctx, data.collection);
     const source = await openVectorSource(data.path, record.dim, data.collection, store, dataDir);
+    const fields = data.fieldsPath ? await FieldsFile.open(data.fieldsPath, store, dataDir) : undefined;
     try {
       const total = data.limit > 0 ? Math.min(data.limit, source.count) : source.count;
       if (record.state !== 'ready') {
@@ -29,13 +33,25 @@ export function importProcessor(
       const batch = data.batchSize > 0 ? data.batchSize : 10_000;
       let done = Math.min(resumeFrom?.done ?? 0, total);
       await progress(done, total);
+      await fields?.skip(done);
       while (done < total) {
         const to = Math.min(total, done + batch);
         const rows = readVectorFile(source.path, { from: done, to });
         const ids = BigInt64Array.from({ length: to - done }, (_, i) => BigInt(data.firstId + done + i));
+        const columns = fields ? await fields.next(to - done, record.fields ?? []) : [];
         await serializeWrites(data.collection, async () => {
           const ready = await ctx.catalog.getReady(data.collection, 'Import');
-          await upsert(ctx, ready, encodeArray(ids), encodeArray(rows.vectors), NO_CALLER_DEADLINE);
+          await upsert(
+            ctx,
+            ready,
+            encodeArray(ids),
+            encodeArray(rows.vectors),
+            NO_CALLER_DEADLINE,
+            columns,
+          ).catch((error) => {
+            // Rows the collection refuses (a field of the wrong type …) will be refused again.
+            throw isInvalidArgument(error) ? permanent(error) : error;
+          });
         });
         done = to;
         await progress(done, total);
@@ -43,6 +59,11 @@ export function importProcessor(
       return { vectors: total, collection: data.collection, path: data.path };
     } finally {
       await source.release();
+      await fields?.release();
     }
   };
+}
+
+function isInvalidArgument(error: unknown): boolean {
+  return error instanceof RpcError && error.code === grpc.status.INVALID_ARGUMENT;
 }

@@ -7,6 +7,8 @@ export interface ImportJobData {
   limit: number;
   batchSize: number;
   trainSize: number;
+  /** JSON Lines of the rows' fields, aligned with the vectors (absent: no fields). */
+  fieldsPath?: string;
 }
 
 export interface TrainJobData {

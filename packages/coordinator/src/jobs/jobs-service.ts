@@ -65,6 +65,7 @@ export function jobHandlers(
       async (req: ImportRequest__Output) => {
         await ctx.catalog.get(req.collection);
         checkJobPath(req.path);
+        if (req.fieldsPath) checkJobPath(req.fieldsPath);
         return jobs.enqueue({
           kind: 'import',
           collection: req.collection,
@@ -73,6 +74,7 @@ export function jobHandlers(
           limit: Number(req.limit),
           batchSize: req.batchSize,
           trainSize: Number(req.trainSize),
+          ...(req.fieldsPath ? { fieldsPath: req.fieldsPath } : {}),
         });
       },
       onInternal,

@@ -52,7 +52,8 @@ export async function openVectorSource(
   }
 }
 
-async function localCopy(path: string, store: ObjectStore | undefined, dataDir: string) {
+/** The local path of a job file: the path itself, or "store:KEY" downloaded into the data folder. */
+export async function localCopy(path: string, store: ObjectStore | undefined, dataDir: string) {
   if (!path.startsWith(STORE_PREFIX)) return { path, release: async () => {} };
   const key = path.slice(STORE_PREFIX.length);
   if (!store) {

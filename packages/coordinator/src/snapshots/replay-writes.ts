@@ -1,4 +1,11 @@
-import { decodeFloats, decodeIds, encodeArray } from '@vecshard/proto';
+import {
+  decodeFieldRows,
+  decodeFloats,
+  decodeIds,
+  encodeArray,
+  encodeColumns,
+  sliceColumns,
+} from '@vecshard/proto';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, replicaTarget, workerDeadline } from '../context.js';
 import { listOwners } from '../placement/list-placement.js';
@@ -37,6 +44,8 @@ export async function replayWrites(
     } else {
       const ids = decodeIds(write.ids);
       const vectors = decodeFloats(write.vectors);
+      const columns =
+        write.fields && record.fields ? decodeFieldRows(record.fields, write.fields).columns : undefined;
       const { lists } = await template.assign(vectors, 1);
       const shardOf =
         record.routing === 'scatter'
@@ -56,6 +65,7 @@ export async function replayWrites(
             vectors: mine ? encodeArray(mine.vectors) : Buffer.alloc(0),
             lists: mine ? encodeArray(mine.lists) : Buffer.alloc(0),
             replaceIds: record.routing === 'lists' ? write.ids : Buffer.alloc(0),
+            fields: mine && columns ? encodeColumns(sliceColumns(columns, mine.rows)) : [],
           },
           workerDeadline(ctx),
         );

@@ -32,6 +32,12 @@ export interface ImportRequest {
    * first (0 = min(rows, 50 × nlist)).
    */
   'trainSize'?: (number | string | Long);
+  /**
+   * The rows' fields: a JSON Lines file (optionally gzipped), one object per
+   * vector in the same order, keys = field names (a key left out or null =
+   * missing). A file the coordinator can read, or "store:KEY".
+   */
+  'fieldsPath'?: (string);
 }
 
 /**
@@ -64,4 +70,10 @@ export interface ImportRequest__Output {
    * first (0 = min(rows, 50 × nlist)).
    */
   'trainSize': (string);
+  /**
+   * The rows' fields: a JSON Lines file (optionally gzipped), one object per
+   * vector in the same order, keys = field names (a key left out or null =
+   * missing). A file the coordinator can read, or "store:KEY".
+   */
+  'fieldsPath': (string);
 }

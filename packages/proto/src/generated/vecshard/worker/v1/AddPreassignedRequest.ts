@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
+import type { FieldColumn as _vecshard_v1_FieldColumn, FieldColumn__Output as _vecshard_v1_FieldColumn__Output } from '../../../vecshard/v1/FieldColumn.js';
 
 /**
  * Vectors already assigned to lists.
@@ -30,6 +31,11 @@ export interface AddPreassignedRequest {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard'?: (number);
+  /**
+   * The rows' fields, one column per field of the schema, n rows each, in
+   * the order of `ids`.
+   */
+  'fields'?: (_vecshard_v1_FieldColumn)[];
 }
 
 /**
@@ -61,4 +67,9 @@ export interface AddPreassignedRequest__Output {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard': (number);
+  /**
+   * The rows' fields, one column per field of the schema, n rows each, in
+   * the order of `ids`.
+   */
+  'fields': (_vecshard_v1_FieldColumn__Output)[];
 }

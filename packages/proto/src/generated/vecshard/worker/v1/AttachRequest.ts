@@ -1,6 +1,7 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
 import type { Metric as _vecshard_worker_v1_Metric, Metric__Output as _vecshard_worker_v1_Metric__Output } from '../../../vecshard/worker/v1/Metric.js';
+import type { FieldSchema as _vecshard_v1_FieldSchema, FieldSchema__Output as _vecshard_v1_FieldSchema__Output } from '../../../vecshard/v1/FieldSchema.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -38,6 +39,10 @@ export interface AttachRequest {
    * older epoch are refused.
    */
   'epoch'?: (number | string | Long);
+  /**
+   * The fields stored with every row.
+   */
+  'fields'?: (_vecshard_v1_FieldSchema)[];
 }
 
 /**
@@ -75,4 +80,8 @@ export interface AttachRequest__Output {
    * older epoch are refused.
    */
   'epoch': (string);
+  /**
+   * The fields stored with every row.
+   */
+  'fields': (_vecshard_v1_FieldSchema__Output)[];
 }

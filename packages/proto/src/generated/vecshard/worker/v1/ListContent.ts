@@ -17,6 +17,11 @@ export interface ListContent {
    * n codes of the index's code size each (raw float32 rows for IVF-Flat).
    */
   'codes'?: (Buffer | Uint8Array | string);
+  /**
+   * The rows' fields, encoded as a snapshot blob stores them (empty for a
+   * collection without fields).
+   */
+  'fields'?: (Buffer | Uint8Array | string);
 }
 
 /**
@@ -35,4 +40,9 @@ export interface ListContent__Output {
    * n codes of the index's code size each (raw float32 rows for IVF-Flat).
    */
   'codes': (Buffer);
+  /**
+   * The rows' fields, encoded as a snapshot blob stores them (empty for a
+   * collection without fields).
+   */
+  'fields': (Buffer);
 }

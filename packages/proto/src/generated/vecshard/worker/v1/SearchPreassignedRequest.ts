@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
+import type { Filter as _vecshard_v1_Filter, Filter__Output as _vecshard_v1_Filter__Output } from '../../../vecshard/v1/Filter.js';
 
 /**
  * Queries with their coarse assignment.
@@ -29,6 +30,19 @@ export interface SearchPreassignedRequest {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard'?: (number);
+  /**
+   * Only rows matching it are returned.
+   */
+  'filter'?: (_vecshard_v1_Filter | null);
+  /**
+   * Search every matching row of the shard exactly, ignoring `lists` (the
+   * coordinator's plan for a selective filter).
+   */
+  'exact'?: (boolean);
+  /**
+   * Fields to return with each hit.
+   */
+  'outputFields'?: (string)[];
 }
 
 /**
@@ -59,4 +73,17 @@ export interface SearchPreassignedRequest__Output {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard': (number);
+  /**
+   * Only rows matching it are returned.
+   */
+  'filter': (_vecshard_v1_Filter__Output | null);
+  /**
+   * Search every matching row of the shard exactly, ignoring `lists` (the
+   * coordinator's plan for a selective filter).
+   */
+  'exact': (boolean);
+  /**
+   * Fields to return with each hit.
+   */
+  'outputFields': (string)[];
 }

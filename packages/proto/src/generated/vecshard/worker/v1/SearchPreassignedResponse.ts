@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
+import type { FieldColumn as _vecshard_v1_FieldColumn, FieldColumn__Output as _vecshard_v1_FieldColumn__Output } from '../../../vecshard/v1/FieldColumn.js';
 
 /**
  * Per-query top k from this shard's lists.
@@ -13,6 +14,10 @@ export interface SearchPreassignedResponse {
    * nq·k float32 LE.
    */
   'distances'?: (Buffer | Uint8Array | string);
+  /**
+   * The output fields of each hit slot (nq·k rows).
+   */
+  'fields'?: (_vecshard_v1_FieldColumn)[];
 }
 
 /**
@@ -27,4 +32,8 @@ export interface SearchPreassignedResponse__Output {
    * nq·k float32 LE.
    */
   'distances': (Buffer);
+  /**
+   * The output fields of each hit slot (nq·k rows).
+   */
+  'fields': (_vecshard_v1_FieldColumn__Output)[];
 }

@@ -18,6 +18,10 @@ import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, Im
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
 import type { ListDigestsRequest as _vecshard_worker_v1_ListDigestsRequest, ListDigestsRequest__Output as _vecshard_worker_v1_ListDigestsRequest__Output } from '../../../vecshard/worker/v1/ListDigestsRequest.js';
 import type { ListDigestsResponse as _vecshard_worker_v1_ListDigestsResponse, ListDigestsResponse__Output as _vecshard_worker_v1_ListDigestsResponse__Output } from '../../../vecshard/worker/v1/ListDigestsResponse.js';
+import type { MatchStatsRequest as _vecshard_worker_v1_MatchStatsRequest, MatchStatsRequest__Output as _vecshard_worker_v1_MatchStatsRequest__Output } from '../../../vecshard/worker/v1/MatchStatsRequest.js';
+import type { MatchStatsResponse as _vecshard_worker_v1_MatchStatsResponse, MatchStatsResponse__Output as _vecshard_worker_v1_MatchStatsResponse__Output } from '../../../vecshard/worker/v1/MatchStatsResponse.js';
+import type { ReadRowsRequest as _vecshard_worker_v1_ReadRowsRequest, ReadRowsRequest__Output as _vecshard_worker_v1_ReadRowsRequest__Output } from '../../../vecshard/worker/v1/ReadRowsRequest.js';
+import type { ReadRowsResponse as _vecshard_worker_v1_ReadRowsResponse, ReadRowsResponse__Output as _vecshard_worker_v1_ReadRowsResponse__Output } from '../../../vecshard/worker/v1/ReadRowsResponse.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from '../../../vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from '../../../vecshard/worker/v1/SearchPreassignedResponse.js';
 import type { SetListsRequest as _vecshard_worker_v1_SetListsRequest, SetListsRequest__Output as _vecshard_worker_v1_SetListsRequest__Output } from '../../../vecshard/worker/v1/SetListsRequest.js';
@@ -160,6 +164,40 @@ export interface ShardWorkerClient extends grpc.Client {
   listDigests(argument: _vecshard_worker_v1_ListDigestsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ListDigestsResponse__Output>): grpc.ClientUnaryCall;
   
   /**
+   * How many rows match a filter, in total and per owned list, for planning
+   * a filtered search and for Count.
+   */
+  MatchStats(argument: _vecshard_worker_v1_MatchStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  MatchStats(argument: _vecshard_worker_v1_MatchStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  MatchStats(argument: _vecshard_worker_v1_MatchStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  MatchStats(argument: _vecshard_worker_v1_MatchStatsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * How many rows match a filter, in total and per owned list, for planning
+   * a filtered search and for Count.
+   */
+  matchStats(argument: _vecshard_worker_v1_MatchStatsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  matchStats(argument: _vecshard_worker_v1_MatchStatsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  matchStats(argument: _vecshard_worker_v1_MatchStatsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  matchStats(argument: _vecshard_worker_v1_MatchStatsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_MatchStatsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Rows by id, or the rows matching a filter by ascending id (a page): their
+   * fields and, if asked, vectors.
+   */
+  ReadRows(argument: _vecshard_worker_v1_ReadRowsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  ReadRows(argument: _vecshard_worker_v1_ReadRowsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  ReadRows(argument: _vecshard_worker_v1_ReadRowsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  ReadRows(argument: _vecshard_worker_v1_ReadRowsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Rows by id, or the rows matching a filter by ascending id (a page): their
+   * fields and, if asked, vectors.
+   */
+  readRows(argument: _vecshard_worker_v1_ReadRowsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  readRows(argument: _vecshard_worker_v1_ReadRowsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  readRows(argument: _vecshard_worker_v1_ReadRowsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  readRows(argument: _vecshard_worker_v1_ReadRowsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_ReadRowsResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Searches only the given lists of each query.
    */
   SearchPreassigned(argument: _vecshard_worker_v1_SearchPreassignedRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_SearchPreassignedResponse__Output>): grpc.ClientUnaryCall;
@@ -280,6 +318,18 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
   ListDigests: grpc.handleUnaryCall<_vecshard_worker_v1_ListDigestsRequest__Output, _vecshard_worker_v1_ListDigestsResponse>;
   
   /**
+   * How many rows match a filter, in total and per owned list, for planning
+   * a filtered search and for Count.
+   */
+  MatchStats: grpc.handleUnaryCall<_vecshard_worker_v1_MatchStatsRequest__Output, _vecshard_worker_v1_MatchStatsResponse>;
+  
+  /**
+   * Rows by id, or the rows matching a filter by ascending id (a page): their
+   * fields and, if asked, vectors.
+   */
+  ReadRows: grpc.handleUnaryCall<_vecshard_worker_v1_ReadRowsRequest__Output, _vecshard_worker_v1_ReadRowsResponse>;
+  
+  /**
    * Searches only the given lists of each query.
    */
   SearchPreassigned: grpc.handleUnaryCall<_vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse>;
@@ -314,6 +364,8 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   FinishLoading: MethodDefinition<_vecshard_worker_v1_FinishLoadingRequest, _vecshard_worker_v1_FinishLoadingResponse, _vecshard_worker_v1_FinishLoadingRequest__Output, _vecshard_worker_v1_FinishLoadingResponse__Output>
   ImportLists: MethodDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse__Output>
   ListDigests: MethodDefinition<_vecshard_worker_v1_ListDigestsRequest, _vecshard_worker_v1_ListDigestsResponse, _vecshard_worker_v1_ListDigestsRequest__Output, _vecshard_worker_v1_ListDigestsResponse__Output>
+  MatchStats: MethodDefinition<_vecshard_worker_v1_MatchStatsRequest, _vecshard_worker_v1_MatchStatsResponse, _vecshard_worker_v1_MatchStatsRequest__Output, _vecshard_worker_v1_MatchStatsResponse__Output>
+  ReadRows: MethodDefinition<_vecshard_worker_v1_ReadRowsRequest, _vecshard_worker_v1_ReadRowsResponse, _vecshard_worker_v1_ReadRowsRequest__Output, _vecshard_worker_v1_ReadRowsResponse__Output>
   SearchPreassigned: MethodDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedRequest__Output, _vecshard_worker_v1_SearchPreassignedResponse__Output>
   SetLists: MethodDefinition<_vecshard_worker_v1_SetListsRequest, _vecshard_worker_v1_SetListsResponse, _vecshard_worker_v1_SetListsRequest__Output, _vecshard_worker_v1_SetListsResponse__Output>
   Stats: MethodDefinition<_vecshard_worker_v1_StatsRequest, _vecshard_worker_v1_StatsResponse, _vecshard_worker_v1_StatsRequest__Output, _vecshard_worker_v1_StatsResponse__Output>

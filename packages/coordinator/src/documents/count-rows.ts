@@ -1,0 +1,14 @@
+import type { Filter__Output } from '@vecshard/proto';
+import type { LiveCollection } from '../collection-catalog.js';
+import type { CoordinatorContext } from '../context.js';
+import { matchCounts } from '../filters/filtered-routing.js';
+
+/** The exact number of rows matching a filter (every row without one), counted by every shard's bitmaps. */
+export async function countRows(
+  ctx: CoordinatorContext,
+  collection: Required<LiveCollection>,
+  filter: Filter__Output | undefined,
+  deadline: number,
+): Promise<number> {
+  return (await matchCounts(ctx, collection.record, filter, false, deadline)).total;
+}

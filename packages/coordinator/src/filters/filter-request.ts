@@ -1,0 +1,74 @@
+/**
+ * The filter a Search, Delete, Query or Count asks for, whichever way it was
+ * given (a Filter message or filter_expression), checked against the schema;
+ * and the partition-key value it fixes, which lets routing ask fewer shards.
+ */
+import { type FieldSpec, type Filter__Output, invalidArgument } from '@vecshard/proto';
+import { parseFilterExpression } from './expression-parser.js';
+import { checkFilter } from './filter-check.js';
+import { FilterExpressionError, toInvalidArgument } from './filter-expression-error.js';
+
+/** The filter fields every filtered request has. */
+export interface FilterRequest {
+  filter?: Filter__Output | null;
+  filterExpression?: string;
+}
+
+/**
+ * The request's checked filter; undefined when it has none. A Filter message
+ * without conditions counts as none (SDKs may send an empty one), so only a
+ * filter with conditions and an expression together are refused.
+ */
+export function resolveFilter(
+  request: FilterRequest,
+  schema: readonly FieldSpec[],
+): Filter__Output | undefined {
+  const expression = request.filterExpression ?? '';
+  const filter = isEmptyFilter(request.filter) ? undefined : request.filter!;
+  if (filter !== undefined && expression !== '') {
+    throw invalidArgument('set filter or filter_expression, not both');
+  }
+  if (expression !== '') return parseExpression(expression, schema);
+  if (filter !== undefined) checkFilter(filter, schema);
+  return filter;
+}
+
+/** Whether a filter is absent or has no conditions (so matches every row). */
+export function isEmptyFilter(filter: Filter__Output | null | undefined): boolean {
+  return (
+    filter === undefined ||
+    filter === null ||
+    ((filter.must?.length ?? 0) === 0 &&
+      (filter.should?.length ?? 0) === 0 &&
+      (filter.mustNot?.length ?? 0) === 0)
+  );
+}
+
+/**
+ * The one value a filter fixes for the partition key: a Match on the key
+ * with exactly one keyword that every matching row must satisfy (in `must`,
+ * or in the `must` of a filter nested in `must`). Undefined when the filter
+ * allows several values (or none is fixed), or there is no partition key.
+ */
+export function partitionValueOf(
+  filter: Filter__Output | null | undefined,
+  partitionKey: string,
+): string | undefined {
+  if (filter === undefined || filter === null || partitionKey === '') return undefined;
+  for (const condition of filter.must ?? []) {
+    const match = condition.match;
+    if (match && match.field === partitionKey && match.keywords?.length === 1) return match.keywords[0];
+    const nested = condition.nested ? partitionValueOf(condition.nested, partitionKey) : undefined;
+    if (nested !== undefined) return nested;
+  }
+  return undefined;
+}
+
+function parseExpression(expression: string, schema: readonly FieldSpec[]): Filter__Output {
+  try {
+    return parseFilterExpression(expression, schema);
+  } catch (error) {
+    if (error instanceof FilterExpressionError) throw toInvalidArgument(error);
+    throw error;
+  }
+}
