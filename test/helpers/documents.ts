@@ -25,10 +25,15 @@ export function documentRows(n: number, seed: number): DocumentRow[] {
     price: ((i * 7919) % 100_000) / 100,
     year: i % 70 === 3 ? null : 1990 + (i % 35),
     in_stock: i % 3 !== 0,
-    tags: Array.from(
-      { length: 1 + Math.floor(random() * 3) },
-      () => `t${Math.floor(1 / (random() + 0.01)) - 1}`,
-    ),
+    // A set: a repeated tag is stored once.
+    tags: [
+      ...new Set(
+        Array.from(
+          { length: 1 + Math.floor(random() * 3) },
+          () => `t${Math.floor(1 / (random() + 0.01)) - 1}`,
+        ),
+      ),
+    ],
     meta: { row: i, ...(i % 2 === 0 ? { note: `row ${i}` } : {}) },
   }));
 }

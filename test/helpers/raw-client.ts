@@ -25,10 +25,8 @@ export function rawCall(address: string, method: string, request: object): Promi
   };
   const client = new loaded.vecshard.v1.Vecshard(address, grpc.credentials.createInsecure());
   return new Promise((resolve) => {
-    const fn = (client as unknown as Record<string, grpc.requestCallback<unknown> & Function>)[method].bind(
-      client,
-    );
-    fn(request, { deadline: Date.now() + 30_000 }, (error: grpc.ServiceError | null, response: unknown) => {
+    const methods = client as unknown as Record<string, UnaryMethod>;
+    methods[method].call(client, request, { deadline: Date.now() + 30_000 }, (error, response) => {
       client.close();
       resolve(
         error
