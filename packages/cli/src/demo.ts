@@ -1,16 +1,27 @@
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { VecshardClient, VecshardError } from '@vecshard/client';
 import { findFashionMnist, readIdx } from '@vecshard/datasets';
+import { DEMO_FIELDS, demoRows, writeFieldsFile } from './demo-fields.js';
+import { showFilteredSearch } from './demo-filtered-search.js';
 import { followJob } from './job-progress.js';
 
 const COLLECTION = 'fashion-mnist';
 
+export interface DemoOptions {
+  /** Copies of every shard of the demo collection. */
+  replicas: number;
+  /** The cluster's data dir, where the demo writes its fields file for the coordinator to read. */
+  dataDir: string;
+}
+
 /**
  * Loads Fashion-MNIST (60k × 784; the Debian package dataset-fashion-mnist) into
- * a demo collection through an import job, unless it is already there, and
- * shows one search.
+ * a demo collection through an import job, with each image's class and a
+ * made-up price and tags as fields, unless it is already there; then shows
+ * one search, one filtered search and a count.
  */
-export async function runDemo(address: string, replicas = 1): Promise<void> {
+export async function runDemo(address: string, options: DemoOptions): Promise<void> {
   const client = new VecshardClient(address, { deadlineMs: 120_000 });
   try {
     const dir = findFashionMnist();
@@ -20,9 +31,8 @@ export async function runDemo(address: string, replicas = 1): Promise<void> {
       );
       return;
     }
-    const existing = await client.listCollections();
-    if (!existing.some((c) => c.name === COLLECTION))
-      await load(client, join(dir, 'train-images-idx3-ubyte.gz'), replicas);
+    const existing = (await client.listCollections()).find((c) => c.name === COLLECTION);
+    if (!existing) await load(client, dir, options);
     const query = readIdx(join(dir, 't10k-images-idx3-ubyte.gz'), { from: 0, to: 1 });
     const k = 5;
     const started = performance.now();
@@ -32,6 +42,13 @@ export async function runDemo(address: string, replicas = 1): Promise<void> {
       `demo: test image 0's ${k} nearest training images: ${[...result.ids].join(', ')} ` +
         `(${ms} ms, ${result.shardsQueried} shard(s) asked)`,
     );
+    if (!existing || hasDemoFields(existing.fields))
+      await showFilteredSearch(client, COLLECTION, query.vectors, address);
+    else
+      console.log(
+        `demo: "${COLLECTION}" was loaded without fields by an earlier vecshard; drop it (or start on a ` +
+          'fresh --data-dir) to have it loaded with label, price and tags',
+      );
     console.log(`demo: collection "${COLLECTION}" is ready; try the client SDK against ${address}`);
   } catch (error) {
     const detail = error instanceof VecshardError ? `${error.codeName}: ${error.message}` : String(error);
@@ -41,11 +58,18 @@ export async function runDemo(address: string, replicas = 1): Promise<void> {
   }
 }
 
-/** Creates the collection and imports the training images; the import trains it on the first 20,000. */
-async function load(client: VecshardClient, path: string, replicas: number): Promise<void> {
+/**
+ * Creates the collection and imports the training images with their fields
+ * (a JSON Lines file written to the data dir, which the coordinator, a local
+ * process here, reads); the import trains it on the first 20,000.
+ */
+async function load(client: VecshardClient, dir: string, options: DemoOptions): Promise<void> {
+  const path = join(dir, 'train-images-idx3-ubyte.gz');
+  const fieldsPath = writeDemoFields(dir, options.dataDir);
+  const { replicas } = options;
   console.log(
-    `demo: creating "${COLLECTION}" (784 dims, L2, IVF256,Flat, nprobe 16, ${replicas} ` +
-      `cop${replicas === 1 ? 'y' : 'ies'} of every shard) and importing ${path}`,
+    `demo: creating "${COLLECTION}" (784 dims, L2, IVF256,Flat, nprobe 16, fields label, price, tags, ` +
+      `${replicas} cop${replicas === 1 ? 'y' : 'ies'} of every shard) and importing ${path}`,
   );
   await client.createCollection({
     name: COLLECTION,
@@ -54,6 +78,23 @@ async function load(client: VecshardClient, path: string, replicas: number): Pro
     index: 'IVF256,Flat',
     nprobe: 16,
     replicationFactor: replicas,
+    fields: { ...DEMO_FIELDS },
   });
-  await followJob(client, await client.import({ collection: COLLECTION, path, trainSize: 20_000 }));
+  await followJob(
+    client,
+    await client.import({ collection: COLLECTION, path, fieldsPath, trainSize: 20_000 }),
+  );
+}
+
+/** The training images' fields, from their labels, as a file the import job reads; its absolute path. */
+function writeDemoFields(dir: string, dataDir: string): string {
+  const labelsFile = join(dir, 'train-labels-idx1-ubyte.gz');
+  if (!existsSync(labelsFile)) throw new Error(`${labelsFile} is missing: the demo's labels come from it`);
+  const path = resolve(dataDir, 'demo', 'fashion-mnist-fields.jsonl.gz');
+  writeFieldsFile(path, demoRows(readIdx(labelsFile).vectors));
+  return path;
+}
+
+function hasDemoFields(fields: Record<string, string>): boolean {
+  return Object.entries(DEMO_FIELDS).every(([name, type]) => fields[name] === type);
 }

@@ -24,7 +24,9 @@ export function positiveInteger(text: string): number {
 }
 
 /** `vecshard up`: the whole cluster on this machine, until Ctrl-C or SIGTERM. */
-export function upCommand(runDemo: (address: string, replicas: number) => Promise<void>): Command {
+export function upCommand(
+  runDemo: (address: string, options: { replicas: number; dataDir: string }) => Promise<void>,
+): Command {
   return new Command('up')
     .description('start a local cluster: redis-server, a coordinator and N shard workers')
     .option('--workers <n>', 'shard workers to start', positiveInteger, 2)
@@ -50,7 +52,12 @@ export function upCommand(runDemo: (address: string, replicas: number) => Promis
       'seconds a worker may be gone before its shards are re-placed on the others (default 30)',
       positiveInteger,
     )
-    .option('--demo', 'load Fashion-MNIST (or synthetic data) into a demo collection and run a search', false)
+    .option(
+      '--demo',
+      'load Fashion-MNIST (with its class labels and made-up prices and tags as fields) into a demo ' +
+        'collection and run a search and a filtered one',
+      false,
+    )
     .option(
       '--replicas <n>',
       'copies of every shard of the demo collection, on distinct workers (default 2 with 2 or more workers)',
@@ -100,7 +107,10 @@ export function upCommand(runDemo: (address: string, replicas: number) => Promis
         console.log(`vecshard ready at ${cluster.address}`);
       }
       await followRefills(cluster.address);
-      if (options.demo) await runDemo(cluster.address, options.replicas ?? Math.min(2, options.workers));
+      if (options.demo) {
+        const replicas = options.replicas ?? Math.min(2, options.workers);
+        await runDemo(cluster.address, { replicas, dataDir: options.dataDir });
+      }
     });
 }
 

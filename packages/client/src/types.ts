@@ -56,6 +56,7 @@ export interface CreateCollectionOptions {
   /**
    * A `keyword` field whose value places rows (e.g. a tenant): a search,
    * query or count whose filter fixes it asks only the shards holding it.
+   * Not served yet: today's coordinator refuses it with UNIMPLEMENTED.
    */
   partitionKey?: string;
 }
@@ -229,6 +230,14 @@ export interface ImportOptions extends CallOptions {
   batchSize?: number;
   /** Rows to train an untrained collection on, 0 = 50 per list. */
   trainSize?: number;
+  /**
+   * The rows' fields: a JSON Lines file (gzipped when it ends in .gz), one
+   * object per vector in file order, keys = field names, a key left out or
+   * null = no value. A path as for `path` (absolute, or "store:KEY"). A line
+   * that is not an object, names an unknown field or holds a value of the
+   * wrong type fails the job for good, naming the line and field.
+   */
+  fieldsPath?: string;
 }
 
 export interface TrainFromFileOptions extends CallOptions {

@@ -419,7 +419,11 @@ export class VecshardClient {
     };
   }
 
-  /** Queues a bulk import of a vector file; resolves to the queued job (see {@link waitForJob}). */
+  /**
+   * Queues a bulk import of a vector file, and of its rows' fields when
+   * `fieldsPath` names a JSON Lines file; resolves to the queued job (see
+   * {@link waitForJob}).
+   */
   async import(options: ImportOptions): Promise<JobDescription> {
     const job = await this.once('Import', options, {
       collection: options.collection,
@@ -428,6 +432,7 @@ export class VecshardClient {
       limit: options.limit ?? 0,
       batchSize: options.batchSize ?? 0,
       trainSize: options.trainSize ?? 0,
+      fieldsPath: options.fieldsPath ?? '',
     });
     return describeJob(job);
   }

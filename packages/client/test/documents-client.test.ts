@@ -480,6 +480,27 @@ describe('get, query, count and delete by filter', () => {
     expect(coordinator.calls).toEqual([]);
   });
 
+  it('imports a vector file with its fields file, and without one', async () => {
+    coordinator.handlers.Import = () => ({
+      id: '7',
+      kind: 'import',
+      collection: 'docs',
+      state: 'JOB_STATE_QUEUED',
+    });
+    const client = connect();
+    const job = await client.import({
+      collection: 'docs',
+      path: '/d/base.fvecs',
+      fieldsPath: '/d/fields.jsonl.gz',
+    });
+    expect(job).toMatchObject({ id: '7', kind: 'import', state: 'queued' });
+    await client.import({ collection: 'docs', path: 'store:base.fvecs' });
+    expect(coordinator.calls.map((call) => call.request)).toMatchObject([
+      { collection: 'docs', path: '/d/base.fvecs', fieldsPath: '/d/fields.jsonl.gz' },
+      { collection: 'docs', path: 'store:base.fvecs', fieldsPath: '' },
+    ]);
+  });
+
   it('rejects with UNIMPLEMENTED from a coordinator without documents', async () => {
     const error = await connect()
       .count('docs')

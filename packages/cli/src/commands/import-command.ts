@@ -9,6 +9,7 @@ interface ImportFlags {
   limit: number;
   batchSize: number;
   trainSize: number;
+  fields?: string;
   detach: boolean;
 }
 
@@ -31,6 +32,11 @@ export function importCommand(): Command {
         positiveInteger,
         0,
       )
+      .option(
+        '--fields <jsonl>',
+        "the rows' fields: a JSON Lines file (.gz too), one object per vector in file order; " +
+          'a path as for <path>',
+      )
       .option('--detach', 'queue the job and return without following it', false),
   ).action((collection: string, path: string, flags: ImportFlags) =>
     withClient(flags, async (client) => {
@@ -41,6 +47,7 @@ export function importCommand(): Command {
         limit: flags.limit,
         batchSize: flags.batchSize,
         trainSize: flags.trainSize,
+        fieldsPath: flags.fields,
       });
       await followJob(client, job, { detach: flags.detach });
     }),
