@@ -44,12 +44,13 @@ export function messageArbitrary(
   typeName: string,
   targets: FuzzTargets,
   mayChange: boolean,
+  depth = 0,
 ): fc.Arbitrary<Record<string, unknown>> {
   const descriptor = definition[typeName] as unknown as { type: { field: FieldDescriptor[] } };
   const packageName = typeName.slice(0, typeName.lastIndexOf('.'));
   const fields: Record<string, fc.Arbitrary<unknown>> = {};
   for (const field of descriptor.type.field) {
-    const single = fieldArbitrary(definition, packageName, field, targets, mayChange);
+    const single = fieldArbitrary(definition, packageName, field, targets, mayChange, depth);
     fields[camelCase(field.name)] =
       field.label === 'LABEL_REPEATED'
         ? fc.array(single, { maxLength: field.type === 'TYPE_MESSAGE' ? 4 : 40 })
@@ -86,12 +87,31 @@ function longs(count: number, max: bigint): fc.Arbitrary<Buffer> {
     .map((values) => Buffer.from(BigInt64Array.from(values).buffer));
 }
 
+/** Nesting levels of generated messages. */
+const MAX_MESSAGE_DEPTH = 4;
+
+/**
+ * A field's message type, fully qualified: a leading dot is absolute; else
+ * protobuf's scoping, innermost package first (the worker API names the
+ * public messages as "v1.FieldColumn").
+ */
+function resolveTypeName(definition: PackageDefinition, packageName: string, typeName: string): string {
+  if (typeName.startsWith('.')) return typeName.slice(1);
+  const scopes = packageName.split('.');
+  for (let n = scopes.length; n >= 0; n--) {
+    const candidate = [...scopes.slice(0, n), typeName].join('.');
+    if (definition[candidate]) return candidate;
+  }
+  throw new Error(`message type ${typeName} (from ${packageName}) is not in the package definition`);
+}
+
 function fieldArbitrary(
   definition: PackageDefinition,
   packageName: string,
   field: FieldDescriptor,
   targets: FuzzTargets,
   mayChange: boolean,
+  depth: number,
 ): fc.Arbitrary<unknown> {
   switch (field.type) {
     case 'TYPE_STRING':
@@ -108,6 +128,11 @@ function fieldArbitrary(
         fc.constantFrom(...INTERESTING_UINT64),
         fc.bigInt({ min: 0n, max: 2n ** 64n - 1n }).map(String),
       );
+    case 'TYPE_INT64':
+      return fc.oneof(
+        fc.constantFrom('0', '-1', '9223372036854775807', '-9223372036854775808'),
+        fc.bigInt({ min: -(2n ** 63n), max: 2n ** 63n - 1n }).map(String),
+      );
     case 'TYPE_BOOL':
       return fc.boolean();
     case 'TYPE_DOUBLE':
@@ -116,10 +141,10 @@ function fieldArbitrary(
       // Known values by number, and numbers no version of the proto defines.
       return fc.oneof(fc.integer({ min: 0, max: 3 }), fc.constantFrom(4, 99, 2 ** 31 - 1, -1));
     case 'TYPE_MESSAGE': {
-      const nested = field.typeName.includes('.')
-        ? field.typeName.replace(/^\./, '')
-        : `${packageName}.${field.typeName}`;
-      return messageArbitrary(definition, nested, targets, mayChange);
+      // Recursive messages (a filter's nested filter) stop a few levels down.
+      if (depth >= MAX_MESSAGE_DEPTH) return fc.constant(undefined);
+      const nested = resolveTypeName(definition, packageName, field.typeName);
+      return messageArbitrary(definition, nested, targets, mayChange, depth + 1);
     }
     default:
       return fc.constant(undefined);

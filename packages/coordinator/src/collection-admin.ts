@@ -174,7 +174,9 @@ export async function trainCollection(
   );
   const deadline = workerDeadline(ctx, call);
   await Promise.all(
-    placement.map((shard) => attachReplicas(ctx, { name, metric: record.metric, fields: record.fields }, shard, template, deadline)),
+    placement.map((shard) =>
+      attachReplicas(ctx, { name, metric: record.metric, fields: record.fields }, shard, template, deadline),
+    ),
   );
   const trained: CollectionRecord = { ...record, state: 'ready', placement };
   await ctx.store.saveTrained(trained, template);

@@ -1,5 +1,17 @@
 export { type BenchRunOptions, benchCommand, runBenchCommand, suiteCommand } from './bench-command.js';
 export {
+  FILTERED_DATASETS,
+  type FilteredConfig,
+  type FilteredDatasetName,
+  type FilteredRun,
+  filteredConfig,
+  SELECTIVITIES,
+  TINY_FILTERED,
+} from './filtered/filtered-config.js';
+export type { FilteredMode, FilteredRow } from './filtered/filtered-row.js';
+export { type FilteredVerdict, judgeFiltered } from './filtered/filtered-targets.js';
+export { type FilteredOptions, type FilteredResult, runFilteredBench } from './filtered/run-filtered.js';
+export {
   DEFAULT_CACHE_DIR,
   type GroundTruth,
   type GroundTruthOptions,

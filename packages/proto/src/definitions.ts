@@ -30,11 +30,17 @@ export const publicPackageDefinition = protoLoader.loadSync(PUBLIC_PROTO, LOADER
 export const workerPackageDefinition = protoLoader.loadSync(WORKER_PROTO, LOADER_OPTIONS);
 /** Package definition of the workers' client-facing search service (one-hop searches). */
 export const shardSearchPackageDefinition = protoLoader.loadSync(SHARD_SEARCH_PROTO, LOADER_OPTIONS);
-/** What a shard worker serves, for its reflection: the internal service and ShardSearch. */
-export const workerServedPackageDefinition: protoLoader.PackageDefinition = {
-  ...workerPackageDefinition,
-  ...shardSearchPackageDefinition,
-};
+/**
+ * What a shard worker serves, for its reflection: the internal service and
+ * ShardSearch, loaded together. (proto-loader names a file descriptor after
+ * its package, and both the worker API's import of vecshard.proto and
+ * shard_search.proto are package vecshard.v1: merged from two loads, one of
+ * them would hide the other.)
+ */
+export const workerServedPackageDefinition = protoLoader.loadSync(
+  [WORKER_PROTO, SHARD_SEARCH_PROTO],
+  LOADER_OPTIONS,
+);
 
 const publicProto = grpc.loadPackageDefinition(publicPackageDefinition) as unknown as VecshardProto;
 const workerProto = grpc.loadPackageDefinition(workerPackageDefinition) as unknown as WorkerProto;

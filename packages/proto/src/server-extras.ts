@@ -26,7 +26,8 @@ export function addHealthAndReflection(
   const names = ['', ...serviceNames];
   const health = new HealthImplementation(Object.fromEntries(names.map((n) => [n, 'NOT_SERVING' as const])));
   health.addToServer(server);
-  new ReflectionService(packageDefinition).addToServer(server);
+  // Only what the server serves: a definition also holds services of the files it imports.
+  new ReflectionService(packageDefinition, { services: serviceNames }).addToServer(server);
   const setAll = (status: 'SERVING' | 'NOT_SERVING') => {
     for (const name of names) health.setStatus(name, status);
   };

@@ -25,6 +25,8 @@ export const WORKER_HELP = `Usage: shard-worker [options]
                      (env VECSHARD_HEALTH_PORT, default none)
   --drain-on-stop-s N  on SIGTERM, first ask the coordinators to move everything off this worker
                      and wait up to N s for it (a scale-down; env VECSHARD_DRAIN_ON_STOP_S, default 0: no)
+  --stop-grace-s N   on SIGTERM, how long calls in flight may finish before they are cut
+                     (env VECSHARD_STOP_GRACE_S, default 10)
   --log-level LEVEL  pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off  Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                      (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -42,6 +44,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       device: { type: 'string' },
       threads: { type: 'string' },
       'drain-on-stop-s': { type: 'string' },
+      'stop-grace-s': { type: 'string' },
       'gpu-temp-mb': { type: 'string' },
       advertise: { type: 'string' },
       'tls-cert': { type: 'string' },
@@ -77,6 +80,9 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     drainOnStopMs:
       1000 *
       (optionalInteger(values['drain-on-stop-s'] ?? env.VECSHARD_DRAIN_ON_STOP_S, 'drain-on-stop-s') ?? 0),
+    drainTimeoutMs: secondsToMs(
+      optionalInteger(values['stop-grace-s'] ?? env.VECSHARD_STOP_GRACE_S, 'stop-grace-s'),
+    ),
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
     metricsPort: parseMetricsPort(
       values['metrics-port'] ?? env.VECSHARD_METRICS_PORT ?? String(DEFAULT_METRICS_PORT),
@@ -93,4 +99,8 @@ function integer(text: string, what: string): number {
 
 function optionalInteger(text: string | undefined, what: string): number | undefined {
   return text === undefined || text === '' ? undefined : integer(text, what);
+}
+
+function secondsToMs(seconds: number | undefined): number | undefined {
+  return seconds === undefined ? undefined : 1000 * seconds;
 }

@@ -134,9 +134,10 @@ function checked(field: FieldSpec, value: unknown, line: number, file: string): 
     );
   switch (field.type) {
     case 'int64':
-      if (typeof value === 'number' && Number.isInteger(value)) return String(value);
-      if (typeof value === 'string' && /^-?\d+$/.test(value)) return value;
-      throw wrong('an integer');
+      // JSON numbers past 2^53 arrive already rounded: such values must be written as strings.
+      if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+      if (typeof value === 'string' && /^-?\d{1,19}$/.test(value)) return value;
+      throw wrong('an integer within ±2^53, or a string of digits for larger ones');
     case 'double':
       if (typeof value === 'number') return value;
       throw wrong('a number');

@@ -30,11 +30,15 @@ export async function refillCollection(
     await progress(0, data.shards.length);
     await serializeWrites(data.collection, async () => {
       await ctx.workers.refresh();
+      // Copies this job has yet to fill are empty (their workers restarted), even where
+      // the record still calls them ready: none is a source to copy from.
+      const unfilled = new Set(data.shards.map(copyKey));
       for (const [i, wanted] of data.shards.entries()) {
         const record = await ctx.store.get(data.collection);
         const why = record ? staleBecause(ctx, record, wanted) : 'the collection was dropped';
         if (why) skipped.push({ shard: wanted.shard, worker: wanted.workerId, why });
-        else refilled.push(await refillCopy(ctx, snapshots, record!, wanted));
+        else refilled.push(await refillCopy(ctx, snapshots, record!, wanted, unfilled));
+        unfilled.delete(copyKey(wanted));
         await progress(i + 1, data.shards.length);
       }
     });
@@ -50,6 +54,7 @@ async function refillCopy(
   snapshots: StoredSnapshots | undefined,
   record: CollectionRecord,
   wanted: ShardToRefill,
+  unfilled: Set<string>,
 ): Promise<Record<string, unknown>> {
   const from = wanted.movedFrom ?? wanted.workerId;
   const placed = await updateShard(ctx, record.name, wanted.shard, (shard) => ({
@@ -59,7 +64,7 @@ async function refillCopy(
     ),
   }));
   const shard = placed.placement[wanted.shard];
-  const peer = livePeer(ctx, shard, wanted.workerId);
+  const peer = livePeer(ctx, shard, wanted.workerId, unfilled);
   if (!peer && !snapshots) {
     throw permanent(
       new Error(
@@ -87,10 +92,24 @@ function copyMissedAt(record: CollectionRecord, wanted: ShardToRefill): number |
   return record.placement[wanted.shard].replicas.find((r) => r.workerId === wanted.workerId)?.missedAtMs;
 }
 
-/** A ready copy of the shard on another live worker, to copy from. */
-function livePeer(ctx: CoordinatorContext, shard: ShardPlacement, except: string): string | undefined {
-  return readyReplicas(shard).find((r) => r.workerId !== except && ctx.workers.get(r.workerId)?.alive)
-    ?.workerId;
+/** A ready, filled copy of the shard on another live worker, to copy from. */
+function livePeer(
+  ctx: CoordinatorContext,
+  shard: ShardPlacement,
+  except: string,
+  unfilled: Set<string>,
+): string | undefined {
+  return readyReplicas(shard).find(
+    (r) =>
+      r.workerId !== except &&
+      ctx.workers.get(r.workerId)?.alive &&
+      !unfilled.has(copyKey({ shard: shard.shard, workerId: r.workerId })),
+  )?.workerId;
+}
+
+/** Names one copy of one shard. */
+function copyKey(copy: { shard: number; workerId: string }): string {
+  return `${copy.shard}/${copy.workerId}`;
 }
 
 /** Why a planned refill no longer applies (the cluster moved on since it was queued), or undefined. */
