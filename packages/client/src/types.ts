@@ -54,9 +54,9 @@ export interface CreateCollectionOptions {
    */
   fields?: Record<string, FieldTypeName>;
   /**
-   * A `keyword` field whose value places rows (e.g. a tenant): a search,
-   * query or count whose filter fixes it asks only the shards holding it.
-   * Not served yet: today's coordinator refuses it with UNIMPLEMENTED.
+   * A `keyword` field whose value places rows (e.g. a tenant): every row of
+   * a value lives on one shard, and a search, query or count whose filter
+   * fixes it asks only that shard. Every row must have a value.
    */
   partitionKey?: string;
 }

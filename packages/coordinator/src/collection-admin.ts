@@ -35,12 +35,6 @@ export async function createCollection(ctx: CoordinatorContext, req: CreateColle
   const nprobe = req.nprobe || 1;
   checkNprobe(nprobe, nlist);
   const fields = schemaFromWire(req.fields, req.partitionKey);
-  if (req.partitionKey) {
-    throw new RpcError(
-      grpc.status.UNIMPLEMENTED,
-      'partition_key is not supported yet: filter on the field instead',
-    );
-  }
   const record: CollectionRecord = {
     name: req.name,
     dim: req.dim,
@@ -48,7 +42,8 @@ export async function createCollection(ctx: CoordinatorContext, req: CreateColle
     index: req.index,
     nprobe,
     shards: req.shards,
-    routing,
+    // Rows are placed by tenant, whatever routing says: every shard holds every list.
+    routing: req.partitionKey ? 'scatter' : routing,
     replicationFactor: req.replicationFactor || 1,
     placementPolicy: placementPolicyOf(req.placementPolicy),
     state: 'created',

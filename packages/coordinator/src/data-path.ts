@@ -21,6 +21,7 @@ import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from '
 import { type FilteredRoute, routeFiltered } from './filters/filtered-routing.js';
 import { hitFields, outputFieldsOf, type ShardHitsWithFields } from './filters/hit-fields.js';
 import { observeSearchFanOut, replicaMetrics } from './metrics.js';
+import { tenantShardOfRow } from './placement/tenant-placement.js';
 import { markCatchingUp } from './replicas/replica-states.js';
 import { writeToReplicas } from './replicas/replica-writes.js';
 import { groupVectorsByShard, scatterShardOf } from './routing.js';
@@ -117,17 +118,16 @@ export async function sendUpsert(
       ? await prepared.lists
       : await assignLists(collection, vectors);
   const shardCount = record.placement.length;
-  const shardOf =
-    record.routing === 'scatter'
-      ? (row: number) => scatterShardOf(ids[row], shardCount)
-      : (row: number) => owner[Number(lists[row])];
+  const shardOf = rowShards(record, owner, ids, lists, columns);
   const groups = groupVectorsByShard(ids, vectors, lists, record.dim, shardOf, shardCount);
   const deadline = workerDeadline(ctx, call);
-  const replaceAll = record.routing === 'lists' ? encodeArray(ids) : Buffer.alloc(0);
+  // A row may move to another shard (another list, another tenant): every shard drops the batch's ids.
+  const movable = record.routing === 'lists' || record.partitionKey !== undefined;
+  const replaceAll = movable ? encodeArray(ids) : Buffer.alloc(0);
   const empty = Buffer.alloc(0);
   const byShard = new Map(groups.map((group) => [group.shard, group]));
   // Scatter routing keeps an id on one shard, so only shards receiving vectors are called.
-  const called = record.routing === 'lists' ? record.placement.map((s) => s.shard) : [...byShard.keys()];
+  const called = movable ? record.placement.map((s) => s.shard) : [...byShard.keys()];
   await writeEveryCopy(ctx, record, called, (shard, target) => {
     const group = byShard.get(shard);
     return ctx.clients.call(
@@ -152,6 +152,20 @@ export async function sendUpsert(
     ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors), fieldBytes),
   );
   return ids.length;
+}
+
+/** Each batch row's shard: by its list, by its tenant (partition key), or by its id (scatter). */
+export function rowShards(
+  record: CollectionRecord,
+  owner: Int32Array,
+  ids: BigInt64Array,
+  lists: BigInt64Array,
+  columns: Column[] | undefined,
+): (row: number) => number {
+  if (record.partitionKey) return tenantShardOfRow(record, columns);
+  const shardCount = record.placement.length;
+  if (record.routing === 'scatter') return (row) => scatterShardOf(ids[row], shardCount);
+  return (row) => owner[Number(lists[row])];
 }
 
 /**

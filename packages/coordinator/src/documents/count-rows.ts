@@ -2,6 +2,7 @@ import type { Filter__Output } from '@vecshard/proto';
 import type { LiveCollection } from '../collection-catalog.js';
 import type { CoordinatorContext } from '../context.js';
 import { matchCounts } from '../filters/filtered-routing.js';
+import { tenantShardOfFilter } from '../placement/tenant-placement.js';
 
 /** The exact number of rows matching a filter (every row without one), counted by every shard's bitmaps. */
 export async function countRows(
@@ -10,5 +11,6 @@ export async function countRows(
   filter: Filter__Output | undefined,
   deadline: number,
 ): Promise<number> {
-  return (await matchCounts(ctx, collection.record, filter, false, deadline)).total;
+  const { record } = collection;
+  return (await matchCounts(ctx, record, filter, false, deadline, tenantShardOfFilter(record, filter))).total;
 }

@@ -7,6 +7,7 @@ import {
 } from '@vecshard/proto';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
+import { tenantShardOfFilter } from '../placement/tenant-placement.js';
 import { decodeIdList } from '../validation.js';
 import type { RowBatch } from './row-batch.js';
 
@@ -47,8 +48,11 @@ export async function readShardRows(
           limit: selection.limit,
         }),
   };
+  // A filter that fixes the tenant of a partitioned collection reads its one shard.
+  const only = 'ids' in selection ? undefined : tenantShardOfFilter(record, selection.filter);
+  const shards = only === undefined ? record.placement : [record.placement[only]];
   return Promise.all(
-    record.placement.map(async (shard) => {
+    shards.map(async (shard) => {
       const answer = await ctx.reads.read(ctx, record.name, shard, (target, signal) =>
         ctx.clients.call(target, 'ReadRows', { ...request, shard: shard.shard }, deadline, signal),
       );

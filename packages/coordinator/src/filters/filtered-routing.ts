@@ -3,6 +3,7 @@ import { splitQueriesByShard } from '@vecshard/proto';
 import type { LiveCollection } from '../collection-catalog.js';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
+import { tenantShardOfFilter } from '../placement/tenant-placement.js';
 import { choosePlan, type MatchCounts, widenedProbes } from './search-plan.js';
 
 type ReadyCollection = Required<LiveCollection>;
@@ -30,7 +31,8 @@ export async function routeFiltered(
   deadline: number,
 ): Promise<FilteredRoute> {
   const { record } = collection;
-  const counts = await matchCounts(ctx, record, filter, true, deadline);
+  // A filter that fixes the tenant of a partitioned collection needs its one shard.
+  const counts = await matchCounts(ctx, record, filter, true, deadline, tenantShardOfFilter(record, filter));
   const plan = choosePlan(counts, nprobe, record.nlist);
   if (plan === 'none') return { parts: [], exact: false };
   const nq = queries.length / record.dim;
@@ -92,6 +94,9 @@ function wholeBatch(
   };
 }
 
+/** What a shard outside a tenant filter's one shard holds of it. */
+const NO_MATCHES = { count: '0', rows: '0', lists: [] as number[], listCounts: [] as string[] };
+
 /**
  * The filter's matches on every shard, from one ready copy of each (no
  * filter: every row). Per list only when asked (planning); Count needs totals.
@@ -102,18 +107,21 @@ export async function matchCounts(
   filter: Filter__Output | undefined,
   perList: boolean,
   deadline: number,
+  only?: number,
 ): Promise<MatchCounts> {
   const answers = await Promise.all(
     record.placement.map((shard) =>
-      ctx.reads.read(ctx, record.name, shard, (target, signal) =>
-        ctx.clients.call(
-          target,
-          'MatchStats',
-          { collection: record.name, shard: shard.shard, filter: filter ?? null, perList },
-          deadline,
-          signal,
-        ),
-      ),
+      only !== undefined && shard.shard !== only
+        ? NO_MATCHES
+        : ctx.reads.read(ctx, record.name, shard, (target, signal) =>
+            ctx.clients.call(
+              target,
+              'MatchStats',
+              { collection: record.name, shard: shard.shard, filter: filter ?? null, perList },
+              deadline,
+              signal,
+            ),
+          ),
     ),
   );
   const counts: MatchCounts = {

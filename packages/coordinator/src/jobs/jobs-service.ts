@@ -136,8 +136,10 @@ export function jobHandlers(
         if (req.collection) {
           const { record } = await ctx.catalog.getReady(req.collection, 'Rebalance');
           if (record.routing !== 'lists') {
+            const by = record.partitionKey ? `tenant ("${record.partitionKey}")` : 'id (scatter)';
             throw failedPrecondition(
-              `collection "${req.collection}" routes by id (scatter): its shards cannot trade lists`,
+              `collection "${req.collection}" places rows by ${by}: every shard holds every list, so shards ` +
+                'cannot trade lists (DrainWorker moves whole shards, and so whole tenants)',
             );
           }
         }

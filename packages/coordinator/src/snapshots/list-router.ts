@@ -12,6 +12,7 @@ import {
 import type { ListData } from '@vecshard/storage';
 import type { CollectionRecord } from '../collection-record.js';
 import { listOwners } from '../placement/list-placement.js';
+import { tenantShardOfRow } from '../placement/tenant-placement.js';
 import { scatterShardOf } from '../routing.js';
 
 /** Where each stored part of a list goes: new shard → the list content it receives. */
@@ -22,7 +23,10 @@ export function listRouter(record: CollectionRecord): Router {
   const schema = record.fields ?? [];
   if (record.routing === 'scatter') {
     const shardCount = record.placement.length;
-    return (list, parts) => splitById(list, parts, shardCount, schema);
+    const shardsOf = record.partitionKey
+      ? byTenant(record, schema)
+      : (ids: BigInt64Array) => Int32Array.from(ids, (id) => scatterShardOf(id, shardCount));
+    return (list, parts) => splitRows(list, parts, shardsOf, schema);
   }
   const owners = listOwners(
     record.placement.map((shard) => shard.lists),
@@ -70,19 +74,33 @@ function encodeRowGroups(schema: FieldSpec[], groups: RowGroup[]): Buffer {
   return encodeFieldRows(schema, ids, concatColumns(groups.map((group) => group.columns)));
 }
 
-function splitById(
+/** Each row's shard (of a part's rows): by id, or by tenant from the part's fields. */
+type ShardsOf = (ids: BigInt64Array, fields: RowGroup | undefined) => Int32Array;
+
+/** Rows go where their tenant (partition key value) lives. */
+function byTenant(record: CollectionRecord, schema: FieldSpec[]): ShardsOf {
+  return (ids, fields) => {
+    if (!fields) throw new Error(`a stored list of "${record.name}" has no fields, so no partition key`);
+    const shardOf = tenantShardOfRow(record, fields.columns);
+    return Int32Array.from(ids, (_, row) => shardOf(row));
+  };
+}
+
+function splitRows(
   list: number,
   parts: ListData[],
-  shardCount: number,
+  shardsOf: ShardsOf,
   schema: FieldSpec[],
 ): Map<number, WorkerListContent> {
   const rows = new Map<number, { ids: Buffer[]; codes: Buffer[]; fields: RowGroup[] }>();
   for (const part of parts) {
     const ids = decodeIds(part.ids);
     const codeSize = ids.length > 0 ? part.codes.byteLength / ids.length : 0;
+    const fields = schema.length > 0 ? fieldsOf(part, schema) : undefined;
+    const shards = shardsOf(ids, fields);
     const picked = new Map<number, number[]>();
-    ids.forEach((id, row) => {
-      const shard = scatterShardOf(id, shardCount);
+    ids.forEach((_, row) => {
+      const shard = shards[row];
       const into = rows.get(shard) ?? { ids: [], codes: [], fields: [] };
       into.ids.push(Buffer.from(part.ids.subarray(row * 8, row * 8 + 8)));
       into.codes.push(Buffer.from(part.codes.subarray(row * codeSize, (row + 1) * codeSize)));
@@ -91,8 +109,7 @@ function splitById(
       mine.push(row);
       picked.set(shard, mine);
     });
-    if (schema.length === 0) continue;
-    const fields = fieldsOf(part, schema);
+    if (!fields) continue;
     for (const [shard, shardRows] of picked) {
       rows.get(shard)!.fields.push({
         ids: BigInt64Array.from(shardRows, (row) => fields.ids[row]),

@@ -8,8 +8,9 @@ import {
 } from '@vecshard/proto';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, replicaTarget, workerDeadline } from '../context.js';
+import { rowShards } from '../data-path.js';
 import { listOwners } from '../placement/list-placement.js';
-import { groupVectorsByShard, scatterShardOf } from '../routing.js';
+import { groupVectorsByShard } from '../routing.js';
 import type { LoggedWrite } from '../write-log.js';
 
 /**
@@ -47,14 +48,12 @@ export async function replayWrites(
       const columns =
         write.fields && record.fields ? decodeFieldRows(record.fields, write.fields).columns : undefined;
       const { lists } = await template.assign(vectors, 1);
-      const shardOf =
-        record.routing === 'scatter'
-          ? (row: number) => scatterShardOf(ids[row], shardCount)
-          : (row: number) => owners[Number(lists[row])];
+      const shardOf = rowShards(record, owners, ids, lists, columns);
       const mine = groupVectorsByShard(ids, vectors, lists, record.dim, shardOf, shardCount).find(
         (group) => group.shard === shard.shard,
       );
-      if (mine || record.routing === 'lists') {
+      const movable = record.routing === 'lists' || record.partitionKey !== undefined;
+      if (mine || movable) {
         await ctx.clients.call(
           target,
           'AddPreassigned',
@@ -64,7 +63,7 @@ export async function replayWrites(
             ids: mine ? encodeArray(mine.ids) : Buffer.alloc(0),
             vectors: mine ? encodeArray(mine.vectors) : Buffer.alloc(0),
             lists: mine ? encodeArray(mine.lists) : Buffer.alloc(0),
-            replaceIds: record.routing === 'lists' ? write.ids : Buffer.alloc(0),
+            replaceIds: movable ? write.ids : Buffer.alloc(0),
             fields: mine && columns ? encodeColumns(sliceColumns(columns, mine.rows)) : [],
           },
           workerDeadline(ctx),

@@ -55,9 +55,12 @@ export interface CreateCollectionRequest {
    */
   'fields'?: (_vecshard_v1_FieldSchema)[];
   /**
-   * The name of a KEYWORD field whose value places rows (tenants): a search,
-   * Query or Count whose filter fixes it asks only the shards holding that
-   * value. Empty = none.
+   * The name of a KEYWORD field whose value places rows (tenants): every row
+   * of a value lives on one shard (by a hash of the value), each shard holds
+   * every inverted list, and a search, Query or Count whose filter fixes the
+   * value (a `must` match of one keyword) asks only that shard. Every row must
+   * have a value. `routing` is then ignored; Rebalance is refused (DrainWorker
+   * moves whole shards). Empty = none.
    */
   'partitionKey'?: (string);
 }
@@ -112,9 +115,12 @@ export interface CreateCollectionRequest__Output {
    */
   'fields': (_vecshard_v1_FieldSchema__Output)[];
   /**
-   * The name of a KEYWORD field whose value places rows (tenants): a search,
-   * Query or Count whose filter fixes it asks only the shards holding that
-   * value. Empty = none.
+   * The name of a KEYWORD field whose value places rows (tenants): every row
+   * of a value lives on one shard (by a hash of the value), each shard holds
+   * every inverted list, and a search, Query or Count whose filter fixes the
+   * value (a `must` match of one keyword) asks only that shard. Every row must
+   * have a value. `routing` is then ignored; Rebalance is refused (DrainWorker
+   * moves whole shards). Empty = none.
    */
   'partitionKey': (string);
 }

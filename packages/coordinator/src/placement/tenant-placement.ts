@@ -1,0 +1,54 @@
+import { type Column, type Filter__Output, invalidArgument, isMissing } from '@vecshard/proto';
+import type { CollectionRecord } from '../collection-record.js';
+import { partitionValueOf } from '../filters/filter-request.js';
+
+/**
+ * Placement by tenant: in a collection with a partition key, every row of a
+ * key value (a tenant) lives on one shard, picked by hashing the value, and
+ * each shard holds every inverted list for its tenants. A search, Query or
+ * Count whose filter fixes the key then asks that one shard.
+ */
+
+/** The shard holding a tenant: FNV-1a of the value's UTF-8 bytes, modulo the shard count. */
+export function tenantShard(value: string, shardCount: number): number {
+  let hash = 0x811c9dc5;
+  for (const byte of Buffer.from(value, 'utf8')) {
+    hash ^= byte;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  return hash % shardCount;
+}
+
+/**
+ * Each row's shard by its tenant, for a batch's columns. Every row of a
+ * partitioned collection must name its tenant.
+ */
+export function tenantShardOfRow(
+  record: CollectionRecord,
+  columns: Column[] | undefined,
+): (row: number) => number {
+  const key = record.partitionKey!;
+  const column = columns?.find((c) => c.name === key);
+  if (!column || column.type !== 'keyword') {
+    throw invalidArgument(`every row of "${record.name}" needs its partition key "${key}"`);
+  }
+  const shardCount = record.placement.length;
+  const values = column.values;
+  const shards = Int32Array.from(values, (value, row) => {
+    if (isMissing(column.missing, row)) {
+      throw invalidArgument(`row ${row} has no value for "${key}", the partition key of "${record.name}"`);
+    }
+    return tenantShard(value, shardCount);
+  });
+  return (row) => shards[row];
+}
+
+/** The one shard a filter confines a request to (it fixes the partition key), or undefined: every shard. */
+export function tenantShardOfFilter(
+  record: CollectionRecord,
+  filter: Filter__Output | undefined,
+): number | undefined {
+  if (!record.partitionKey || !filter) return undefined;
+  const value = partitionValueOf(filter, record.partitionKey);
+  return value === undefined ? undefined : tenantShard(value, record.placement.length);
+}

@@ -1,0 +1,120 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { VecshardClient } from '@vecshard/client';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startCluster, type TestCluster } from '../helpers/cluster.js';
+import { clusteredVectors, sequentialIds } from '../helpers/data.js';
+import { allRows, bruteForce, recallAt } from '../helpers/documents.js';
+
+// A partition key places rows by tenant: every row of a shop lives on one
+// shard, so a search, Count or Query that fixes the shop asks that shard
+// alone, and is exact within the shop at nprobe = nlist. Rows moving to
+// another shop leave nothing behind; snapshots, refills and restores keep
+// every row where its tenant lives.
+const DIM = 8;
+const N = 4000;
+const SHOPS = 40;
+const NLIST = 16;
+const K = 10;
+const NAME = 'shops';
+const shopOf = (row: number) => `shop-${row % SHOPS}`;
+const priceOf = (row: number) => (row * 37) % 1000;
+const vectors = clusteredVectors(N, DIM, 61);
+const queries = clusteredVectors(10, DIM, 62);
+
+let cluster: TestCluster;
+let client: VecshardClient;
+const store = mkdtempSync(join(tmpdir(), 'vecshard-tenants-'));
+/** Rows of each shop as the cluster must hold them: id → shop. */
+const shops = new Map<number, string>();
+
+const rowsOfShop = (shop: string) => new Set([...shops].filter(([, s]) => s === shop).map(([id]) => id));
+
+beforeAll(async () => {
+  cluster = await startCluster({
+    workers: 4,
+    coordinatorArgs: ['--store', `file://${store}`, '--snapshot-grace-s', '0'],
+  });
+  client = cluster.client;
+  await client.createCollection({
+    name: NAME,
+    dim: DIM,
+    metric: 'l2',
+    index: `IVF${NLIST},Flat`,
+    nprobe: 2,
+    fields: { shop: 'keyword', price: 'double' },
+    partitionKey: 'shop',
+  });
+  await client.train(NAME, vectors);
+  const rows = Array.from({ length: N }, (_, row) => row);
+  await client.upsert(NAME, sequentialIds(N), vectors, {
+    fields: { shop: rows.map(shopOf), price: rows.map(priceOf) },
+  });
+  for (const row of rows) shops.set(row, shopOf(row));
+});
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(store, { recursive: true, force: true });
+});
+
+/** One shop's search answers what brute force over that shop's rows answers, asking one shard. */
+async function expectExactWithinShop(shop: string): Promise<void> {
+  const result = await client.search(NAME, queries, { k: K, nprobe: NLIST, filter: `shop == '${shop}'` });
+  expect(result.shardsQueried).toBe(1);
+  expect(recallAt(bruteForce(vectors, DIM, queries, K, rowsOfShop(shop)), result.ids, K)).toBe(1);
+}
+
+describe('a partition key', { timeout: 240_000 }, () => {
+  it('reports the key and spreads the shops over every shard', async () => {
+    const info = await client.getCollection(NAME);
+    expect(info.partitionKey).toBe('shop');
+    expect(info.placement).toHaveLength(4);
+    const status = await client.clusterStatus();
+    for (const worker of status.workers) expect(worker.vectors).toBeGreaterThan(0);
+  });
+
+  it('asks one shard for a search, a Count and a Query that fix the shop, exact within it', async () => {
+    for (const shop of ['shop-0', 'shop-7', 'shop-33']) await expectExactWithinShop(shop);
+    expect(await client.count(NAME, { filter: "shop == 'shop-7'" })).toBe(rowsOfShop('shop-7').size);
+    const page = await client.query(NAME, { filter: "shop == 'shop-7' and price < 500", limit: 1000 });
+    const expected = [...rowsOfShop('shop-7')].filter((row) => priceOf(row) < 500).sort((a, b) => a - b);
+    expect([...page.ids].map(Number)).toEqual(expected);
+    // Without the shop, every shard.
+    expect((await client.search(NAME, queries, { k: K })).shardsQueried).toBe(4);
+  });
+
+  it('moves a row that changes shop, leaving nothing behind', async () => {
+    const moved = BigInt64Array.of(7n, 47n);
+    const movedVectors = Float32Array.from([
+      ...vectors.subarray(7 * DIM, 8 * DIM),
+      ...vectors.subarray(47 * DIM, 48 * DIM),
+    ]);
+    await client.upsert(NAME, moved, movedVectors, { fields: { shop: ['shop-1', 'shop-1'], price: [1, 2] } });
+    shops.set(7, 'shop-1');
+    shops.set(47, 'shop-1');
+    expect(await client.count(NAME)).toBe(N);
+    expect(await client.count(NAME, { filter: "shop == 'shop-7'" })).toBe(rowsOfShop('shop-7').size);
+    await expectExactWithinShop('shop-1');
+    await expectExactWithinShop('shop-7');
+  });
+
+  it('refuses a row without its shop, naming the key, and Rebalance', async () => {
+    const refused = await client
+      .upsert(NAME, BigInt64Array.of(99_999n), vectors.subarray(0, DIM), { fields: { price: [3] } })
+      .catch((error) => error);
+    expect(refused).toMatchObject({ codeName: 'INVALID_ARGUMENT', message: expect.stringMatching(/shop/) });
+    await expect(client.rebalance(NAME)).rejects.toMatchObject({ codeName: 'FAILED_PRECONDITION' });
+  });
+
+  it('keeps every shop on its shard through a refill and a restore', async () => {
+    const before = await allRows(client, NAME, ['shop', 'price']);
+    await client.waitForJob((await client.snapshot(NAME)).id);
+    await cluster.restartWorker(2);
+    await client.waitUntilLoaded(NAME, { timeoutMs: 180_000 });
+    for (const shop of ['shop-1', 'shop-7', 'shop-22']) await expectExactWithinShop(shop);
+    await client.waitForJob((await client.restore(NAME)).id);
+    expect(await allRows(client, NAME, ['shop', 'price'])).toEqual(before);
+    for (const shop of ['shop-1', 'shop-7', 'shop-22']) await expectExactWithinShop(shop);
+  });
+});
