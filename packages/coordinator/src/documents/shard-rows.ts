@@ -7,7 +7,7 @@ import {
 } from '@vecshard/proto';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
-import { tenantShardOfFilter } from '../placement/tenant-placement.js';
+import { tenantShardOfFilter } from '../filters/tenant-filter.js';
 import { decodeIdList } from '../validation.js';
 import type { RowBatch } from './row-batch.js';
 

@@ -3,8 +3,8 @@ import { splitQueriesByShard } from '@vecshard/proto';
 import type { LiveCollection } from '../collection-catalog.js';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
-import { tenantShardOfFilter } from '../placement/tenant-placement.js';
 import { choosePlan, type MatchCounts, widenedProbes } from './search-plan.js';
+import { tenantShardOfFilter } from './tenant-filter.js';
 
 type ReadyCollection = Required<LiveCollection>;
 

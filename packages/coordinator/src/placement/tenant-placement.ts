@@ -1,6 +1,5 @@
-import { type Column, type Filter__Output, invalidArgument, isMissing } from '@vecshard/proto';
+import { type Column, invalidArgument, isMissing } from '@vecshard/proto';
 import type { CollectionRecord } from '../collection-record.js';
-import { partitionValueOf } from '../filters/filter-request.js';
 
 /**
  * Placement by tenant: in a collection with a partition key, every row of a
@@ -41,14 +40,4 @@ export function tenantShardOfRow(
     return tenantShard(value, shardCount);
   });
   return (row) => shards[row];
-}
-
-/** The one shard a filter confines a request to (it fixes the partition key), or undefined: every shard. */
-export function tenantShardOfFilter(
-  record: CollectionRecord,
-  filter: Filter__Output | undefined,
-): number | undefined {
-  if (!record.partitionKey || !filter) return undefined;
-  const value = partitionValueOf(filter, record.partitionKey);
-  return value === undefined ? undefined : tenantShard(value, record.placement.length);
 }
