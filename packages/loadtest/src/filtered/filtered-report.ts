@@ -59,7 +59,7 @@ function datasetSection(group: DatasetGroup): string[] {
   const lines = [
     `## ${group.dataset}: ${any?.index ?? ''}, nprobe ${any?.nprobe ?? ''}, ${any?.queries ?? ''} queries`,
     '',
-    '| filter | selectivity | matches | plan | recall@10 faiss-ivf / faiss-exact / cluster | QPS faiss-ivf | QPS faiss-exact | QPS cluster | cluster ÷ better FAISS | cluster ÷ unfiltered cluster | filter eval ms (count) | filter eval CPU ms | cluster CPU ms/query |',
+    '| filter | selectivity | matches | plan | recall@10 faiss-ivf / faiss-exact / cluster | QPS faiss-ivf | QPS faiss-exact | QPS cluster | cluster ÷ better FAISS | cluster ÷ unfiltered cluster | filter eval ms (count) | filter eval CPU ms | cluster CPU ms/query (coordinator / workers) |',
     '| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const plain = group.unfiltered?.rows.cluster?.batch_qps;
@@ -81,8 +81,16 @@ function tableLine(group: FilterGroup, unfilteredQps: number | undefined): strin
     `${cluster?.expected_plan ?? '–'} | ${recall(ivf)} / ${recall(exact)} / ${recall(cluster)} | ` +
     `${qps(ivf)} | ${qps(exact)} | ${qps(cluster)} | ${versus} | ` +
     `${ratio(cluster?.batch_qps, unfilteredQps)} | ${ms(cluster?.filter_eval_ms)} | ` +
-    `${ms(cluster?.filter_eval_cpu_ms)} | ${ms(cluster?.cpu_ms_per_query, 4)} |`
+    `${ms(cluster?.filter_eval_cpu_ms)} | ${clusterCpu(cluster)} |`
   );
+}
+
+/** Where the cluster's CPU goes: the total, and the coordinator's and the workers' shares of it. */
+function clusterCpu(row: FilteredRow | undefined): string {
+  if (!row) return '–';
+  const roles = row.cpu_ms_per_query_by_role;
+  const ms = (v: number | undefined) => (v === undefined ? '–' : v.toFixed(3));
+  return `${ms(row.cpu_ms_per_query)} (${ms(roles.coordinator)} / ${ms(roles.worker)})`;
 }
 
 export function percent(share: number): string {
