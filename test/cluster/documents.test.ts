@@ -19,7 +19,8 @@ import { rawCall } from '../helpers/raw-client.js';
 const DIM = 16;
 const N = 4000;
 const NLIST = 32;
-const NPROBE = 4;
+// nprobe 1 of 32 lists scans 125 of 4,000 rows: 50 % selectivity takes the IVF plan, 10 % and less the exact one.
+const NPROBE = 1;
 const K = 10;
 const NAME = 'catalogue';
 

@@ -3,7 +3,7 @@ import { splitQueriesByShard } from '@vecshard/proto';
 import type { LiveCollection } from '../collection-catalog.js';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
-import { choosePlan, type MatchCounts, widenedProbes } from './search-plan.js';
+import { choosePlan, type MatchCounts, matchTarget, widenedProbes } from './search-plan.js';
 import { tenantShardOfFilter } from './tenant-filter.js';
 
 type ReadyCollection = Required<LiveCollection>;
@@ -18,7 +18,8 @@ export interface FilteredRoute {
  * Counts the filter's matches on every shard (per list), then plans the
  * search: no shard when nothing matches; an exact search of the matches on
  * each shard holding some when they are few; otherwise IVF with nprobe
- * widened per query until its probed lists hold k matches, asking only the
+ * widened per query until its probed lists hold as many matches as an
+ * unfiltered search scans rows (at least k), asking only the
  * shards owning probed lists with matches.
  */
 export async function routeFiltered(
@@ -42,7 +43,8 @@ export async function routeFiltered(
     );
     return { parts, exact: true };
   }
-  const probed = await widenedAssignment(collection, queries, k, nprobe, counts.perList);
+  const target = Math.min(counts.total, matchTarget(counts, k, nprobe, record.nlist));
+  const probed = await widenedAssignment(collection, queries, target, nprobe, counts.perList);
   if (record.routing === 'scatter') {
     const parts = counts.perShard.flatMap((matches, shard) =>
       matches > 0 ? [wholeBatch(shard, queries, nq, probed.lists, probed.distances)] : [],
@@ -61,18 +63,18 @@ export async function routeFiltered(
   return { parts, exact: false };
 }
 
-/** Ranks lists for each query, wider until every query's probed lists hold k matches (or every list is ranked). */
+/** Ranks lists for each query, wider until every query's probed lists hold `target` matches (or every list is ranked). */
 async function widenedAssignment(
   collection: ReadyCollection,
   queries: Float32Array,
-  k: number,
+  target: number,
   nprobe: number,
   perList: Float64Array,
 ) {
   const { nlist } = collection.record;
   for (let width = nprobe; ; width = Math.min(nlist, width * 4)) {
     const ranked = await collection.template.assign(queries, width);
-    const probed = widenedProbes(ranked.lists, ranked.distances, width, perList, k, nprobe);
+    const probed = widenedProbes(ranked.lists, ranked.distances, width, perList, target, nprobe);
     if (probed) return probed;
     if (width >= nlist) throw new Error(`ranking all ${nlist} lists left a query short of its matches`);
   }
