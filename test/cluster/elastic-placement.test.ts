@@ -40,7 +40,10 @@ describe('elastic placement', { timeout: 180_000 }, () => {
     cluster = await startCluster({ workers: 2 });
     const acked = new Acknowledged(DIM);
     const template = await collection(cluster, acked);
-    const early = await startCoordinatorProcess(cluster.redis.url);
+    // It runs no jobs: the rebalance runs on the coordinator taking the writes. A move run by
+    // one coordinator while another takes writes can lose a write to a moving list (the
+    // mover holds only its own write queue; see the coordinator README's known holes).
+    const early = await startCoordinatorProcess(cluster.redis.url, ['--no-jobs']);
     cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
 
     const load = runLoad(cluster.client, 'grow', acked);

@@ -157,6 +157,9 @@ describe('replicated collections', { timeout: 180_000 }, () => {
     await expectExact(cluster.client, 'stale', acked, template, NLIST);
   });
 
+  // Long enough for the coordinator to give up on the hung worker and answer first, on a busy machine too.
+  const HUNG_DEADLINE_MS = 20_000;
+
   it('allow_partial answers from the shards that answer when a shard with one copy hangs', async () => {
     cluster = await startCluster({ workers: 2 });
     const acked = new Acknowledged(DIM);
@@ -170,7 +173,7 @@ describe('replicated collections', { timeout: 180_000 }, () => {
         k: 10,
         nprobe: NLIST,
         allowPartial: true,
-        deadlineMs: 3000,
+        deadlineMs: HUNG_DEADLINE_MS,
       });
       expect(partial.partial).toBe(true);
       expect(partial.missingShards).toEqual([hungShard]);
@@ -184,7 +187,7 @@ describe('replicated collections', { timeout: 180_000 }, () => {
       for (const list of assigned.lists) expect(answered.lists).toContain(Number(list));
 
       const refused = await cluster.client
-        .search('partial', queries, { k: 10, nprobe: NLIST, deadlineMs: 3000 })
+        .search('partial', queries, { k: 10, nprobe: NLIST, deadlineMs: HUNG_DEADLINE_MS })
         .catch((e) => e);
       expect(refused).toBeInstanceOf(VecshardError);
       expect(refused.codeName).toBe('UNAVAILABLE');

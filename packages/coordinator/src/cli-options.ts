@@ -17,6 +17,7 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          coordinator may be writing them (default 3600)
   --job-lock-ms N        a running job not renewed for this long is taken over by another
                          coordinator (default 10000)
+  --no-jobs              queue jobs but run none here (other coordinators run them)
   --replica-grace-s N    a worker dead or unregistered this long has its shards re-placed on live
                          workers and refilled there (env VECSHARD_REPLICA_GRACE_S, default 30)
   --no-hedging           never send a slow shard read to a second copy (default: hedge, within 5 %
@@ -64,6 +65,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'job-lock-ms': { type: 'string' },
       'replica-grace-s': { type: 'string' },
       'no-hedging': { type: 'boolean' },
+      'no-jobs': { type: 'boolean' },
       'replica-lag-ms': { type: 'string' },
       'auto-rebalance': { type: 'boolean' },
       'move-mb-per-s': { type: 'string' },
@@ -106,6 +108,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     ),
     snapshotGraceMs: 1000 * nonNegativeInteger(values['snapshot-grace-s'] ?? '3600', 'snapshot-grace-s'),
     jobLockMs: positive(values['job-lock-ms'] ?? '10000', 'job-lock-ms'),
+    runJobs: !values['no-jobs'],
     replicaGraceS: nonNegativeNumber(
       values['replica-grace-s'] ?? env.VECSHARD_REPLICA_GRACE_S ?? '30',
       'replica-grace-s',

@@ -71,6 +71,8 @@ export interface CoordinatorOptions {
   snapshotGraceMs?: number;
   /** How long a running job's claim lasts: a dead coordinator's job is taken over after about this long. */
   jobLockMs?: number;
+  /** Run queued jobs in this process (default true); false only queues them for other coordinators. */
+  runJobs?: boolean;
   /**
    * Seconds a worker may stay dead or unregistered before its shards are
    * re-placed on live workers and refilled there; default 30.
@@ -199,7 +201,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       drain: (data, progress) => classify(() => drain(ctx, snapshots?.stored, data, progress)),
     },
   );
-  jobs.start();
+  if (options.runJobs ?? true) jobs.start();
   const autoSnapshotBytes = (options.snapshotEveryMb ?? 256) * 1024 * 1024;
   if (snapshots && autoSnapshotBytes > 0) {
     // One automatic snapshot per base snapshot: the job id repeats until it has been taken.
