@@ -22,11 +22,16 @@ export async function withRetries<T>(
   deadline: number,
   isRetryable: (error: unknown) => boolean = defaultRetryable,
 ): Promise<T> {
+  let retried: unknown;
   for (let tries = 0; ; tries++) {
     try {
       return await attempt();
     } catch (error) {
+      // A retry cut short by the caller's deadline says less than the failure that caused it
+      // (e.g. which worker is unavailable): report that one.
+      if (retried !== undefined && isDeadline(error)) throw retried;
       if (tries >= policy.retries || !isRetryable(error)) throw error;
+      retried = error;
       const delay = Math.min(policy.maxDelayMs, policy.baseDelayMs * 2 ** tries) * (0.5 + Math.random());
       if (Date.now() + delay >= deadline) throw error;
       await new Promise((resolve) => setTimeout(resolve, delay));
@@ -39,4 +44,8 @@ function defaultRetryable(error: unknown): boolean {
   if (typeof code !== 'number' || !RETRYABLE.has(code)) return false;
   const text = String((error as { details?: unknown }).details ?? '');
   return !(code === status.RESOURCE_EXHAUSTED && /larger than max/i.test(text));
+}
+
+function isDeadline(error: unknown): boolean {
+  return (error as { code?: unknown })?.code === status.DEADLINE_EXCEEDED;
 }

@@ -20,6 +20,33 @@ describe('withRetries', () => {
     expect([result, calls]).toEqual(['ok', 3]);
   });
 
+  it('reports the failure that caused a retry when the deadline cuts the retry short', async () => {
+    const unavailable = failing(status.UNAVAILABLE, 'shard worker w1 is not answering');
+    let calls = 0;
+    await expect(
+      withRetries(
+        async () => {
+          if (++calls === 1) throw unavailable;
+          throw failing(status.DEADLINE_EXCEEDED, 'deadline');
+        },
+        policy,
+        Date.now() + 10_000,
+      ),
+    ).rejects.toBe(unavailable);
+    expect(calls).toBe(2);
+    // Without a retry before it, a deadline is the answer.
+    const deadline = failing(status.DEADLINE_EXCEEDED, 'deadline');
+    await expect(
+      withRetries(
+        async () => {
+          throw deadline;
+        },
+        policy,
+        Date.now() + 10_000,
+      ),
+    ).rejects.toBe(deadline);
+  });
+
   it('does not retry INVALID_ARGUMENT or an oversized message', async () => {
     for (const error of [
       failing(status.INVALID_ARGUMENT),
