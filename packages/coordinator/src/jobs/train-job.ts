@@ -14,10 +14,16 @@ export function trainProcessor(
   store: ObjectStore | undefined,
   dataDir: string,
 ): JobProcessor<TrainJobData> {
-  return async (data, progress) => {
+  return async (data, progress, resumeFrom) => {
     const { record } = await jobCollection(ctx, data.collection);
-    if (record.state === 'ready')
+    if (record.state === 'ready') {
+      // An earlier attempt of this job reached the training (its lock lapsed on a busy machine,
+      // or its coordinator died after training): the job's work is done, not refused.
+      if (resumeFrom && resumeFrom.total > 0) {
+        return { collection: data.collection, trainedOn: resumeFrom.total, path: data.path };
+      }
       throw permanent(new Error(`collection "${data.collection}" is already trained`));
+    }
     const source = await openVectorSource(data.path, record.dim, data.collection, store, dataDir);
     try {
       const rows = data.limit > 0 ? Math.min(data.limit, source.count) : source.count;
