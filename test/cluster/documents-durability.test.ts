@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { VecshardClient } from '@vecshard/client';
+import { type VecshardClient, VecshardError } from '@vecshard/client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, startWorker, type TestCluster } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
@@ -39,17 +39,29 @@ async function expectUnchanged(): Promise<void> {
   expect(await filteredAnswer()).toEqual(expectedAnswer);
 }
 
-/** Waits until every shard has its two copies ready (refills done). The budget only turns a hang into a failure. */
+/**
+ * Waits until every shard has its two copies ready (refills done) and a read
+ * of every shard is answered. The read matters right after restarts: until
+ * the coordinator's next look at the workers (every 2 s) finds them empty,
+ * the record still calls their copies ready. The budget only turns a hang
+ * into a failure.
+ */
 async function untilServed(budgetMs = 180_000): Promise<void> {
   const until = Date.now() + budgetMs;
   for (;;) {
     const info = await client.getCollection(NAME).catch(() => undefined);
     const full = info?.placement.every((s) => s.replicas.filter((r) => r.state === 'ready').length >= 2);
-    if (info?.state === 'ready' && full) return;
+    if (info?.state === 'ready' && full && (await client.count(NAME).then(() => true, notLoading))) return;
     if (Date.now() > until)
       throw new Error(`"${NAME}" was not served with both copies within ${budgetMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
+}
+
+/** False for a read refused because a copy is still loading; any other failure is the test's. */
+function notLoading(error: unknown): false {
+  if (error instanceof VecshardError && error.codeName === 'UNAVAILABLE') return false;
+  throw error;
 }
 
 const needsLoaded = () => {

@@ -181,29 +181,28 @@ export async function trainCollection(
 
 export async function getCollection(ctx: CoordinatorContext, name: string, includeTemplate: boolean) {
   const { record } = await ctx.catalog.get(name);
+  // A worker that restarted a moment ago is asked at its new address.
+  await ctx.workers.refresh();
   const stats = await collectWorkerStats(ctx);
-  const template = includeTemplate ? await ctx.store.template(name) : undefined;
-  return toCollectionInfo(
-    record,
-    (id) => ctx.workers.get(id),
-    collectionVectors(record, stats),
-    template,
-    await ctx.store.loadingJob(name),
-  );
+  return toCollectionInfo(record, (id) => ctx.workers.get(id), {
+    vectors: collectionVectors(record, stats),
+    template: includeTemplate ? await ctx.store.template(name) : undefined,
+    loadingJob: await ctx.store.loadingJob(name),
+    stats,
+  });
 }
 
 export async function listCollections(ctx: CoordinatorContext): Promise<CollectionInfo[]> {
+  await ctx.workers.refresh();
   const stats = await collectWorkerStats(ctx);
   const records = await ctx.store.all();
   const loadingJobs = await Promise.all(records.map((record) => ctx.store.loadingJob(record.name)));
   return records.map((record, i) =>
-    toCollectionInfo(
-      record,
-      (id) => ctx.workers.get(id),
-      collectionVectors(record, stats),
-      undefined,
-      loadingJobs[i],
-    ),
+    toCollectionInfo(record, (id) => ctx.workers.get(id), {
+      vectors: collectionVectors(record, stats),
+      loadingJob: loadingJobs[i],
+      stats,
+    }),
   );
 }
 

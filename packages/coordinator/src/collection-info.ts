@@ -4,19 +4,35 @@ import {
   type ReplicaInfo,
   routingToEnum,
   schemaToWire,
+  type WorkerStatsResponse__Output,
 } from '@vecshard/proto';
 import type { CollectionRecord, ReplicaPlacement } from './collection-record.js';
 import { preferredWorker } from './replicas/replica-set.js';
 import type { KnownWorker } from './worker-directory.js';
 
+/** What the coordinator knows of a collection beyond its record. */
+export interface CollectionView {
+  vectors?: number;
+  template?: Buffer;
+  loadingJob?: string;
+  /**
+   * What each live worker reported holding just now: a copy the record calls
+   * ready but its worker does not hold (it restarted empty, and the refill
+   * watch has not looked yet) is described as catching up, and the
+   * collection as loading, so nobody waits on a state that is out of date.
+   */
+  stats?: Map<string, WorkerStatsResponse__Output>;
+}
+
 /** A stored record as the API describes it. */
 export function toCollectionInfo(
   record: CollectionRecord,
   worker: (id: string) => KnownWorker | undefined,
-  vectors = 0,
-  template?: Buffer,
-  loadingJob?: string,
+  view: CollectionView = {},
 ): CollectionInfo {
+  const { vectors = 0, template, loadingJob, stats } = view;
+  const empty = (shard: number, replica: ReplicaPlacement) =>
+    replica.state === 'ready' && !holdsServing(stats, record.name, shard, replica.workerId);
   return {
     name: record.name,
     dim: record.dim,
@@ -25,7 +41,7 @@ export function toCollectionInfo(
     nprobe: record.nprobe,
     shards: record.shards,
     routing: routingToEnum(record.routing),
-    state: publicState(record, loadingJob),
+    state: publicState(record, loadingJob, empty),
     nlist: record.nlist,
     placement: record.placement.map((shard) => {
       const preferred = preferredWorker(shard);
@@ -35,7 +51,9 @@ export function toCollectionInfo(
         address: worker(preferred)?.address ?? '',
         lists: shard.lists,
         expectedVectors: String(shard.expectedVectors),
-        replicas: shard.replicas.map((replica) => replicaInfo(replica, worker(replica.workerId))),
+        replicas: shard.replicas.map((replica) =>
+          replicaInfo(replica, worker(replica.workerId), empty(shard.shard, replica)),
+        ),
       };
     }),
     replicationFactor: record.replicationFactor,
@@ -50,15 +68,42 @@ export function toCollectionInfo(
   };
 }
 
-function replicaInfo(replica: ReplicaPlacement, worker: KnownWorker | undefined): ReplicaInfo {
+function replicaInfo(replica: ReplicaPlacement, worker: KnownWorker | undefined, empty: boolean): ReplicaInfo {
   let state: ReplicaInfo['state'] = 'REPLICA_STATE_DOWN';
-  if (worker?.alive) state = replica.state === 'ready' ? 'REPLICA_STATE_READY' : 'REPLICA_STATE_CATCHING_UP';
+  if (worker?.alive)
+    state = replica.state === 'ready' && !empty ? 'REPLICA_STATE_READY' : 'REPLICA_STATE_CATCHING_UP';
   return { workerId: replica.workerId, address: worker?.address ?? '', state };
 }
 
-/** Loading while a refill job runs, or while some shard has no ready copy (its refill is about to be queued). */
-function publicState(record: CollectionRecord, loadingJob: string | undefined): CollectionInfo['state'] {
+/**
+ * Loading while a refill job runs, while some shard has no ready copy, or
+ * while a ready copy's worker reports not holding it: in the last two cases
+ * the refill is about to be queued.
+ */
+function publicState(
+  record: CollectionRecord,
+  loadingJob: string | undefined,
+  empty: (shard: number, replica: ReplicaPlacement) => boolean,
+): CollectionInfo['state'] {
   if (record.state !== 'ready') return 'COLLECTION_STATE_CREATED';
-  const unserved = record.placement.some((shard) => !shard.replicas.some((r) => r.state === 'ready'));
+  const unserved = record.placement.some(
+    (shard) =>
+      !shard.replicas.some((r) => r.state === 'ready') || shard.replicas.some((r) => empty(shard.shard, r)),
+  );
   return loadingJob || unserved ? 'COLLECTION_STATE_LOADING' : 'COLLECTION_STATE_READY';
+}
+
+/**
+ * Whether the worker holds the shard, filled, as far as its stats say; a
+ * worker that did not answer (or no stats at all) is not judged here.
+ */
+function holdsServing(
+  stats: CollectionView['stats'],
+  collection: string,
+  shard: number,
+  workerId: string,
+): boolean {
+  const answer = stats?.get(workerId);
+  if (!answer) return true;
+  return answer.collections.some((c) => c.collection === collection && c.shard === shard && !c.loading);
 }
