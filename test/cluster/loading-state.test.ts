@@ -34,7 +34,13 @@ afterAll(async () => {
 });
 
 it('says loading from the moment a restarted worker serves until its shard is refilled', async () => {
-  await client.createCollection({ name: 'one-copy', dim: DIM, metric: 'l2', index: 'IVF16,Flat', nprobe: 16 });
+  await client.createCollection({
+    name: 'one-copy',
+    dim: DIM,
+    metric: 'l2',
+    index: 'IVF16,Flat',
+    nprobe: 16,
+  });
   await client.train('one-copy', data.subarray(0, 2000 * DIM));
   await client.upsert('one-copy', sequentialIds(N), data);
   await client.waitForJob((await client.snapshot('one-copy')).id);

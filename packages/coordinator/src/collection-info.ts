@@ -68,7 +68,11 @@ export function toCollectionInfo(
   };
 }
 
-function replicaInfo(replica: ReplicaPlacement, worker: KnownWorker | undefined, empty: boolean): ReplicaInfo {
+function replicaInfo(
+  replica: ReplicaPlacement,
+  worker: KnownWorker | undefined,
+  empty: boolean,
+): ReplicaInfo {
   let state: ReplicaInfo['state'] = 'REPLICA_STATE_DOWN';
   if (worker?.alive)
     state = replica.state === 'ready' && !empty ? 'REPLICA_STATE_READY' : 'REPLICA_STATE_CATCHING_UP';

@@ -28,7 +28,7 @@ export function tenantShardOfRow(
 ): (row: number) => number {
   const key = record.partitionKey!;
   const column = columns?.find((c) => c.name === key);
-  if (!column || column.type !== 'keyword') {
+  if (column?.type !== 'keyword') {
     throw invalidArgument(`every row of "${record.name}" needs its partition key "${key}"`);
   }
   const shardCount = record.placement.length;

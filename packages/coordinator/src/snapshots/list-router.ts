@@ -24,7 +24,7 @@ export function listRouter(record: CollectionRecord): Router {
   if (record.routing === 'scatter') {
     const shardCount = record.placement.length;
     const shardsOf = record.partitionKey
-      ? byTenant(record, schema)
+      ? byTenant(record)
       : (ids: BigInt64Array) => Int32Array.from(ids, (id) => scatterShardOf(id, shardCount));
     return (list, parts) => splitRows(list, parts, shardsOf, schema);
   }
@@ -78,7 +78,7 @@ function encodeRowGroups(schema: FieldSpec[], groups: RowGroup[]): Buffer {
 type ShardsOf = (ids: BigInt64Array, fields: RowGroup | undefined) => Int32Array;
 
 /** Rows go where their tenant (partition key value) lives. */
-function byTenant(record: CollectionRecord, schema: FieldSpec[]): ShardsOf {
+function byTenant(record: CollectionRecord): ShardsOf {
   return (ids, fields) => {
     if (!fields) throw new Error(`a stored list of "${record.name}" has no fields, so no partition key`);
     const shardOf = tenantShardOfRow(record, fields.columns);
