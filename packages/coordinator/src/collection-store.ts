@@ -2,6 +2,13 @@ import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 import { type CollectionRecord, normalizeRecord } from './collection-record.js';
 
+/** Sets KEYS[1] to ARGV[2] only while it still holds ARGV[1]. */
+const COMPARE_AND_SET =
+  "if redis.call('GET', KEYS[1]) == ARGV[1] then redis.call('SET', KEYS[1], ARGV[2]) return 1 end return 0";
+
+/** Conflicts come from a handful of coordinators and jobs: this many in a row means something is wrong. */
+const MAX_UPDATE_ATTEMPTS = 200;
+
 /**
  * Collections in Redis: the JSON record, the template index bytes (binary),
  * and the set of names. Every change is announced on a pub/sub channel so the
@@ -51,10 +58,34 @@ export class CollectionStore {
     await this.announce(record.name);
   }
 
-  /** Replaces the record of an existing collection. */
-  async save(record: CollectionRecord): Promise<void> {
-    await this.redis.set(this.keys.collection(record.name), JSON.stringify(record));
-    await this.announce(record.name);
+  /**
+   * Changes the record of an existing collection: `change` is applied to the
+   * stored record and the result written only if the record is still the one
+   * read (compare and set), else it is applied again to the newer one. Two
+   * coordinators changing the same record (one marking a copy catching-up,
+   * another finishing a snapshot) so never undo each other's change.
+   * Resolves to the record written, or undefined when the collection is gone.
+   */
+  async update(
+    name: string,
+    change: (record: CollectionRecord) => CollectionRecord,
+  ): Promise<CollectionRecord | undefined> {
+    const key = this.keys.collection(name);
+    for (let attempt = 1; ; attempt++) {
+      const text = await this.redis.get(key);
+      if (!text) return undefined;
+      const updated = change(normalizeRecord(JSON.parse(text) as CollectionRecord));
+      const written = await this.redis.eval(COMPARE_AND_SET, 1, key, text, JSON.stringify(updated));
+      if (written === 1) {
+        await this.announce(name);
+        return updated;
+      }
+      if (attempt >= MAX_UPDATE_ATTEMPTS) {
+        throw new Error(`the record of "${name}" kept changing under ${attempt} attempts to update it`);
+      }
+      // Jittered, so that updaters that collided do not collide again in step.
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(50, 2 * attempt)));
+    }
   }
 
   async drop(name: string): Promise<boolean> {

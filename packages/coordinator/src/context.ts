@@ -38,6 +38,12 @@ export interface CoordinatorContext {
   searches: InFlightSearches;
   /** How long the other copies of a shard may lag behind the first that stored a write before they count as missing it. */
   replicaLagFloorMs: number;
+  /**
+   * Deliberately unsafe, for the fault suite's proof that its checker can
+   * fail: a write is acknowledged as soon as one copy stored it, and copies
+   * that missed it are never marked catching-up. Never in production.
+   */
+  unsafeAckFirstCopy?: boolean;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */
   writeLog?: WriteLog;
   /** Called after a write with the bytes the collection's log holds, to snapshot when it grows large. */

@@ -173,10 +173,15 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     searches: new InFlightSearches(),
     moveBytesPerSecond: (options.moveMbPerS ?? 64) * 1024 * 1024,
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
+    unsafeAckFirstCopy: process.env.VECSHARD_UNSAFE_ACK_FIRST_COPY === '1',
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };
 
+  if (ctx.unsafeAckFirstCopy)
+    log.warn(
+      'VECSHARD_UNSAFE_ACK_FIRST_COPY=1: writes are acknowledged after one copy; acknowledged writes CAN BE LOST',
+    );
   const objectStore = options.storeUrl ? openStore(options.storeUrl) : undefined;
   const snapshots = objectStore
     ? snapshotJobs(ctx, objectStore, {

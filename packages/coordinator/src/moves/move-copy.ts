@@ -31,11 +31,10 @@ export async function moveCopy(
     .map((r) => r.workerId)
     .filter((id) => id !== toWorker && ctx.workers.get(id)?.alive)
     .sort((a, b) => Number(b === fromWorker) - Number(a === fromWorker));
-  const epoch = record.epoch ?? 0;
-  const moved: CollectionRecord = {
-    ...record,
-    epoch: epoch + 1,
-    placement: record.placement.map((s) =>
+  const moveCopy = (stored: CollectionRecord): CollectionRecord => ({
+    ...stored,
+    epoch: (stored.epoch ?? 0) + 1,
+    placement: stored.placement.map((s) =>
       s.shard === shardNumber
         ? {
             ...s,
@@ -45,7 +44,8 @@ export async function moveCopy(
           }
         : s,
     ),
-  };
+  });
+  const moved = moveCopy(record);
   if (sources.length > 0) await copyReplica(ctx, record, shard, sources[0], toWorker);
   else if (snapshots) await restoreShard(ctx, snapshots, moved, moved.placement[shardNumber], toWorker);
   else {
@@ -56,9 +56,15 @@ export async function moveCopy(
       ),
     );
   }
-  await ctx.store.save(moved);
+  // Applied to the record as stored now: copies other coordinators marked catching-up meanwhile stay so.
+  const switched = await ctx.store.update(collection, (stored) => {
+    if (!stored.placement[shardNumber]?.replicas.some((r) => r.workerId === fromWorker))
+      throw new Error(`the copy of shard ${shardNumber} of "${collection}" on ${fromWorker} moved meanwhile`);
+    return moveCopy(stored);
+  });
   ctx.catalog.invalidate(collection);
+  if (!switched) throw permanent(new Error(`collection "${collection}" was dropped`));
   await stopDirectReads(ctx, collection, [{ shard: shardNumber, workerId: fromWorker }]);
-  await searchesRoutedBefore(ctx, collection, epoch);
+  await searchesRoutedBefore(ctx, collection, (switched.epoch ?? 1) - 1);
   return shard.lists.length;
 }

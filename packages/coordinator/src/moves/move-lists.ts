@@ -1,5 +1,5 @@
 import type { WorkerListContent__Output } from '@vecshard/proto';
-import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
+import type { ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, replicaTarget, shardTarget, workerDeadline } from '../context.js';
 import { readyReplicas } from '../replicas/replica-set.js';
 
@@ -34,19 +34,20 @@ export async function moveLists(
     await setLists(ctx, collection, to, to.lists).catch(() => {});
     throw error;
   }
-  const epoch = record.epoch ?? 0;
-  const moved: CollectionRecord = {
-    ...record,
-    epoch: epoch + 1,
-    placement: record.placement.map((shard) => {
+  // Applied to the record as stored now: copies other coordinators marked catching-up meanwhile stay so.
+  const moved = await ctx.store.update(collection, (stored) => ({
+    ...stored,
+    epoch: (stored.epoch ?? 0) + 1,
+    placement: stored.placement.map((shard) => {
       if (shard.shard === fromShard) return { ...shard, lists: shard.lists.filter((l) => !moving.has(l)) };
       if (shard.shard === toShard)
         return { ...shard, lists: [...shard.lists, ...lists].sort((a, b) => a - b) };
       return shard;
     }),
-  };
-  await ctx.store.save(moved);
+  }));
   ctx.catalog.invalidate(collection);
+  if (!moved) throw new Error(`collection "${collection}" was dropped`);
+  const epoch = (moved.epoch ?? 1) - 1;
   // The old owner's copies stop answering clients that route by the old
   // placement themselves before any write can change the lists it gave up.
   await setLists(ctx, collection, from, from.lists, moved.epoch);

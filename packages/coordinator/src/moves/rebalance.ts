@@ -87,9 +87,13 @@ async function addShardsForNewWorkers(
       await attachReplica(ctx, record, shard, workerId, template, workerDeadline(ctx));
     }
   }
-  const grown = { ...record, epoch: (record.epoch ?? 0) + 1, placement: [...record.placement, ...added] };
-  await ctx.store.save(grown);
+  const grown = await ctx.store.update(record.name, (stored) => {
+    if (stored.placement.length !== record.placement.length)
+      throw new Error(`the shards of "${record.name}" changed while new ones were being added`);
+    return { ...stored, epoch: (stored.epoch ?? 0) + 1, placement: [...stored.placement, ...added] };
+  });
   ctx.catalog.invalidate(record.name);
+  if (!grown) throw new Error(`collection "${record.name}" was dropped`);
   return grown;
 }
 

@@ -4,8 +4,10 @@ import { stopDirectReads } from './stop-direct-reads.js';
 
 /**
  * Changes one shard of a collection in the cluster state (the record in Redis,
- * announced to every coordinator) and resolves to the new record. The record
- * is read afresh, so changes to other shards made meanwhile are kept.
+ * announced to every coordinator) and resolves to the new record. The change
+ * is applied to the record as stored (compare and set), so changes to other
+ * shards made meanwhile, by any coordinator, are kept. It raises the
+ * placement epoch: the set of ready copies changes.
  */
 export async function updateShard(
   ctx: CoordinatorContext,
@@ -13,12 +15,13 @@ export async function updateShard(
   shardNumber: number,
   change: (shard: ShardPlacement) => ShardPlacement,
 ): Promise<CollectionRecord> {
-  const record = await ctx.store.get(collection);
-  if (!record) throw new Error(`collection "${collection}" was dropped`);
-  const placement = record.placement.map((shard) => (shard.shard === shardNumber ? change(shard) : shard));
-  const updated = { ...record, placement };
-  await ctx.store.save(updated);
+  const updated = await ctx.store.update(collection, (record) => ({
+    ...record,
+    epoch: (record.epoch ?? 0) + 1,
+    placement: record.placement.map((shard) => (shard.shard === shardNumber ? change(shard) : shard)),
+  }));
   ctx.catalog.invalidate(collection);
+  if (!updated) throw new Error(`collection "${collection}" was dropped`);
   return updated;
 }
 
@@ -32,18 +35,21 @@ export async function markCatchingUp(
   missed: { shard: number; workerId: string }[],
 ): Promise<void> {
   if (missed.length === 0) return;
-  const record = await ctx.store.get(collection);
-  if (!record) return;
-  const placement = record.placement.map((shard) => ({
-    ...shard,
-    replicas: shard.replicas.map((replica) =>
-      missed.some((m) => m.shard === shard.shard && m.workerId === replica.workerId)
-        ? { ...replica, state: 'catching-up' as const, missedAtMs: Date.now() }
-        : replica,
-    ),
+  const missedAtMs = Date.now();
+  const updated = await ctx.store.update(collection, (record) => ({
+    ...record,
+    epoch: (record.epoch ?? 0) + 1,
+    placement: record.placement.map((shard) => ({
+      ...shard,
+      replicas: shard.replicas.map((replica) =>
+        missed.some((m) => m.shard === shard.shard && m.workerId === replica.workerId)
+          ? { ...replica, state: 'catching-up' as const, missedAtMs }
+          : replica,
+      ),
+    })),
   }));
-  await ctx.store.save({ ...record, epoch: (record.epoch ?? 0) + 1, placement });
   ctx.catalog.invalidate(collection);
+  if (!updated) return;
   // Not awaited: a copy that missed the write is often hung, and the write's
   // acknowledgement must not wait on it. The message is queued on its channel.
   void stopDirectReads(ctx, collection, missed);

@@ -68,7 +68,10 @@ export async function takeSnapshot(
     const manifest = buildManifest(record, templateRef, lists, logPosition);
     await snapshots.commit(manifest);
     // Restarted workers are rebuilt from this snapshot now; the writes it holds leave the log.
-    await ctx.store.save({ ...record, lastSnapshot: { id: manifest.id, logPosition } });
+    await ctx.store.update(collection, (stored) => ({
+      ...stored,
+      lastSnapshot: { id: manifest.id, logPosition },
+    }));
     ctx.catalog.invalidate(collection);
     await ctx.writeLog?.trimThrough(collection, logPosition);
     return {
