@@ -235,7 +235,10 @@ export interface ImportOptions extends CallOptions {
    * object per vector in file order, keys = field names, a key left out or
    * null = no value. A path as for `path` (absolute, or "store:KEY"). A line
    * that is not an object, names an unknown field or holds a value of the
-   * wrong type fails the job for good, naming the line and field.
+   * wrong type fails the job for good, naming the line and field. Or a
+   * Parquet file (.parquet, or any file starting with PAR1): one column per
+   * field, row i beside vector i, null = no value; a column that is not a
+   * field, or of a type its field cannot take, fails the job naming it.
    */
   fieldsPath?: string;
 }

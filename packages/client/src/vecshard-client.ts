@@ -421,7 +421,7 @@ export class VecshardClient {
 
   /**
    * Queues a bulk import of a vector file, and of its rows' fields when
-   * `fieldsPath` names a JSON Lines file; resolves to the queued job (see
+   * `fieldsPath` names a JSON Lines or Parquet file; resolves to the queued job (see
    * {@link waitForJob}).
    */
   async import(options: ImportOptions): Promise<JobDescription> {

@@ -33,9 +33,9 @@ export function importCommand(): Command {
         0,
       )
       .option(
-        '--fields <jsonl>',
-        "the rows' fields: a JSON Lines file (.gz too), one object per vector in file order; " +
-          'a path as for <path>',
+        '--fields <file>',
+        "the rows' fields, row i beside vector i: a JSON Lines file (.gz too), one object per vector, " +
+          'or a .parquet file, one column per field; a path as for <path>',
       )
       .option('--detach', 'queue the job and return without following it', false),
   ).action((collection: string, path: string, flags: ImportFlags) =>

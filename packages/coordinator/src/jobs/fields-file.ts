@@ -1,17 +1,16 @@
-import { createReadStream, existsSync } from 'node:fs';
+import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { createGunzip } from 'node:zlib';
 import { type FieldColumn__Output, type FieldSpec, noneMissing, setMissing } from '@vecshard/proto';
-import type { ObjectStore } from '@vecshard/storage';
+import type { FieldsSource, LocalFile } from './fields-source.js';
 import { permanent } from './job-queue.js';
-import { localCopy } from './vector-source.js';
 
 /**
  * The rows' fields of an import: a JSON Lines file (gzipped when it ends in
  * .gz), one object per vector in the file's order, read a batch at a time as
  * the vectors are. Malformed lines fail the job for good, naming the line.
  */
-export class FieldsFile {
+export class FieldsFile implements FieldsSource {
   private line = 0;
 
   private constructor(
@@ -20,12 +19,8 @@ export class FieldsFile {
     private readonly close: () => Promise<void>,
   ) {}
 
-  static async open(path: string, store: ObjectStore | undefined, dataDir: string): Promise<FieldsFile> {
-    const source = await localCopy(path, store, dataDir);
-    if (!existsSync(source.path)) {
-      await source.release();
-      throw permanent(new Error(`fields file ${path} does not exist on the coordinator`));
-    }
+  /** Reads `source` (opened by openFieldsSource), named `path` in messages. */
+  static read(path: string, source: LocalFile): FieldsFile {
     const raw = createReadStream(source.path);
     const input = source.path.endsWith('.gz') ? raw.pipe(createGunzip()) : raw;
     const reader = createInterface({ input, crlfDelay: Number.POSITIVE_INFINITY });

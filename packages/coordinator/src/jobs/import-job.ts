@@ -4,9 +4,9 @@ import { encodeArray, RpcError } from '@vecshard/proto';
 import type { ObjectStore } from '@vecshard/storage';
 import type { CoordinatorContext } from '../context.js';
 import { serializeWrites, upsert } from '../data-path.js';
-import { FieldsFile } from './fields-file.js';
 import type { ImportJobData, JobProcessor } from './job-kinds.js';
 import { permanent } from './job-queue.js';
+import { openFieldsSource } from './open-fields-source.js';
 import { trainOnFile } from './train-job.js';
 import { jobCollection, NO_CALLER_DEADLINE, openVectorSource } from './vector-source.js';
 
@@ -23,7 +23,7 @@ export function importProcessor(
   return async (data, progress, resumeFrom) => {
     const { record } = await jobCollection(ctx, data.collection);
     const source = await openVectorSource(data.path, record.dim, data.collection, store, dataDir);
-    const fields = data.fieldsPath ? await FieldsFile.open(data.fieldsPath, store, dataDir) : undefined;
+    const fields = data.fieldsPath ? await openFieldsSource(data.fieldsPath, store, dataDir) : undefined;
     try {
       const total = data.limit > 0 ? Math.min(data.limit, source.count) : source.count;
       if (record.state !== 'ready') {

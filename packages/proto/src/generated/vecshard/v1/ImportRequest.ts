@@ -35,7 +35,9 @@ export interface ImportRequest {
   /**
    * The rows' fields: a JSON Lines file (optionally gzipped), one object per
    * vector in the same order, keys = field names (a key left out or null =
-   * missing). A file the coordinator can read, or "store:KEY".
+   * missing); or a Parquet file (named *.parquet, or starting with PAR1), one
+   * column per field, row i beside vector i (null = missing). A file the
+   * coordinator can read, or "store:KEY".
    */
   'fieldsPath'?: (string);
 }
@@ -73,7 +75,9 @@ export interface ImportRequest__Output {
   /**
    * The rows' fields: a JSON Lines file (optionally gzipped), one object per
    * vector in the same order, keys = field names (a key left out or null =
-   * missing). A file the coordinator can read, or "store:KEY".
+   * missing); or a Parquet file (named *.parquet, or starting with PAR1), one
+   * column per field, row i beside vector i (null = missing). A file the
+   * coordinator can read, or "store:KEY".
    */
   'fieldsPath': (string);
 }
