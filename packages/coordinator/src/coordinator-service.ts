@@ -26,6 +26,7 @@ import { deleteMatching } from './documents/delete-matching.js';
 import { getRows } from './documents/get-rows.js';
 import { queryRows } from './documents/query-rows.js';
 import { resolveFilter } from './filters/filter-request.js';
+import { retryFencedWrite } from './replicas/fenced-retry.js';
 import { routingTable } from './routing-table.js';
 
 /** gRPC handlers of vecshard.v1.Vecshard. */
@@ -80,10 +81,12 @@ export function coordinatorHandlers(
           req.vectors,
           req.fields,
         );
-        const upserted = await serializeWrites(req.collection, async () => {
-          const collection = await ctx.catalog.getReady(req.collection, 'Upsert');
-          return sendUpsert(ctx, collection, prepared, call);
-        });
+        const upserted = await serializeWrites(req.collection, () =>
+          retryFencedWrite(ctx, req.collection, async () => {
+            const collection = await ctx.catalog.getReady(req.collection, 'Upsert');
+            return sendUpsert(ctx, collection, prepared, call);
+          }),
+        );
         return { upserted: String(upserted) };
       },
       onInternal,
@@ -92,13 +95,15 @@ export function coordinatorHandlers(
     Delete: unary(
       'Delete',
       async (req, call) => {
-        const deleted = await serializeWrites(req.collection, async () => {
-          const collection = await ctx.catalog.getReady(req.collection, 'Delete');
-          const filter = resolveFilter(req, collection.record.fields ?? []);
-          if (!filter) return deleteIds(ctx, collection, req.ids, call);
-          if (req.ids.length > 0) throw invalidArgument('delete by ids or by a filter, not both');
-          return deleteMatching(ctx, collection, filter, call);
-        });
+        const deleted = await serializeWrites(req.collection, () =>
+          retryFencedWrite(ctx, req.collection, async () => {
+            const collection = await ctx.catalog.getReady(req.collection, 'Delete');
+            const filter = resolveFilter(req, collection.record.fields ?? []);
+            if (!filter) return deleteIds(ctx, collection, req.ids, call);
+            if (req.ids.length > 0) throw invalidArgument('delete by ids or by a filter, not both');
+            return deleteMatching(ctx, collection, filter, call);
+          }),
+        );
         return { deleted: String(deleted) };
       },
       onInternal,

@@ -141,6 +141,7 @@ export async function sendUpsert(
         lists: group ? encodeArray(group.lists) : empty,
         replaceIds: replaceAll,
         fields: group && columns ? encodeColumns(sliceColumns(columns, group.rows)) : [],
+        epoch: String(record.epoch ?? 0),
       },
       deadline,
     );
@@ -241,7 +242,12 @@ export async function deleteIds(
     record,
     record.placement.map((shard) => shard.shard),
     (shard, target) =>
-      ctx.clients.call(target, 'Delete', { collection: record.name, shard, ids: encodeArray(ids) }, deadline),
+      ctx.clients.call(
+        target,
+        'Delete',
+        { collection: record.name, shard, ids: encodeArray(ids), epoch: String(record.epoch ?? 0) },
+        deadline,
+      ),
   );
   await logged(ctx, record, ctx.writeLog?.delete(record.name, encodeArray(ids)));
   return answers.reduce((total, answer) => total + Number(answer.deleted), 0);

@@ -32,6 +32,27 @@ export function isPlacementMoved(error: unknown): boolean {
     String((error as { message?: string }).message).includes(PLACEMENT_MOVED)
   );
 }
+/** Starts the message of a copy's refusal of a write routed by an epoch older than the copy's. */
+export const WRITE_FENCED = 'write fenced';
+
+/**
+ * A copy refused a write routed by an older placement epoch than the one it
+ * was attached or fenced at: the caller re-reads the placement and sends the
+ * write again. Nothing of the write was applied on that copy.
+ */
+export const writeFenced = (message: string) =>
+  new RpcError(grpc.status.ABORTED, `${WRITE_FENCED}: ${message}`);
+
+/** Whether an error (possibly re-worded by a caller that named the worker) is a fenced write. */
+export function isWriteFenced(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    (error as { code?: number }).code === grpc.status.ABORTED &&
+    String((error as { message?: string; details?: string }).message).includes(WRITE_FENCED)
+  );
+}
+
 export const resourceExhausted = (message: string) => new RpcError(grpc.status.RESOURCE_EXHAUSTED, message);
 
 /** The statuses of the FAISS binding's error codes (`error.code` on its rejections). */

@@ -12,6 +12,7 @@ import {
   quantizerDigest,
   unavailable,
   WriteQueue,
+  writeFenced,
 } from '@vecshard/proto';
 import { listBlobDigest } from '@vecshard/storage/list-blob';
 import { FieldStore } from './fields/field-store.js';
@@ -88,6 +89,13 @@ export class ShardCollection {
    * routed by an older one are refused, as the lists may have moved since.
    */
   private epoch = 0n;
+  /**
+   * Writes routed by an epoch below this are refused: the epoch the copy was
+   * attached at, raised when it is told it is stale. A write delayed past a
+   * refill (a worker paused with requests queued) or sent by a coordinator
+   * that has not yet heard of the change is so never applied here.
+   */
+  private writeFloor = 0n;
   /** Names the template's quantizer: direct searches routed by another one are refused. */
   private readonly quantizer: Buffer;
   /** Cleared when the copy may be stale (missed a write, or left the shard); reset only by a new attach. */
@@ -303,9 +311,25 @@ export class ShardCollection {
     if (epoch > this.epoch) this.epoch = epoch;
   }
 
-  /** From now on direct client searches are refused: this copy may miss writes. */
-  stopDirectReads(): void {
+  /** From now on direct client searches, and writes routed by an epoch below `epoch`, are refused: this copy may miss writes. */
+  stopDirectReads(epoch = 0n): void {
     this.directReads = false;
+    this.fenceWritesBelow(epoch);
+  }
+
+  /** Refuses writes routed by an epoch older than `epoch` from now on (never lowered). */
+  fenceWritesBelow(epoch: bigint): void {
+    if (epoch > this.writeFloor) this.writeFloor = epoch;
+  }
+
+  /** Throws ABORTED "write fenced" for a write routed by an epoch this copy has left behind. */
+  admitWrite(routedBy: bigint): void {
+    if (routedBy < this.writeFloor) {
+      throw writeFenced(
+        `shard ${this.shard} of "${this.name}" was attached or fenced at placement epoch ${this.writeFloor}; ` +
+          `the write was routed by epoch ${routedBy}`,
+      );
+    }
   }
 
   /**

@@ -66,6 +66,7 @@ export function shardWorkerHandlers(
         );
         shard.setLoading(req.loading);
         shard.advanceEpoch(BigInt(req.epoch));
+        shard.fenceWritesBelow(BigInt(req.epoch));
         registry.set(shardKey(req.collection, req.shard), shard);
         return {};
       },
@@ -77,6 +78,7 @@ export function shardWorkerHandlers(
       async (req) => {
         const result = await wire(() => {
           const shard = held(req.collection, req.shard);
+          shard.admitWrite(BigInt(req.epoch));
           const ids = decodeIds(req.ids);
           return shard.add(
             ids,
@@ -117,7 +119,11 @@ export function shardWorkerHandlers(
     Delete: unary(
       'Delete',
       async (req) => {
-        const deleted = await wire(() => held(req.collection, req.shard).delete(decodeIds(req.ids)));
+        const deleted = await wire(() => {
+          const shard = held(req.collection, req.shard);
+          shard.admitWrite(BigInt(req.epoch));
+          return shard.delete(decodeIds(req.ids));
+        });
         return { deleted: String(deleted) };
       },
       onInternal,
@@ -172,16 +178,18 @@ export function shardWorkerHandlers(
     ImportLists: unary(
       'ImportLists',
       async (req) => {
-        const vectors = await wire(() =>
-          held(req.collection, req.shard).importLists(
+        const vectors = await wire(() => {
+          const shard = held(req.collection, req.shard);
+          shard.admitWrite(BigInt(req.epoch));
+          return shard.importLists(
             req.lists.map((content) => ({
               list: content.list,
               ids: decodeIds(content.ids),
               codes: new Uint8Array(content.codes.buffer, content.codes.byteOffset, content.codes.byteLength),
               fields: content.fields,
             })),
-          ),
-        );
+          );
+        });
         return { vectors: String(vectors) };
       },
       onInternal,
@@ -249,7 +257,7 @@ export function shardWorkerHandlers(
     StopDirectReads: unary(
       'StopDirectReads',
       async (req) => {
-        registry.get(shardKey(req.collection, req.shard))?.stopDirectReads();
+        registry.get(shardKey(req.collection, req.shard))?.stopDirectReads(BigInt(req.epoch));
         return {};
       },
       onInternal,

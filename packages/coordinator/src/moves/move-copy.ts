@@ -64,7 +64,7 @@ export async function moveCopy(
   });
   ctx.catalog.invalidate(collection);
   if (!switched) throw permanent(new Error(`collection "${collection}" was dropped`));
-  await stopDirectReads(ctx, collection, [{ shard: shardNumber, workerId: fromWorker }]);
+  await stopDirectReads(ctx, collection, [{ shard: shardNumber, workerId: fromWorker }], switched.epoch ?? 0);
   await searchesRoutedBefore(ctx, collection, (switched.epoch ?? 1) - 1);
   return shard.lists.length;
 }

@@ -29,7 +29,7 @@ export async function moveLists(
   let bytes: number;
   try {
     await setLists(ctx, collection, to, [...to.lists, ...lists]);
-    bytes = await copyLists(ctx, collection, from, to, lists);
+    bytes = await copyLists(ctx, collection, record.epoch ?? 0, from, to, lists);
   } catch (error) {
     await setLists(ctx, collection, to, to.lists).catch(() => {});
     throw error;
@@ -80,6 +80,8 @@ async function setLists(
 async function copyLists(
   ctx: CoordinatorContext,
   collection: string,
+  /** The placement epoch the move started from: the new owner's copies were attached at or before it. */
+  epoch: number,
   from: ShardPlacement,
   to: ShardPlacement,
   lists: number[],
@@ -93,7 +95,7 @@ async function copyLists(
       ctx.clients.call(
         replicaTarget(ctx, collection, to, replica.workerId),
         'ImportLists',
-        { collection, shard: to.shard, lists: contents },
+        { collection, shard: to.shard, lists: contents, epoch: String(epoch) },
         workerDeadline(ctx),
       ),
     ),

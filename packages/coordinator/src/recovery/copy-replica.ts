@@ -22,7 +22,7 @@ export async function copyReplica(
   if (!template) throw new Error(`collection "${record.name}" has no template index`);
   await attachReplica(ctx, record, shard, toWorkerId, template, workerDeadline(ctx), true);
   const source = replicaTarget(ctx, record.name, shard, fromWorkerId);
-  const batch = new ImportBatch(ctx, record.name, shard, toWorkerId);
+  const batch = new ImportBatch(ctx, record.name, record.epoch ?? 0, shard, toWorkerId);
   const stream = ctx.clients.stream(source, 'ExportLists', {
     collection: record.name,
     shard: shard.shard,

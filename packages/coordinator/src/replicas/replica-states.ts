@@ -52,5 +52,5 @@ export async function markCatchingUp(
   if (!updated) return;
   // Not awaited: a copy that missed the write is often hung, and the write's
   // acknowledgement must not wait on it. The message is queued on its channel.
-  void stopDirectReads(ctx, collection, missed);
+  void stopDirectReads(ctx, collection, missed, updated.epoch ?? 0);
 }

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { isServiceError } from '@vecshard/proto';
+import { isServiceError, isWriteFenced } from '@vecshard/proto';
 import type { ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, shardTarget } from '../context.js';
 import type { WorkerTarget } from '../worker-clients.js';
@@ -49,12 +49,22 @@ export async function writeToReplicas<R>(
   const first = await firstSuccess(outcomes);
   if (!first) {
     const errors = (await Promise.all(outcomes)).map((o) => ('error' in o ? o.error : undefined));
-    throw errors.find((e) => isServiceError(e) && REQUEST_ERRORS.has(e.code)) ?? errors[0];
+    throw (
+      errors.find(isWriteFenced) ??
+      errors.find((e) => isServiceError(e) && REQUEST_ERRORS.has(e.code)) ??
+      errors[0]
+    );
   }
   if (ctx.unsafeAckFirstCopy) return { answer: first.value, missed: [] };
   const graceMs = Math.max(lagFloorMs, 3 * (performance.now() - started));
   const late = { late: true } as const;
   const finished = await Promise.all(outcomes.map((o) => Promise.race([o, delay(graceMs).then(() => late)])));
+  // A copy that refused the write as fenced is newer than this coordinator's view of the
+  // placement: the write is routed again by the current one (it missed nothing).
+  const fenced = finished.find(
+    (outcome) => outcome !== late && 'error' in outcome && isWriteFenced(outcome.error),
+  );
+  if (fenced && fenced !== late && 'error' in fenced) throw fenced.error;
   finished.forEach((outcome, i) => {
     if (outcome === late || 'error' in outcome) missed.push(live[i].id);
   });

@@ -12,12 +12,19 @@ export async function stopDirectReads(
   ctx: CoordinatorContext,
   collection: string,
   copies: { shard: number; workerId: string }[],
+  /** The epoch at which the copies became stale: they refuse writes routed by older ones. */
+  epoch: number,
 ): Promise<void> {
   await Promise.allSettled(
     copies.map(({ shard, workerId }) => {
       const worker = ctx.workers.get(workerId);
       if (!worker) return Promise.resolve();
-      return ctx.clients.call(worker, 'StopDirectReads', { collection, shard }, workerDeadline(ctx));
+      return ctx.clients.call(
+        worker,
+        'StopDirectReads',
+        { collection, shard, epoch: String(epoch) },
+        workerDeadline(ctx),
+      );
     }),
   );
 }

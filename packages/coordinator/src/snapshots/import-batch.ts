@@ -14,6 +14,8 @@ export class ImportBatch {
   constructor(
     private readonly ctx: CoordinatorContext,
     private readonly collection: string,
+    /** The placement epoch the copy was attached at: the lists are sent under it. */
+    private readonly epoch: number,
     private readonly shard: ShardPlacement,
     /** The worker holding the copy the lists go to. */
     private readonly workerId: string,
@@ -40,7 +42,7 @@ export class ImportBatch {
     const response = await this.ctx.clients.call(
       target,
       'ImportLists',
-      { collection: this.collection, shard: this.shard.shard, lists },
+      { collection: this.collection, shard: this.shard.shard, lists, epoch: String(this.epoch) },
       workerDeadline(this.ctx),
     );
     this.vectors += Number(response.vectors);

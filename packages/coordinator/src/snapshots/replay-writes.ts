@@ -39,7 +39,7 @@ export async function replayWrites(
       await ctx.clients.call(
         target,
         'Delete',
-        { collection: record.name, shard: shard.shard, ids: write.ids },
+        { collection: record.name, shard: shard.shard, ids: write.ids, epoch: String(record.epoch ?? 0) },
         workerDeadline(ctx),
       );
     } else {
@@ -65,6 +65,7 @@ export async function replayWrites(
             lists: mine ? encodeArray(mine.lists) : Buffer.alloc(0),
             replaceIds: movable ? write.ids : Buffer.alloc(0),
             fields: mine && columns ? encodeColumns(sliceColumns(columns, mine.rows)) : [],
+            epoch: String(record.epoch ?? 0),
           },
           workerDeadline(ctx),
         );

@@ -41,7 +41,7 @@ export async function importLists(
   const batches = record.placement.map((shard) =>
     shard.replicas
       .filter((replica) => !only || (only.shard === shard.shard && only.workerId === replica.workerId))
-      .map((replica) => new ImportBatch(ctx, record.name, shard, replica.workerId)),
+      .map((replica) => new ImportBatch(ctx, record.name, record.epoch ?? 0, shard, replica.workerId)),
   );
   const route = listRouter(record);
   const read = (parts: ManifestList[]) =>

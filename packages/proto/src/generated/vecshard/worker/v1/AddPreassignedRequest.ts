@@ -1,6 +1,7 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
 import type { FieldColumn as _vecshard_v1_FieldColumn, FieldColumn__Output as _vecshard_v1_FieldColumn__Output } from '../../../vecshard/v1/FieldColumn.js';
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * Vectors already assigned to lists.
@@ -36,6 +37,13 @@ export interface AddPreassignedRequest {
    * the order of `ids`.
    */
   'fields'?: (_vecshard_v1_FieldColumn)[];
+  /**
+   * The placement epoch the write was routed by: a copy attached (or fenced)
+   * at a later epoch refuses it with ABORTED, so a write delayed past a
+   * refill, or routed by a coordinator whose view is out of date, is never
+   * applied to a copy that no longer expects it.
+   */
+  'epoch'?: (number | string | Long);
 }
 
 /**
@@ -72,4 +80,11 @@ export interface AddPreassignedRequest__Output {
    * the order of `ids`.
    */
   'fields': (_vecshard_v1_FieldColumn__Output)[];
+  /**
+   * The placement epoch the write was routed by: a copy attached (or fenced)
+   * at a later epoch refuses it with ABORTED, so a write delayed past a
+   * refill, or routed by a coordinator whose view is out of date, is never
+   * applied to a copy that no longer expects it.
+   */
+  'epoch': (string);
 }

@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * Ids to remove.
@@ -17,6 +18,10 @@ export interface DeleteRequest {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard'?: (number);
+  /**
+   * The placement epoch the write was routed by (see AddPreassignedRequest.epoch).
+   */
+  'epoch'?: (number | string | Long);
 }
 
 /**
@@ -35,4 +40,8 @@ export interface DeleteRequest__Output {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard': (number);
+  /**
+   * The placement epoch the write was routed by (see AddPreassignedRequest.epoch).
+   */
+  'epoch': (string);
 }

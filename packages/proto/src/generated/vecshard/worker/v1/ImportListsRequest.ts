@@ -1,6 +1,7 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * Lists to replace.
@@ -18,6 +19,11 @@ export interface ImportListsRequest {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard'?: (number);
+  /**
+   * The placement epoch of the refill, restore or move sending the lists
+   * (see AddPreassignedRequest.epoch).
+   */
+  'epoch'?: (number | string | Long);
 }
 
 /**
@@ -36,4 +42,9 @@ export interface ImportListsRequest__Output {
    * Shard number: a worker may hold several shards of one collection.
    */
   'shard': (number);
+  /**
+   * The placement epoch of the refill, restore or move sending the lists
+   * (see AddPreassignedRequest.epoch).
+   */
+  'epoch': (string);
 }

@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
+import type { Long } from '@grpc/proto-loader';
 
 /**
  * A copy that must stop answering direct client searches.
@@ -13,6 +14,11 @@ export interface StopDirectReadsRequest {
    * Shard number.
    */
   'shard'?: (number);
+  /**
+   * The epoch at which the copy was marked stale: from now on it also
+   * refuses writes routed by an older epoch.
+   */
+  'epoch'?: (number | string | Long);
 }
 
 /**
@@ -27,4 +33,9 @@ export interface StopDirectReadsRequest__Output {
    * Shard number.
    */
   'shard': (number);
+  /**
+   * The epoch at which the copy was marked stale: from now on it also
+   * refuses writes routed by an older epoch.
+   */
+  'epoch': (string);
 }
