@@ -22,6 +22,8 @@ import { ClusterTarget } from './targets/cluster-target.js';
 import { FaissTarget } from './targets/faiss-target.js';
 import { type BenchCluster, launchBenchCluster } from './targets/local-cluster.js';
 import type { SearchTarget } from './targets/search-target.js';
+import { runTenantBench } from './tenants/run-tenants.js';
+import { tenantConfig } from './tenants/tenant-config.js';
 import { runWorkload } from './workload/run-workload.js';
 import type { WorkloadOptions } from './workload/workload-options.js';
 
@@ -126,14 +128,29 @@ export function suiteCommand(): Command {
     )
     .option('--out <dir>', 'results folder', join('bench', 'results'))
     .option('--cache-dir <dir>', 'ground-truth cache folder', '.vecshard/cache')
-    .action(async (options: { quick: boolean; modes?: string; out: string; cacheDir: string }) => {
-      const config = options.quick ? QUICK_SUITE : FULL_SUITE;
-      await runSuite({
-        config: options.modes ? onlyModes(config, parseModes(options.modes)) : config,
-        outDir: options.out,
-        cacheDir: options.cacheDir,
-      });
-    });
+    .option(
+      '--no-tenants',
+      'skip the tenant benchmark the full run ends with (bench:tenants: partition key against a plain filter)',
+    )
+    .action(
+      async (options: {
+        quick: boolean;
+        modes?: string;
+        out: string;
+        cacheDir: string;
+        tenants: boolean;
+      }) => {
+        const config = options.quick ? QUICK_SUITE : FULL_SUITE;
+        await runSuite({
+          config: options.modes ? onlyModes(config, parseModes(options.modes)) : config,
+          outDir: options.out,
+          cacheDir: options.cacheDir,
+        });
+        // Its own cluster (8 workers) and results file: bench/results/tenants.*.
+        if (!options.quick && !options.modes && options.tenants)
+          await runTenantBench({ config: tenantConfig(), outDir: options.out });
+      },
+    );
 }
 
 function parseModes(list: string): BenchMode[] {

@@ -46,6 +46,16 @@ export { type ClusterCollectionOptions, ClusterTarget } from './targets/cluster-
 export { FaissTarget } from './targets/faiss-target.js';
 export { type BenchCluster, launchBenchCluster } from './targets/local-cluster.js';
 export type { IndexSpec, SearchTarget, TargetSearchResult } from './targets/search-target.js';
+export { runTenantBench, type TenantOptions, type TenantResult } from './tenants/run-tenants.js';
+export {
+  TENANT_K,
+  type TenantConfig,
+  type TenantConfigOptions,
+  TINY_TENANTS,
+  tenantConfig,
+} from './tenants/tenant-config.js';
+export { TENANT_MODES, type TenantMode, type TenantRow } from './tenants/tenant-row.js';
+export { judgeTenants, TENANT_SPEEDUP_TARGET, type TenantVerdict } from './tenants/tenant-targets.js';
 export { closedLoop, openLoop } from './workload/loops.js';
 export { type Operation, OperationSource } from './workload/operations.js';
 export { poissonArrivals } from './workload/poisson-arrivals.js';

@@ -1,11 +1,9 @@
-import { type VecshardClient, VecshardError } from '@vecshard/client';
-import { type Dataset, sequentialIds } from '@vecshard/datasets';
+import type { VecshardClient } from '@vecshard/client';
+import type { Dataset } from '@vecshard/datasets';
 import type { SearchResult } from '@vecshard/faiss';
+import { dropIfPresent, upsertWithFields } from '../targets/collection-loading.js';
 import { type DocumentFields, fieldColumns, fieldSchema } from './document-fields.js';
 import type { FilteredRun } from './filtered-config.js';
-
-/** Upserts in flight while loading, as the suite loads (one batch's assignment overlaps the last one's storage). */
-const IN_FLIGHT = 2;
 
 /** One collection of a local cluster holding the dataset with its fields (ids = row numbers). */
 export class ClusterFiltered {
@@ -38,7 +36,7 @@ export class ClusterFiltered {
     });
     const trainRows = Math.min(dataset.count, run.trainCount);
     await client.train(collection, dataset.base.subarray(0, trainRows * dataset.dim));
-    await upsertAll(client, collection, dataset, fields, batch);
+    await upsertWithFields(client, collection, dataset, batch, (from, to) => fieldColumns(fields, from, to));
     return new ClusterFiltered(client, collection, dataset.queries, run.nprobe);
   }
 
@@ -59,47 +57,5 @@ export class ClusterFiltered {
 
   async drop(): Promise<void> {
     await dropIfPresent(this.client, this.collection);
-  }
-}
-
-async function upsertAll(
-  client: VecshardClient,
-  collection: string,
-  dataset: Dataset,
-  fields: DocumentFields,
-  batch: number,
-): Promise<void> {
-  const inFlight = new Set<Promise<void>>();
-  try {
-    for (let from = 0; from < dataset.count; from += batch) {
-      const to = Math.min(dataset.count, from + batch);
-      const request: Promise<void> = client
-        .upsert(
-          collection,
-          sequentialIds(to - from, from),
-          dataset.base.subarray(from * dataset.dim, to * dataset.dim),
-          {
-            fields: fieldColumns(fields, from, to),
-          },
-        )
-        .then(() => {
-          inFlight.delete(request);
-        });
-      inFlight.add(request);
-      if (inFlight.size >= IN_FLIGHT) await Promise.race(inFlight);
-    }
-    await Promise.all(inFlight);
-  } catch (error) {
-    // Let the other requests settle so none fails unobserved, then report the first failure.
-    await Promise.allSettled(inFlight);
-    throw error;
-  }
-}
-
-async function dropIfPresent(client: VecshardClient, collection: string): Promise<void> {
-  try {
-    await client.dropCollection(collection);
-  } catch (error) {
-    if (!(error instanceof VecshardError && error.codeName === 'NOT_FOUND')) throw error;
   }
 }

@@ -1,0 +1,64 @@
+import { LatencyHistogram } from '../metrics/latency-histogram.js';
+import { type CpuByRole, cpuDelta, totalCpuMs } from '../metrics/process-cpu.js';
+import type { SingleQueryStats } from './tenant-row.js';
+
+/** How long the single-query phase runs: `concurrency` clients until `seconds` pass or `maxRequests` were sent. */
+export interface ConcurrentBudget {
+  concurrency: number;
+  seconds: number;
+  maxRequests: number;
+}
+
+/**
+ * One query per request, `concurrency` requests in flight (each client sends
+ * its next as soon as its last is answered), request i searching query i;
+ * one uncounted round of warm-up requests first. CPU is sampled around the
+ * timed requests only.
+ */
+export async function searchConcurrently(
+  search: (request: number) => Promise<{ shardsQueried: number }>,
+  budget: ConcurrentBudget,
+  sampleCpu: () => CpuByRole,
+): Promise<SingleQueryStats> {
+  await Promise.all(Array.from({ length: budget.concurrency }, (_, i) => search(i)));
+  const latency = new LatencyHistogram();
+  let issued = 0;
+  let answered = 0;
+  let errors = 0;
+  let shards = 0;
+  const cpuBefore = sampleCpu();
+  const started = performance.now();
+  const deadline = started + budget.seconds * 1000;
+  const client = async () => {
+    while (issued < budget.maxRequests && performance.now() < deadline) {
+      const request = issued++;
+      const sent = performance.now();
+      try {
+        // Awaited first: `shards += await …` would add to the value read before the wait, losing the others'.
+        const answer = await search(request);
+        shards += answer.shardsQueried;
+        answered++;
+        latency.record(performance.now() - sent);
+      } catch {
+        errors++;
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: budget.concurrency }, client));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuDelta(cpuBefore, sampleCpu());
+  const cpuMsPerQuery: CpuByRole = {};
+  for (const [role, ms] of Object.entries(cpu))
+    cpuMsPerQuery[role as keyof CpuByRole] = ms / Math.max(1, answered);
+  return {
+    qps: answered / seconds,
+    concurrency: budget.concurrency,
+    requests: answered,
+    p50_ms: latency.percentileMs(50),
+    p99_ms: latency.percentileMs(99),
+    errors,
+    shards_per_search: answered === 0 ? 0 : shards / answered,
+    cpu_ms_per_query: totalCpuMs(cpuMsPerQuery),
+    cpu_ms_per_query_by_role: cpuMsPerQuery,
+  };
+}
