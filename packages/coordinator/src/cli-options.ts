@@ -1,6 +1,10 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_METRICS_PORT, parseMetricsPort } from '@vecshard/proto';
-import { DEFAULT_COORDINATOR_PORT, DEFAULT_MAX_CONCURRENT_REQUESTS } from './coordinator.js';
+import {
+  DEFAULT_COORDINATOR_PORT,
+  DEFAULT_MAX_CONCURRENT_REQUESTS,
+  DEFAULT_WAIT_FOR_REFILL_S,
+} from './coordinator.js';
 
 export const COORDINATOR_HELP = `Usage: coordinator [options]
 
@@ -26,6 +30,9 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
                          (env VECSHARD_AUTO_REBALANCE_S; default: only when asked)
   --move-mb-per-s N      rebalances and drains move at most N MiB of list data a second, so foreground
                          latency holds (env VECSHARD_MOVE_MB_PER_S, default 64; 0 = no limit)
+  --wait-for-refill-s N  a rebalance or drain that finds a collection being refilled moves the others,
+                         then waits up to N s for the refill before it leaves that collection where it
+                         is, as its result says (default ${DEFAULT_WAIT_FOR_REFILL_S})
   --replica-lag-ms N     how long the other copies of a shard may take to store a write after the
                          first did before they are marked catching-up (default 1000)
   --api-keys FILE        require API keys: a JSON array of { name, key | sha256, role } with role
@@ -69,6 +76,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'replica-lag-ms': { type: 'string' },
       'auto-rebalance': { type: 'boolean' },
       'move-mb-per-s': { type: 'string' },
+      'wait-for-refill-s': { type: 'string' },
       'auto-rebalance-s': { type: 'string' },
       'api-keys': { type: 'string' },
       'max-concurrent-requests': { type: 'string' },
@@ -118,6 +126,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     moveMbPerS: nonNegativeNumber(
       values['move-mb-per-s'] ?? env.VECSHARD_MOVE_MB_PER_S ?? '64',
       'move-mb-per-s',
+    ),
+    waitForRefillS: nonNegativeNumber(
+      values['wait-for-refill-s'] ?? String(DEFAULT_WAIT_FOR_REFILL_S),
+      'wait-for-refill-s',
     ),
     autoRebalanceAfterS: autoRebalance(
       values['auto-rebalance'],

@@ -7,6 +7,7 @@ import {
   type WorkerStatsResponse__Output,
 } from '@vecshard/proto';
 import type { CollectionRecord, ReplicaPlacement } from './collection-record.js';
+import { holdsServing, loadingBecause } from './recovery/collection-loading.js';
 import { preferredWorker } from './replicas/replica-set.js';
 import type { KnownWorker } from './worker-directory.js';
 
@@ -41,7 +42,7 @@ export function toCollectionInfo(
     nprobe: record.nprobe,
     shards: record.shards,
     routing: routingToEnum(record.routing),
-    state: publicState(record, loadingJob, empty),
+    state: publicState(record, loadingJob, stats),
     nlist: record.nlist,
     placement: record.placement.map((shard) => {
       const preferred = preferredWorker(shard);
@@ -79,35 +80,12 @@ function replicaInfo(
   return { workerId: replica.workerId, address: worker?.address ?? '', state };
 }
 
-/**
- * Loading while a refill job runs, while some shard has no ready copy, or
- * while a ready copy's worker reports not holding it: in the last two cases
- * the refill is about to be queued.
- */
+/** Loading while a refill job runs or some shard is not served (see loadingBecause). */
 function publicState(
   record: CollectionRecord,
   loadingJob: string | undefined,
-  empty: (shard: number, replica: ReplicaPlacement) => boolean,
+  stats: CollectionView['stats'],
 ): CollectionInfo['state'] {
   if (record.state !== 'ready') return 'COLLECTION_STATE_CREATED';
-  const unserved = record.placement.some(
-    (shard) =>
-      !shard.replicas.some((r) => r.state === 'ready') || shard.replicas.some((r) => empty(shard.shard, r)),
-  );
-  return loadingJob || unserved ? 'COLLECTION_STATE_LOADING' : 'COLLECTION_STATE_READY';
-}
-
-/**
- * Whether the worker holds the shard, filled, as far as its stats say; a
- * worker that did not answer (or no stats at all) is not judged here.
- */
-function holdsServing(
-  stats: CollectionView['stats'],
-  collection: string,
-  shard: number,
-  workerId: string,
-): boolean {
-  const answer = stats?.get(workerId);
-  if (!answer) return true;
-  return answer.collections.some((c) => c.collection === collection && c.shard === shard && !c.loading);
+  return loadingBecause(record, loadingJob, stats) ? 'COLLECTION_STATE_LOADING' : 'COLLECTION_STATE_READY';
 }

@@ -34,6 +34,11 @@ export interface CoordinatorContext {
   reads: ShardReads;
   /** Rebalances and drains move at most this many bytes a second (0: no limit). */
   moveBytesPerSecond: number;
+  /**
+   * How long a rebalance or drain that found collections being refilled waits
+   * for their refills (having moved the rest) before it leaves them in place.
+   */
+  moveWaitForRefillMs: number;
   /** Searches under way, by the placement epoch they were routed with (list moves wait for them). */
   searches: InFlightSearches;
   /** How long the other copies of a shard may lag behind the first that stored a write before they count as missing it. */

@@ -94,6 +94,12 @@ export interface CoordinatorOptions {
   /** Rebalances and drains move at most this many MiB of list data a second (0: no limit); default 64. */
   moveMbPerS?: number;
   /**
+   * A rebalance or drain that finds a collection being refilled moves the
+   * others, then waits up to this many seconds for the refill before it
+   * leaves that collection where it is (named in its result); default 600.
+   */
+  waitForRefillS?: number;
+  /**
    * API key file (JSON array of { name, key | sha256, role }); with it every
    * call but health checks needs `authorization: Bearer <key>`. Default: no keys, open API.
    */
@@ -131,6 +137,7 @@ export interface RunningCoordinator {
 export const DEFAULT_COORDINATOR_PORT = 50051;
 export const DEFAULT_MAX_MESSAGE_BYTES = 256 * 1024 * 1024;
 export const DEFAULT_MAX_CONCURRENT_REQUESTS = 1000;
+export const DEFAULT_WAIT_FOR_REFILL_S = 600;
 
 /** Starts a coordinator serving vecshard.v1.Vecshard, health and reflection, with its state in Redis. */
 export async function startCoordinator(options: CoordinatorOptions = {}): Promise<RunningCoordinator> {
@@ -172,6 +179,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     reads: new ReplicaReads({ hedging: options.hedging ?? true }),
     searches: new InFlightSearches(),
     moveBytesPerSecond: (options.moveMbPerS ?? 64) * 1024 * 1024,
+    moveWaitForRefillMs: (options.waitForRefillS ?? DEFAULT_WAIT_FOR_REFILL_S) * 1000,
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
     unsafeAckFirstCopy: process.env.VECSHARD_UNSAFE_ACK_FIRST_COPY === '1',
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
@@ -195,6 +203,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       keyPrefix: options.keyPrefix ?? 'vecshard',
       lockMs: options.jobLockMs,
       onError: (error) => log.warn({ err: error }, 'job queue error'),
+      onRetryLater: (job, why) => log.info({ job }, why),
     },
     {
       import: importProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),

@@ -55,16 +55,32 @@ export interface RecoverJobData {
   jobId: string;
 }
 
+/**
+ * What a rebalance or drain did before it put itself back in the queue to
+ * wait for collections being refilled (which it does not move meanwhile).
+ */
+export interface MovesSoFar {
+  /** When it first found a collection it had to leave because it was loading. */
+  waitingSinceMs: number;
+  listsMoved: number;
+  /** Collections it has waited for. */
+  waitedFor: string[];
+}
+
 /** Even out the placement of one collection (empty: every collection) over the placeable workers. */
 export interface RebalanceJobData {
   kind: 'rebalance';
   collection: string;
+  /** Set while it waits: lists moved per collection so far, and the collections left to do. */
+  soFar?: MovesSoFar & { collections: Record<string, number>; pending: string[] };
 }
 
 /** Move every copy off a worker, which no new placement uses until it restarts. */
 export interface DrainJobData {
   kind: 'drain';
   workerId: string;
+  /** Set while it waits: the collections already moved off the worker. */
+  soFar?: MovesSoFar & { collections: string[] };
 }
 
 export type JobData =

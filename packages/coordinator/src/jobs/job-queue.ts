@@ -1,8 +1,9 @@
 import { type Job, notFound, openRedis } from '@vecshard/proto';
-import { type Job as BullJob, Queue, UnrecoverableError, Worker } from 'bullmq';
+import { type Job as BullJob, DelayedError, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
 import { JOB_ATTEMPTS, JOB_PRIORITY, type JobData, type JobKind, type JobProcessor } from './job-kinds.js';
 import { progressOf, toJobMessage } from './job-view.js';
+import { RetryLater } from './retry-later.js';
 
 export interface JobQueueOptions {
   redisUrl: string;
@@ -11,6 +12,8 @@ export interface JobQueueOptions {
   /** How long a running job's claim lasts without renewal; a dead coordinator's job is taken over after it. */
   lockMs?: number;
   onError?: (error: unknown) => void;
+  /** Told when a job puts itself back to wait (see RetryLater), and why. */
+  onRetryLater?: (jobId: string, why: string) => void;
 }
 
 const QUEUE = 'jobs';
@@ -47,7 +50,7 @@ export class JobQueue {
   /** Starts running queued jobs in this process. */
   start(): void {
     const lockDuration = this.options.lockMs ?? 10_000;
-    this.worker = new Worker<JobData>(QUEUE, (job) => this.process(job), {
+    this.worker = new Worker<JobData>(QUEUE, (job, token) => this.process(job, token), {
       connection: this.connection(),
       prefix: this.prefix,
       concurrency: 1,
@@ -118,7 +121,7 @@ export class JobQueue {
     }
   }
 
-  private async process(job: BullJob<JobData>): Promise<Record<string, unknown>> {
+  private async process(job: BullJob<JobData>, token?: string): Promise<Record<string, unknown>> {
     const processor = this.processors[job.data.kind] as JobProcessor;
     if (!processor) throw new UnrecoverableError(`jobs of kind "${job.data.kind}" are not known`);
     const report = async (done: number, total: number) => {
@@ -128,6 +131,12 @@ export class JobQueue {
     try {
       return await processor(job.data, report, progressOf(job));
     } catch (error) {
+      if (error instanceof RetryLater) {
+        this.options.onRetryLater?.(job.id ?? '', error.message);
+        await job.updateData(error.data);
+        await job.moveToDelayed(Date.now() + error.afterMs, token);
+        throw new DelayedError();
+      }
       // Bad input will not get better on a retry.
       if ((error as { permanent?: boolean }).permanent)
         throw new UnrecoverableError((error as Error).message);

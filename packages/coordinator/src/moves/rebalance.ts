@@ -4,9 +4,11 @@ import { type CoordinatorContext, shardTarget, workerDeadline } from '../context
 import { serializeWrites } from '../data-path.js';
 import type { ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
 import { planListMoves } from '../placement/rebalance-plan.js';
+import { loadingNow } from '../recovery/collection-loading.js';
 import { copiesPerWorker, replicaWorkers } from '../replicas/replica-set.js';
 import { moveLists } from './move-lists.js';
 import { MoveThrottle } from './move-throttle.js';
+import { type LeftLoading, refillReport, waitedSoFar, waitForRefills } from './refill-wait.js';
 
 /** Lists moved in one step: each step copies them whole through this coordinator. */
 const LISTS_PER_STEP = 8;
@@ -16,43 +18,82 @@ const LISTS_PER_STEP = 8;
  * that holds none of it gets a new, empty shard (with the collection's
  * number of copies), then lists move from the heaviest shards to the
  * lightest until every shard's vector load is within 5 % of the mean,
- * while searches and writes go on. Progress counts lists moved.
+ * while searches and writes go on. A collection being refilled (loading) is
+ * not touched while its refill runs: the others are rebalanced, then it is
+ * waited for (see refill-wait.ts), or left as it is if it is still loading
+ * when the wait runs out, as the result says. Progress counts lists moved.
  */
 export async function rebalance(
   ctx: CoordinatorContext,
   data: RebalanceJobData,
   progress: ProgressSink,
 ): Promise<Record<string, unknown>> {
-  const names = data.collection ? [data.collection] : await ctx.store.names();
-  const moved: Record<string, number> = {};
+  const soFar = data.soFar;
+  const names = soFar?.pending ?? (data.collection ? [data.collection] : await ctx.store.names());
+  const moved: Record<string, number> = { ...soFar?.collections };
+  const left: LeftLoading = new Map();
   const throttle = new MoveThrottle(ctx.moveBytesPerSecond);
-  let done = 0;
-  let planned = 0;
-  await progress(0, 0);
+  let done = soFar?.listsMoved ?? 0;
+  let planned = done;
+  await progress(done, planned);
   for (const name of names) {
     await serializeWrites(name, async () => {
-      let record = await ctx.store.get(name);
+      const record = await ctx.store.get(name);
       if (record?.state !== 'ready' || record.routing !== 'lists') return;
       await ctx.workers.refresh();
-      record = await addShardsForNewWorkers(ctx, record);
-      const moves = planListMoves(
-        await listVectors(ctx, record),
-        record.placement.map((s) => s.lists),
-      );
-      planned += moves.reduce((sum, move) => sum + move.lists.length, 0);
-      moved[name] = 0;
-      for (const move of moves) {
-        for (let at = 0; at < move.lists.length; at += LISTS_PER_STEP) {
-          const lists = move.lists.slice(at, at + LISTS_PER_STEP);
-          await throttle.moved(await moveLists(ctx, name, move.from, move.to, lists));
-          moved[name] += lists.length;
-          done += lists.length;
-          await progress(done, planned);
-        }
+      // Its refill reads and fills the very copies a move would change: leave it until the refill is done.
+      const loading = await loadingNow(ctx, record);
+      if (loading) {
+        left.set(name, loading);
+        return;
       }
+      moved[name] = 0;
+      await rebalanceCollection(
+        ctx,
+        record,
+        (lists) => {
+          planned += lists;
+        },
+        async (lists, bytes) => {
+          await throttle.moved(bytes);
+          moved[name] += lists;
+          done += lists;
+          await progress(done, planned);
+        },
+      );
     });
   }
-  return { listsMoved: done, collections: moved };
+  const waitedFor = waitedSoFar(soFar?.waitedFor, left);
+  waitForRefills(ctx, left, soFar?.waitingSinceMs, (waitingSinceMs) => ({
+    ...data,
+    soFar: { waitingSinceMs, listsMoved: done, collections: moved, pending: [...left.keys()], waitedFor },
+  }));
+  return { listsMoved: done, collections: moved, ...refillReport(waitedFor, left) };
+}
+
+/**
+ * Gives placeable workers holding none of the collection a shard of it, then
+ * moves lists, a few at a time, until its shards' loads are even. The caller
+ * holds the collection's write queue.
+ */
+async function rebalanceCollection(
+  ctx: CoordinatorContext,
+  stored: CollectionRecord,
+  onPlanned: (lists: number) => void,
+  onMoved: (lists: number, bytes: number) => Promise<void>,
+): Promise<void> {
+  const record = await addShardsForNewWorkers(ctx, stored);
+  const moves = planListMoves(
+    await listVectors(ctx, record),
+    record.placement.map((s) => s.lists),
+  );
+  onPlanned(moves.reduce((sum, move) => sum + move.lists.length, 0));
+  for (const move of moves) {
+    for (let at = 0; at < move.lists.length; at += LISTS_PER_STEP) {
+      const lists = move.lists.slice(at, at + LISTS_PER_STEP);
+      await onMoved(lists.length, await moveLists(ctx, record.name, move.from, move.to, lists));
+    }
+  }
 }
 
 /** A new, empty shard for each placeable worker holding no copy of the collection. */
