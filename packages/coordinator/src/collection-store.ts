@@ -1,6 +1,7 @@
 import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 import { type CollectionRecord, normalizeRecord } from './collection-record.js';
+import { onReplica } from './redis-durability.js';
 
 /** Sets KEYS[1] to ARGV[2] only while it still holds ARGV[1]. */
 const COMPARE_AND_SET =
@@ -77,6 +78,8 @@ export class CollectionStore {
       const updated = change(normalizeRecord(JSON.parse(text) as CollectionRecord));
       const written = await this.redis.eval(COMPARE_AND_SET, 1, key, text, JSON.stringify(updated));
       if (written === 1) {
+        // Acknowledgements rely on placement changes (a copy marked catching-up): a failover must keep them.
+        await onReplica(this.redis, `the change to the record of "${name}"`);
         await this.announce(name);
         return updated;
       }

@@ -4,6 +4,7 @@ import type { CollectionCatalog } from './collection-catalog.js';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
 import type { InFlightSearches } from './in-flight-searches.js';
+import type { CopyFences } from './replicas/copy-fences.js';
 import { readyReplicas } from './replicas/replica-set.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
 import type { WorkerDirectory } from './worker-directory.js';
@@ -49,6 +50,8 @@ export interface CoordinatorContext {
    * that missed it are never marked catching-up. Never in production.
    */
   unsafeAckFirstCopy?: boolean;
+  /** Fences on copies that missed writes, read by their workers with every heartbeat. */
+  fences: CopyFences;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */
   writeLog?: WriteLog;
   /** Called after a write with the bytes the collection's log holds, to snapshot when it grows large. */

@@ -32,6 +32,7 @@ import { rebalance } from './moves/rebalance.js';
 import { concurrencyLimit } from './overload/concurrency-limit.js';
 import { refillCollection } from './recovery/refill-collection.js';
 import { RefillWatch } from './recovery/refill-watch.js';
+import { CopyFences } from './replicas/copy-fences.js';
 import { ReplicaReads } from './replicas/replica-reads.js';
 import { classify, snapshotJobs } from './snapshots/snapshot-jobs.js';
 import { startCoordinatorTelemetry } from './telemetry.js';
@@ -182,6 +183,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     moveWaitForRefillMs: (options.waitForRefillS ?? DEFAULT_WAIT_FOR_REFILL_S) * 1000,
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
     unsafeAckFirstCopy: process.env.VECSHARD_UNSAFE_ACK_FIRST_COPY === '1',
+    fences: new CopyFences(redis, keys),
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };

@@ -32,6 +32,12 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
     writeLogBytes: (name: string) => `${prefix}:collection:${name}:wal-bytes`,
     /** String: id of the job refilling the collection's shards after their workers restarted. */
     loadingJob: (name: string) => `${prefix}:collection:${name}:loading-job`,
+    /**
+     * Hash: the worker's copies that missed writes ({@link fenceField}) → the
+     * placement epoch at which they did. The worker reads it with every
+     * heartbeat and stops answering reads from those copies.
+     */
+    workerFences: (id: string) => `${prefix}:worker:${id}:fences`,
     /** Pub/sub channel: a collection name whose record changed, so other coordinators reload it. */
     changes: `${prefix}:collection-changes`,
   };
@@ -50,6 +56,20 @@ export interface WorkerRegistration {
   faissBuild?: string;
   startedAtMs: number;
 }
+
+/** Field of one copy in a worker's fence hash: the worker's own registry key of the shard. */
+export function fenceField(collection: string, shard: number): string {
+  return `${shard}/${collection}`;
+}
+
+/**
+ * How long a heartbeat accepted by Redis lets a worker answer reads. A
+ * coordinator that demotes a copy it cannot reach waits this long (plus a
+ * margin) before acknowledging the write the copy missed. Longer rides out a
+ * longer Redis failover without refusing reads; shorter acknowledges sooner
+ * a write that found a copy hung or cut off.
+ */
+export const READ_LEASE_MS = 8000;
 
 /** Heartbeat period and the TTL of the alive key: a worker is declared dead ~3 s after its last beat. */
 export const HEARTBEAT_INTERVAL_MS = 1000;

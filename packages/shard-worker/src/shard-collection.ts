@@ -17,6 +17,7 @@ import {
 import { listBlobDigest } from '@vecshard/storage/list-blob';
 import { FieldStore } from './fields/field-store.js';
 import { negated, type ShardMatches, searchMatching } from './filtered-search.js';
+import type { ReadLease } from './read-lease.js';
 import { ReadWriteGate } from './read-write-gate.js';
 import { SearchBatcher } from './search-batcher.js';
 
@@ -100,6 +101,12 @@ export class ShardCollection {
   private readonly quantizer: Buffer;
   /** Cleared when the copy may be stale (missed a write, or left the shard); reset only by a new attach. */
   private directReads = true;
+  /** The placement epoch at which this copy missed writes: it answers no read until attached again. */
+  private staleSince: bigint | undefined;
+  /** The epoch this copy was attached at: fences from before it concern an earlier copy. */
+  private attachedAt = 0n;
+  /** The worker's read lease (none for a worker without Redis, as in unit tests). */
+  private lease: ReadLease | undefined;
 
   /** The rows' fields and the indexes that answer filters, beside the vectors. */
   private readonly rows: FieldStore;
@@ -125,7 +132,9 @@ export class ShardCollection {
     template: Uint8Array,
     metric: Metric,
     lists: number[],
-    placement: { device: string; gpuTempMemoryBytes?: number } = { device: 'cpu' },
+    placement: { device: string; gpuTempMemoryBytes?: number; lease?: ReadLease; epoch?: bigint } = {
+      device: 'cpu',
+    },
     schema: FieldSpec[] = [],
   ): Promise<ShardCollection> {
     let index: FaissIndex;
@@ -148,7 +157,7 @@ export class ShardCollection {
     if (placement.device.startsWith('cuda')) {
       await index.toDevice(0, { tempMemoryBytes: placement.gpuTempMemoryBytes });
     }
-    return new ShardCollection(
+    const attached = new ShardCollection(
       name,
       shard,
       index,
@@ -156,6 +165,11 @@ export class ShardCollection {
       owned.reduce((a, b) => a + b, 0),
       schema,
     );
+    attached.lease = placement.lease;
+    attached.attachedAt = placement.epoch ?? 0n;
+    attached.advanceEpoch(attached.attachedAt);
+    attached.fenceWritesBelow(attached.attachedAt);
+    return attached;
   }
 
   get dim(): number {
@@ -317,6 +331,18 @@ export class ShardCollection {
     this.fenceWritesBelow(epoch);
   }
 
+  /**
+   * The copy missed writes at placement epoch `epoch`: from now on it answers
+   * no read, direct or through a coordinator, and takes no write routed
+   * before. A fence from before this copy was attached is about an earlier
+   * copy, and is ignored.
+   */
+  markStale(epoch: bigint): void {
+    if (epoch <= this.attachedAt) return;
+    this.staleSince = this.staleSince === undefined || epoch < this.staleSince ? epoch : this.staleSince;
+    this.stopDirectReads(epoch);
+  }
+
   /** Refuses writes routed by an epoch older than `epoch` from now on (never lowered). */
   fenceWritesBelow(epoch: bigint): void {
     if (epoch > this.writeFloor) this.writeFloor = epoch;
@@ -375,9 +401,7 @@ export class ShardCollection {
     assignment: Assignment,
     options: SearchRequestOptions = {},
   ): Promise<ShardSearchResult> {
-    if (this.loading) {
-      throw unavailable(`collection "${this.name}" is loading: shard ${this.shard} is being refilled`);
-    }
+    this.refuseWhileLoading();
     const nq = this.checkRows(queries, undefined, 'queries');
     this.searchRequests++;
     this.searchQueries += nq;
@@ -469,10 +493,18 @@ export class ShardCollection {
     };
   }
 
+  /** Every read first: a copy loading, missing writes, or on a worker whose read lease lapsed answers none. */
   private refuseWhileLoading(): void {
     if (this.loading) {
       throw unavailable(`collection "${this.name}" is loading: shard ${this.shard} is being refilled`);
     }
+    if (this.staleSince !== undefined) {
+      throw unavailable(
+        `shard ${this.shard} of "${this.name}" on this worker missed writes (at placement epoch ` +
+          `${this.staleSince}); it answers again once refilled`,
+      );
+    }
+    this.lease?.assertValid();
   }
 
   stats(): ShardCollectionStats {

@@ -15,6 +15,7 @@ import {
   unary,
   WireFormatError,
 } from '@vecshard/proto';
+import type { ReadLease } from './read-lease.js';
 import { ShardCollection } from './shard-collection.js';
 
 /** The shards a worker holds, by {@link shardKey}: several shards of one collection may share a worker. */
@@ -33,6 +34,8 @@ export interface WorkerIdentity {
   faissBuild: string;
   /** GPU scratch memory for FAISS on a cuda device (0 = FAISS's default). */
   gpuTempMemoryBytes?: number;
+  /** Reads are answered only while it holds (a worker registered in Redis). */
+  lease?: ReadLease;
 }
 
 /** gRPC handlers of vecshard.worker.v1.ShardWorker over a registry of shard collections. */
@@ -61,12 +64,15 @@ export function shardWorkerHandlers(
           req.template,
           metric,
           req.lists,
-          { device: identity.device, gpuTempMemoryBytes: identity.gpuTempMemoryBytes },
+          {
+            device: identity.device,
+            gpuTempMemoryBytes: identity.gpuTempMemoryBytes,
+            lease: identity.lease,
+            epoch: BigInt(req.epoch),
+          },
           schemaFromWire(req.fields, ''),
         );
         shard.setLoading(req.loading);
-        shard.advanceEpoch(BigInt(req.epoch));
-        shard.fenceWritesBelow(BigInt(req.epoch));
         registry.set(shardKey(req.collection, req.shard), shard);
         return {};
       },
@@ -257,7 +263,9 @@ export function shardWorkerHandlers(
     StopDirectReads: unary(
       'StopDirectReads',
       async (req) => {
-        registry.get(shardKey(req.collection, req.shard))?.stopDirectReads(BigInt(req.epoch));
+        const shard = registry.get(shardKey(req.collection, req.shard));
+        if (req.stale) shard?.markStale(BigInt(req.epoch));
+        else shard?.stopDirectReads(BigInt(req.epoch));
         return {};
       },
       onInternal,

@@ -22,6 +22,7 @@ import { destination, type Logger, pino } from 'pino';
 import { defaultAdvertiseAddress } from './advertise-address.js';
 import { parseDevice } from './device.js';
 import { directSearchInterceptor } from './direct-search-auth.js';
+import { ReadLease } from './read-lease.js';
 import { WorkerHeartbeat } from './registration.js';
 import { shardSearchHandlers } from './shard-search-service.js';
 import { type ShardRegistry, shardWorkerHandlers } from './shard-worker-service.js';
@@ -118,6 +119,8 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     interceptors: apiKeys ? [directSearchInterceptor(apiKeys, log)] : [],
   });
   const registry: ShardRegistry = new Map();
+  // A worker registered in Redis answers reads only under a lease renewed by its heartbeats.
+  const lease = options.redisUrl ? new ReadLease() : undefined;
   const telemetry = await startWorkerTelemetry(registry, log, host, options.metricsPort);
   const tls = workerTls(options, log);
   const port = await bindServer(server, host, options.port ?? 0, tls.credentials).catch((error) => {
@@ -137,6 +140,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
           device: device.name,
           faissBuild: faissBuild(),
           gpuTempMemoryBytes: (options.gpuTempMemoryMb ?? 0) * 1024 * 1024,
+          lease,
         },
         onInternal,
       ),
@@ -160,8 +164,16 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
     redis.on('error', (error) => log.warn({ err: error }, 'redis error'));
     await redis.connect();
     registration = { id, address, device: device.name, faissBuild: faissBuild(), startedAtMs: Date.now() };
-    heartbeat = new WorkerHeartbeat(redis, clusterKeys(options.keyPrefix), registration, (error) =>
-      log.warn({ err: error }, 'heartbeat failed'),
+    heartbeat = new WorkerHeartbeat(
+      redis,
+      clusterKeys(options.keyPrefix),
+      registration,
+      (error) => log.warn({ err: error }, 'heartbeat failed'),
+      (beat) => {
+        // Fences first: a copy that missed writes must not answer under the renewed lease.
+        for (const [key, epoch] of Object.entries(beat.fences)) registry.get(key)?.markStale(BigInt(epoch));
+        lease?.renewedBy(beat.sentAt);
+      },
     );
     await heartbeat.start();
   }

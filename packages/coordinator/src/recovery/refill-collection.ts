@@ -84,6 +84,8 @@ async function refillCopy(
         : r,
     ),
   }));
+  // The copy was attached anew at this epoch: fences from before it no longer concern it.
+  await ctx.fences.clear(record.name, wanted, placed.epoch ?? 0);
   return { shard: wanted.shard, worker: wanted.workerId, movedFrom: wanted.movedFrom, ...result };
 }
 

@@ -1,6 +1,6 @@
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
-import { stopDirectReads } from './stop-direct-reads.js';
+import { fenceStaleCopies } from './stale-copies.js';
 
 /**
  * Changes one shard of a collection in the cluster state (the record in Redis,
@@ -27,7 +27,8 @@ export async function updateShard(
 
 /**
  * Marks copies that missed a write as catching-up, in one change of the
- * record: from now on no search reads them until a refill has caught them up.
+ * record, and fences them: once this resolves no read reaches them, through
+ * any coordinator or client, until a refill has caught them up.
  */
 export async function markCatchingUp(
   ctx: CoordinatorContext,
@@ -50,7 +51,5 @@ export async function markCatchingUp(
   }));
   ctx.catalog.invalidate(collection);
   if (!updated) return;
-  // Not awaited: a copy that missed the write is often hung, and the write's
-  // acknowledgement must not wait on it. The message is queued on its channel.
-  void stopDirectReads(ctx, collection, missed, updated.epoch ?? 0);
+  await fenceStaleCopies(ctx, collection, missed, updated.epoch ?? 0);
 }

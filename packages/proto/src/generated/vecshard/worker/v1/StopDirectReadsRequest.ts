@@ -19,6 +19,12 @@ export interface StopDirectReadsRequest {
    * refuses writes routed by an older epoch.
    */
   'epoch'?: (number | string | Long);
+  /**
+   * The copy missed writes: it refuses every read, not only direct ones,
+   * until attached again (a copy leaving the shard still serves the searches
+   * routed to it before the move).
+   */
+  'stale'?: (boolean);
 }
 
 /**
@@ -38,4 +44,10 @@ export interface StopDirectReadsRequest__Output {
    * refuses writes routed by an older epoch.
    */
   'epoch': (string);
+  /**
+   * The copy missed writes: it refuses every read, not only direct ones,
+   * until attached again (a copy leaving the shard still serves the searches
+   * routed to it before the move).
+   */
+  'stale': (boolean);
 }

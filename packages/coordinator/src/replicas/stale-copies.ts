@@ -1,0 +1,51 @@
+import { READ_LEASE_MS } from '@vecshard/proto';
+import { type CoordinatorContext, workerDeadline } from '../context.js';
+
+/** Beyond the lease itself: timers that fire late, and the heartbeat's own round trip. */
+const LEASE_MARGIN_MS = 1000;
+
+/**
+ * Makes sure no read can reach copies that missed a write before the write is
+ * acknowledged, by any path: this coordinator, another one that has not yet
+ * heard of the demotion, or a client routing by an old table. Each copy is
+ * fenced in Redis (its worker reads the fence with its next heartbeat), and
+ * told at once where its worker answers; a copy that does not answer (hung,
+ * paused, cut off) is waited out: its worker's read lease, renewed only by
+ * heartbeats that would have brought the fence, lapses within READ_LEASE_MS.
+ * So a write that finds a copy unreachable is acknowledged after at most that
+ * long, once; later writes no longer go to the copy.
+ */
+export async function fenceStaleCopies(
+  ctx: CoordinatorContext,
+  collection: string,
+  copies: { shard: number; workerId: string }[],
+  epoch: number,
+): Promise<void> {
+  await ctx.fences.raise(collection, copies, epoch);
+  const leaseOver = new Promise<void>((resolve) =>
+    setTimeout(resolve, READ_LEASE_MS + LEASE_MARGIN_MS).unref(),
+  );
+  await Promise.all(copies.map((copy) => Promise.race([toldStale(ctx, collection, copy, epoch), leaseOver])));
+}
+
+/** Resolves once the copy's worker took the news; never, if it did not (the lease decides then). */
+function toldStale(
+  ctx: CoordinatorContext,
+  collection: string,
+  { shard, workerId }: { shard: number; workerId: string },
+  epoch: number,
+): Promise<void> {
+  const worker = ctx.workers.get(workerId);
+  if (!worker) return new Promise(() => {});
+  return ctx.clients
+    .call(
+      worker,
+      'StopDirectReads',
+      { collection, shard, epoch: String(epoch), stale: true },
+      workerDeadline(ctx),
+    )
+    .then(
+      () => undefined,
+      () => new Promise<void>(() => {}),
+    );
+}
