@@ -21,7 +21,7 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 # redis-server for the cluster state and job queues, Fashion-MNIST for the demo,
 # kubectl's kustomize for the deployment checks, Python FAISS for the binding benchmark.
 APT_PACKAGES=(libfaiss-dev libopenblas-dev liblapack-dev redis-server dataset-fashion-mnist
-  python3-faiss python3-numpy g++ make python3)
+  python3-faiss python3-numpy g++ make python3 iproute2 iptables)
 # kubectl renders the Kubernetes manifests in the deployment checks (`kubectl kustomize`).
 # Debian's kubernetes-client provides it, unless a kubectl is already installed (from
 # Kubernetes' or a cloud SDK's packages, which would clash with it).

@@ -1,0 +1,31 @@
+import { execFileSync } from 'node:child_process';
+
+/** Programs the suite runs; all come with scripts/setup.sh (iproute2 with the base system). */
+const PROGRAMS = ['ip', 'iptables', 'redis-server'];
+
+/**
+ * Throws, saying what is missing, unless this process can build the
+ * topology: network namespaces, veth pairs and iptables need root, and the
+ * programs must be installed.
+ */
+export function assertPrerequisites(): void {
+  const problems: string[] = [];
+  if (process.getuid?.() !== 0) {
+    problems.push('it must run as root (network namespaces, veth pairs and iptables need it)');
+  }
+  for (const program of PROGRAMS) {
+    if (!onPath(program)) problems.push(`${program} is not installed (as root: bash scripts/setup.sh)`);
+  }
+  if (problems.length > 0) {
+    throw new Error(`the fault-injection suite cannot run here: ${problems.join('; ')}`);
+  }
+}
+
+function onPath(program: string): boolean {
+  try {
+    execFileSync('sh', ['-c', `command -v ${program}`], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
+  }
+}
