@@ -1,3 +1,4 @@
+import { DETECTION_MARGIN_MS, WORKER_DETECTORS_MS } from './failure-detectors.js';
 import { holdFor, type Nemesis } from './nemesis.js';
 import { pick } from './random-picks.js';
 
@@ -17,7 +18,10 @@ export const isolateWorker: Nemesis = {
       {
         description: `isolate ${node.name}`,
         healOrder: 'network',
-        holdMs: holdFor({ quickMs: 8000, minMs: 5000, maxMs: 20_000 }, ctx),
+        holdMs: holdFor(
+          { quickMs: WORKER_DETECTORS_MS + DETECTION_MARGIN_MS, minMs: 5000, maxMs: 20_000 },
+          ctx,
+        ),
         heal: () => node.filter.heal(),
       },
     ];

@@ -1,4 +1,5 @@
 import type { ClusterNode, ClusterTopology } from '../topology/cluster-topology.js';
+import { DETECTION_MARGIN_MS, WORKER_DETECTORS_MS } from './failure-detectors.js';
 import { addressesOf } from './heal-partition.js';
 import { holdFor, type Nemesis } from './nemesis.js';
 import { pick } from './random-picks.js';
@@ -35,7 +36,10 @@ export const oneWayPartition: Nemesis = {
       {
         description: `drop ${cut.from} → ${cut.to}`,
         healOrder: 'network',
-        holdMs: holdFor({ quickMs: 8000, minMs: 5000, maxMs: 20_000 }, ctx),
+        holdMs: holdFor(
+          { quickMs: WORKER_DETECTORS_MS + DETECTION_MARGIN_MS, minMs: 5000, maxMs: 20_000 },
+          ctx,
+        ),
         heal: () => cut.at.filter.heal(),
       },
     ];

@@ -1,16 +1,16 @@
 import type { NodeRole } from '../topology/cluster-layout.js';
-import { DETECTION_MARGIN_MS, JOB_LOCK_MS, WORKER_DOWN_AFTER_MS } from './failure-detectors.js';
+import { DETECTION_MARGIN_MS, JOB_LOCK_MS, WORKER_DETECTORS_MS } from './failure-detectors.js';
 import { holdFor, type Nemesis } from './nemesis.js';
 import { pick } from './random-picks.js';
 
 /**
- * SIGSTOP of one node of `role` for longer than the detector that should
- * notice it (a worker's heartbeat; a coordinator's job lock), then SIGCONT: a
+ * SIGSTOP of one node of `role` for longer than the detectors that should
+ * notice it (a worker's heartbeat and read lease; a coordinator's job lock), then SIGCONT: a
  * process that resumes believing nothing happened, with requests and lock
  * renewals it sent before the pause still in flight.
  */
 export function pauseAndResume(role: Extract<NodeRole, 'worker' | 'coordinator'>): Nemesis {
-  const detectorMs = role === 'worker' ? WORKER_DOWN_AFTER_MS : JOB_LOCK_MS;
+  const detectorMs = role === 'worker' ? WORKER_DETECTORS_MS : JOB_LOCK_MS;
   const quickMs = detectorMs + DETECTION_MARGIN_MS;
   return {
     name: `pause-${role}`,

@@ -30,6 +30,8 @@ export function buildSummary(outcome: RunOutcome): RunSummary {
     mode: options.ci ? 'ci' : options.quick ? 'quick' : 'full',
     broken: options.broken,
     wallS: outcome.wallS,
+    // HistoryRecorder reads performance.now(), which counts from the process' time origin.
+    clockOrigin: new Date(performance.timeOrigin).toISOString(),
     machine: `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}`,
     cluster: CLUSTER_DESCRIPTION,
     operations: check.operations,

@@ -18,6 +18,7 @@ function markdown(summary: RunSummary): string {
     `- Generated: ${summary.generated} (${summary.wallS.toFixed(0)} s), machine: ${summary.machine}`,
     `- Run again: \`${summary.rerun}\` (${summary.mode} run${summary.broken ? ', **--broken**: coordinators acknowledge after the first copy' : ''})`,
     `- Cluster: ${summary.cluster}`,
+    `- Times: seconds of the run; an operation's \`invokedMs\` in the history counts from ${summary.clockOrigin}`,
     `- Result: ${summary.operations} operations (${summary.failed} failed, ${summary.unknown} unknown), ` +
       `${summary.events} nemesis events, **anomalies ${summary.anomalies}**` +
       (summary.inconclusive.length > 0 ? `, ${summary.inconclusive.length} ids inconclusive` : ''),

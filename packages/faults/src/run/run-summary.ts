@@ -40,6 +40,11 @@ export interface RunSummary {
   mode: 'quick' | 'ci' | 'full';
   broken: boolean;
   wallS: number;
+  /**
+   * The instant the history's clock counts from: an operation's invokedMs after it
+   * is its wall-clock time, to find it in the nodes' logs (pino's "time").
+   */
+  clockOrigin: string;
   machine: string;
   cluster: string;
   operations: number;
