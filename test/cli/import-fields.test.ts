@@ -32,7 +32,8 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vecshard-import-fields-'));
   writeFvecs(join(dir, 'base.fvecs'), vectors, DIM);
   writeFileSync(join(dir, 'fields.jsonl'), rows.map(jsonLine).join('\n'));
-  cluster = await startCluster({ workers: 1 });
+  // The coordinator reads local files only under its import root.
+  cluster = await startCluster({ workers: 1, coordinatorArgs: ['--import-root', dir] });
 });
 afterAll(async () => {
   await cluster?.stop();

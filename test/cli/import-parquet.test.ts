@@ -50,7 +50,8 @@ function writeFieldsParquet(path: string, price: Pick<ColumnSource, 'data' | 'ty
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'vecshard-import-parquet-'));
   writeFvecs(join(dir, 'base.fvecs'), vectors, DIM);
-  cluster = await startCluster({ workers: 1 });
+  // The coordinator reads local files only under its import root.
+  cluster = await startCluster({ workers: 1, coordinatorArgs: ['--import-root', dir] });
 });
 afterAll(async () => {
   await cluster?.stop();

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { findFashionMnist } from '@vecshard/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
@@ -13,16 +13,20 @@ const CLI = join(REPO_ROOT, 'packages/cli/dist/main.js');
 
 let cluster: TestCluster;
 beforeAll(async () => {
-  cluster = await startCluster({ workers: 1 });
+  // Jobs read local files only under the import root: Fashion-MNIST's folder here.
+  cluster = await startCluster({ workers: 1, coordinatorArgs: ['--import-root', dirname(FASHION)] });
 });
 afterAll(async () => {
   await cluster?.stop();
 });
 
-/** Runs the CLI; resolves with its exit code and output (stdout is a pipe, not a terminal). */
-function runCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+/** Runs the CLI (in `cwd`); resolves with its exit code and output (stdout is a pipe, not a terminal). */
+function runCli(
+  args: string[],
+  cwd?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args, '--address', cluster.coordinator.address]);
+    const child = spawn(process.execPath, [CLI, ...args, '--address', cluster.coordinator.address], { cwd });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => {
@@ -59,9 +63,11 @@ describe('vecshard import', () => {
     expect(unknown.code).not.toBe(0);
     expect(unknown.stderr).toMatch(/NOT_FOUND: collection "no-such" does not exist/);
 
+    // A relative path is taken from the current directory (here the repository, outside the import root).
     const relative = await runCli(['import', 'from-cli', 'train.fvecs']);
     expect(relative.code).not.toBe(0);
-    expect(relative.stderr).toMatch(/INVALID_ARGUMENT/);
+    expect(relative.stderr).toContain(`PERMISSION_DENIED: "${join(REPO_ROOT, 'train.fvecs')}" is outside`);
+    expect(relative.stderr).toContain('--import-root');
 
     // This coordinator has no object store.
     const snapshot = await runCli(['snapshot', 'from-cli']);
@@ -70,8 +76,17 @@ describe('vecshard import', () => {
   });
 
   it('exits non-zero naming the file when the job fails', async () => {
-    const missing = await runCli(['import', 'from-cli', '/nowhere/base.fvecs']);
+    const nowhere = join(dirname(FASHION), 'nowhere', 'base.fvecs');
+    const missing = await runCli(['import', 'from-cli', nowhere]);
     expect(missing.code).not.toBe(0);
-    expect(missing.stderr).toMatch(/failed: .*\/nowhere\/base\.fvecs does not exist/);
+    expect(missing.stderr).toContain(`${nowhere} does not exist`);
+  });
+
+  it('imports a file of the current directory named by a relative path', async () => {
+    await cluster.client.createCollection({ name: 'from-here', dim: 784, metric: 'l2', index: 'IVF16,Flat' });
+    const run = await runCli(['import', 'from-here', basename(FASHION), '--limit', '1000'], dirname(FASHION));
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect((await cluster.client.getCollection('from-here')).vectors).toBe(1000);
   });
 });

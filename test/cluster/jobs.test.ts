@@ -1,4 +1,4 @@
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { VecshardClient, type VecshardError } from '@vecshard/client';
 import { findFashionMnist } from '@vecshard/datasets';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -14,7 +14,11 @@ const first = readIdxImages('train-images-idx3-ubyte.gz', 5);
 
 let cluster: TestCluster;
 beforeAll(async () => {
-  cluster = await startCluster({ workers: 2, coordinatorArgs: ['--job-lock-ms', '2000'] });
+  cluster = await startCluster({
+    workers: 2,
+    // Jobs read local files only under the import root: Fashion-MNIST's folder here.
+    coordinatorArgs: ['--job-lock-ms', '2000', '--import-root', dirname(FASHION)],
+  });
 });
 afterAll(async () => {
   await cluster?.stop();
@@ -75,18 +79,24 @@ describe('import jobs', () => {
     expect((await client.getCollection('fashion')).vectors).toBe(60_000);
   });
 
-  it('refuses a relative path at once and fails a missing file or a dimension mismatch without retrying', async () => {
+  it('refuses a relative path or one outside the import root at once and fails a missing file or a dimension mismatch without retrying', async () => {
     const client = cluster.client;
     await expect(client.import({ collection: 'fashion', path: 'train.fvecs' })).rejects.toMatchObject({
       codeName: 'INVALID_ARGUMENT',
     });
+    await expect(client.import({ collection: 'fashion', path: '/nowhere/base.fvecs' })).rejects.toMatchObject(
+      {
+        codeName: 'PERMISSION_DENIED',
+      },
+    );
     await expect(client.import({ collection: 'no-such', path: FASHION })).rejects.toMatchObject({
       codeName: 'NOT_FOUND',
     });
 
-    const missing = await client.import({ collection: 'fashion', path: '/nowhere/base.fvecs' });
+    const nowhere = join(dirname(FASHION), 'nowhere', 'base.fvecs');
+    const missing = await client.import({ collection: 'fashion', path: nowhere });
     const missingError = (await client.waitForJob(missing.id).catch((e) => e)) as VecshardError;
-    expect(missingError.message).toMatch(/\/nowhere\/base\.fvecs does not exist/);
+    expect(missingError.message).toContain(`${nowhere} does not exist`);
     expect((await client.getJob(missing.id)).attempts).toBe(1);
 
     await expect(client.getJob('no-such-job')).rejects.toMatchObject({ codeName: 'NOT_FOUND' });

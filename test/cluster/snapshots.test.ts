@@ -1,6 +1,6 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { SearchResult as ClusterSearchResult, VecshardClient } from '@vecshard/client';
 import { findFashionMnist } from '@vecshard/datasets';
 import { FaissIndex, type SearchResult } from '@vecshard/faiss';
@@ -117,6 +117,9 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
     startCluster({
       workers,
       coordinatorArgs: [
+        // The Fashion-MNIST file the first test imports.
+        '--import-root',
+        dirname(FASHION),
         '--store',
         storeUrl,
         '--snapshots-kept',

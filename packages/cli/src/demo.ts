@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
 import { VecshardClient, VecshardError } from '@vecshard/client';
 import { findFashionMnist, readIdx } from '@vecshard/datasets';
 import { DEMO_FIELDS, demoRows, writeFieldsFile } from './demo-fields.js';
@@ -64,7 +64,7 @@ export async function runDemo(address: string, options: DemoOptions): Promise<vo
  * process here, reads); the import trains it on the first 20,000.
  */
 async function load(client: VecshardClient, dir: string, options: DemoOptions): Promise<void> {
-  const path = join(dir, 'train-images-idx3-ubyte.gz');
+  const path = copyToDataDir(join(dir, 'train-images-idx3-ubyte.gz'), options.dataDir);
   const fieldsPath = writeDemoFields(dir, options.dataDir);
   const { replicas } = options;
   console.log(
@@ -84,6 +84,18 @@ async function load(client: VecshardClient, dir: string, options: DemoOptions): 
     client,
     await client.import({ collection: COLLECTION, path, fieldsPath, trainSize: 20_000 }),
   );
+}
+
+/**
+ * A copy of the file in the data dir's demo folder; its absolute path. The
+ * coordinator reads local files only under its import roots: the data dir is
+ * one (`vecshard up` makes it so), the dataset's folder need not be.
+ */
+function copyToDataDir(file: string, dataDir: string): string {
+  const copy = resolve(dataDir, 'demo', basename(file));
+  mkdirSync(resolve(dataDir, 'demo'), { recursive: true });
+  copyFileSync(file, copy);
+  return copy;
 }
 
 /** The training images' fields, from their labels, as a file the import job reads; its absolute path. */

@@ -7,6 +7,7 @@ export interface UpOptions {
   port: number;
   redis?: string;
   dataDir: string;
+  importRoot: string[];
   store?: string;
   threads?: number;
   replicaGraceS?: number;
@@ -43,6 +44,13 @@ export function upCommand(
       '.vecshard',
     )
     .option(
+      '--import-root <dir>',
+      'a folder whose files `vecshard import` may name (repeat for several; default: the current directory); ' +
+        'the data dir is always one',
+      (dir: string, dirs: string[]) => [...dirs, dir],
+      [],
+    )
+    .option(
       '--store <url>',
       'object store for snapshots: file:///dir or s3://bucket/prefix (default <data-dir>/store)',
     )
@@ -75,6 +83,7 @@ export function upCommand(
         port: options.port,
         redisUrl: options.redis,
         dataDir: options.dataDir,
+        importRoots: options.importRoot.length > 0 ? options.importRoot : undefined,
         storeUrl: options.store,
         threads: options.threads,
         replicaGraceS: options.replicaGraceS,

@@ -220,7 +220,10 @@ export interface JobDescription {
 
 export interface ImportOptions extends CallOptions {
   collection: string;
-  /** An absolute path on the coordinator, or "store:KEY" for an object in the cluster's store. */
+  /**
+   * An absolute path on the coordinator, under one of its import roots (else
+   * PERMISSION_DENIED), or "store:KEY" for an object in the cluster's store.
+   */
   path: string;
   /** Id of the first row; row i gets firstId + i (default 0). */
   firstId?: number;
@@ -245,7 +248,10 @@ export interface ImportOptions extends CallOptions {
 
 export interface TrainFromFileOptions extends CallOptions {
   collection: string;
-  /** An absolute path on the coordinator, or "store:KEY" for an object in the cluster's store. */
+  /**
+   * An absolute path on the coordinator, under one of its import roots (else
+   * PERMISSION_DENIED), or "store:KEY" for an object in the cluster's store.
+   */
   path: string;
   /** Train on at most this many leading rows, 0 = all. */
   limit?: number;

@@ -1,3 +1,4 @@
+import { delimiter } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_METRICS_PORT, parseMetricsPort } from '@vecshard/proto';
 import {
@@ -12,6 +13,9 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --port N               gRPC port, 0 = any free port (env VECSHARD_PORT, default ${DEFAULT_COORDINATOR_PORT})
   --redis URL            Redis holding the cluster state (env VECSHARD_REDIS_URL, default redis://127.0.0.1:6379)
   --data-dir DIR         local folder for the coordinator's files (env VECSHARD_DATA_DIR, default ./data)
+  --import-root DIR      import and train jobs may read local files only under DIR (after resolving
+                         ".." and symbolic links); repeat it for several folders (env
+                         VECSHARD_IMPORT_ROOT, folders separated by "${delimiter}"; default: the data dir)
   --max-message-mb N     largest request accepted, MiB (env VECSHARD_MAX_MESSAGE_MB, default 256)
   --store URL            object store for snapshots, file:///dir or s3://bucket/prefix (env VECSHARD_STORE_URL)
   --snapshots-kept N     snapshots kept per collection (env VECSHARD_SNAPSHOTS_KEPT, default 5)
@@ -64,6 +68,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       port: { type: 'string' },
       redis: { type: 'string' },
       'data-dir': { type: 'string' },
+      'import-root': { type: 'string', multiple: true },
       'max-message-mb': { type: 'string' },
       store: { type: 'string' },
       'snapshots-kept': { type: 'string' },
@@ -103,6 +108,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     port: nonNegativeInteger(values.port ?? env.VECSHARD_PORT ?? String(DEFAULT_COORDINATOR_PORT), 'port'),
     redisUrl: values.redis ?? env.VECSHARD_REDIS_URL ?? 'redis://127.0.0.1:6379',
     dataDir: values['data-dir'] ?? env.VECSHARD_DATA_DIR ?? './data',
+    importRoots: values['import-root'] ?? importRootList(env.VECSHARD_IMPORT_ROOT),
     maxMessageBytes: Math.floor(maxMessageMb * 1024 * 1024),
     logLevel: values['log-level'] ?? env.VECSHARD_LOG_LEVEL ?? 'info',
     metricsPort: parseMetricsPort(
@@ -150,6 +156,12 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     tlsPollMs: positiveInteger(values['tls-poll-ms'] ?? '5000', 'tls-poll-ms'),
     healthPort: optionalPort(values['health-port'] ?? env.VECSHARD_HEALTH_PORT),
   };
+}
+
+/** VECSHARD_IMPORT_ROOT: folders separated as in PATH; unset or empty: none named. */
+function importRootList(text: string | undefined): string[] | undefined {
+  const dirs = (text ?? '').split(delimiter).filter((dir) => dir !== '');
+  return dirs.length > 0 ? dirs : undefined;
 }
 
 function nonNegativeInteger(text: string, what: string): number {

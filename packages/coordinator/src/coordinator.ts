@@ -23,6 +23,7 @@ import { coordinatorHandlers } from './coordinator-service.js';
 import { coordinatorTls } from './coordinator-tls.js';
 import { InFlightSearches } from './in-flight-searches.js';
 import { importProcessor } from './jobs/import-job.js';
+import { ImportRoots } from './jobs/import-roots.js';
 import { JobQueue } from './jobs/job-queue.js';
 import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
@@ -32,6 +33,7 @@ import { rebalance } from './moves/rebalance.js';
 import { concurrencyLimit } from './overload/concurrency-limit.js';
 import { refillCollection } from './recovery/refill-collection.js';
 import { RefillWatch } from './recovery/refill-watch.js';
+import { ReplicaAcks } from './redis-durability.js';
 import { CopyFences } from './replicas/copy-fences.js';
 import { ReplicaReads } from './replicas/replica-reads.js';
 import { classify, snapshotJobs } from './snapshots/snapshot-jobs.js';
@@ -49,8 +51,14 @@ export interface CoordinatorOptions {
   redisUrl?: string;
   /** Key prefix in Redis (default "vecshard"). */
   keyPrefix?: string;
-  /** Local folder for the coordinator's files (snapshot staging); optional. */
+  /** Local folder for the coordinator's files (objects downloaded for jobs); optional. */
   dataDir?: string;
+  /**
+   * The folders import and train jobs may read local files from (after
+   * resolving ".." and symbolic links); default: the data dir; with neither,
+   * jobs read only objects in the store ("store:KEY").
+   */
+  importRoots?: string[];
   /** Largest gRPC message accepted, bytes; default 256 MiB. Larger ones get RESOURCE_EXHAUSTED. */
   maxMessageBytes?: number;
   /** Longest a call to a worker may take when the client set no earlier deadline; default 30 s. */
@@ -161,7 +169,8 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   await redis.connect();
   await subscriber.connect();
 
-  const store = new CollectionStore(redis, keys);
+  const acks = ReplicaAcks.for(redis, redisUrl);
+  const store = new CollectionStore(redis, keys, acks);
   const catalog = new CollectionCatalog(store);
   await subscriber.subscribe(keys.changes);
   subscriber.on('message', (_channel, name: string) => catalog.invalidate(name));
@@ -183,7 +192,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     moveWaitForRefillMs: (options.waitForRefillS ?? DEFAULT_WAIT_FOR_REFILL_S) * 1000,
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
     unsafeAckFirstCopy: process.env.VECSHARD_UNSAFE_ACK_FIRST_COPY === '1',
-    fences: new CopyFences(redis, keys),
+    fences: new CopyFences(redis, keys, acks),
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };
@@ -199,6 +208,8 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
         graceMs: options.snapshotGraceMs ?? 3600_000,
       })
     : undefined;
+  const importRoots = ImportRoots.of(options);
+  const jobFiles = { store: objectStore, stagingDir: options.dataDir ?? tmpdir(), importRoots };
   const jobs = new JobQueue(
     {
       redisUrl,
@@ -208,8 +219,8 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       onRetryLater: (job, why) => log.info({ job }, why),
     },
     {
-      import: importProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),
-      train: trainProcessor(ctx, objectStore, options.dataDir ?? tmpdir()),
+      import: importProcessor(ctx, jobFiles),
+      train: trainProcessor(ctx, jobFiles),
       snapshot: snapshots?.snapshot ?? noStore,
       restore: snapshots?.restore ?? noStore,
       recover: (data, progress) => classify(() => refillCollection(ctx, snapshots?.stored, data, progress)),
@@ -272,7 +283,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     VecshardService.service,
     telemetry.observe(VecshardService.service, {
       ...coordinatorHandlers(ctx, onInternal),
-      ...jobHandlers(ctx, jobs, catalogOfSnapshots, onInternal),
+      ...jobHandlers(ctx, jobs, catalogOfSnapshots, importRoots, onInternal),
     }),
   );
   const health = addHealthAndReflection(server, publicPackageDefinition, [VECSHARD_SERVICE_NAME]);
@@ -281,7 +292,12 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     options.healthPort === undefined ? undefined : await startHealthServer(health, host, options.healthPort);
   health.serving();
   log.info(
-    { address: `${host}:${port}`, tls: tls.enabled, healthPort: healthServer?.port },
+    {
+      address: `${host}:${port}`,
+      tls: tls.enabled,
+      healthPort: healthServer?.port,
+      importRoots: importRoots.dirs,
+    },
     'coordinator serving',
   );
 

@@ -32,6 +32,19 @@ describe('coordinator flags', () => {
     expect(coordinatorOptionsFromArgs(['--metrics-port=-1'], {}).metricsPort).toBeUndefined();
     expect(() => coordinatorOptionsFromArgs(['--metrics-port', 'x'], {})).toThrow(/--metrics-port/);
   });
+  it('takes import roots from repeated --import-root, else from VECSHARD_IMPORT_ROOT split on ":"', () => {
+    expect(coordinatorOptionsFromArgs([], {}).importRoots).toBeUndefined();
+    expect(coordinatorOptionsFromArgs([], { VECSHARD_IMPORT_ROOT: '' }).importRoots).toBeUndefined();
+    expect(coordinatorOptionsFromArgs([], { VECSHARD_IMPORT_ROOT: '/a:/b' }).importRoots).toEqual([
+      '/a',
+      '/b',
+    ]);
+    const flags = ['--import-root', '/x', '--import-root', '/y'];
+    expect(coordinatorOptionsFromArgs(flags, { VECSHARD_IMPORT_ROOT: '/a' }).importRoots).toEqual([
+      '/x',
+      '/y',
+    ]);
+  });
   it('refuses nonsense', () => {
     expect(() => coordinatorOptionsFromArgs(['--port', '-1'], {})).toThrow(/--port/);
     expect(() => coordinatorOptionsFromArgs(['--bogus'], {})).toThrow();

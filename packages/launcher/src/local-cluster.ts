@@ -17,6 +17,12 @@ export interface LocalClusterOptions {
   /** Where the cluster keeps its files (snapshots in file:// stores, Redis persistence). */
   dataDir?: string;
   /**
+   * Folders whose files import and train jobs may read (the coordinator's
+   * --import-root); default: the current directory. The data dir is always
+   * one too (the demo writes its files there).
+   */
+  importRoots?: string[];
+  /**
    * Object store URL for snapshots (default file://<dataDir>/store); null runs
    * without one: no snapshots and no write log.
    */
@@ -139,6 +145,10 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
         String(options.port ?? 50051),
         '--data-dir',
         dataDir,
+        ...[...(options.importRoots ?? [process.cwd()]), dataDir].flatMap((dir) => [
+          '--import-root',
+          resolve(dir),
+        ]),
         ...(options.replicaGraceS === undefined ? [] : ['--replica-grace-s', String(options.replicaGraceS)]),
         ...(options.coordinatorArgs ?? []),
         ...(secrets ? coordinatorSecurityArgs(secrets) : []),

@@ -15,6 +15,7 @@ export const invalidArgument = (message: string) => new RpcError(grpc.status.INV
 export const notFound = (message: string) => new RpcError(grpc.status.NOT_FOUND, message);
 export const failedPrecondition = (message: string) => new RpcError(grpc.status.FAILED_PRECONDITION, message);
 export const unavailable = (message: string) => new RpcError(grpc.status.UNAVAILABLE, message);
+export const permissionDenied = (message: string) => new RpcError(grpc.status.PERMISSION_DENIED, message);
 
 /** Starts the message of a shard's refusal of lists it no longer owns: the caller routed by an old placement. */
 export const PLACEMENT_MOVED = 'placement moved';

@@ -1,3 +1,4 @@
+import { isAbsolute, resolve } from 'node:path';
 import { Command } from 'commander';
 import { withAddress, withClient } from '../connection.js';
 import { followJob } from '../job-progress.js';
@@ -19,7 +20,8 @@ export function importCommand(): Command {
     new Command('import')
       .description(
         'import a vector file (.fvecs .bvecs .ivecs .npy, IDX) into a collection; the path is read by the ' +
-          'coordinator (absolute), or "store:KEY" names an object in the cluster\'s store',
+          'coordinator, under its --import-root (a relative path is taken from the current directory, as for ' +
+          'a coordinator on this machine), or "store:KEY" names an object in the cluster\'s store',
       )
       .argument('<collection>')
       .argument('<path>')
@@ -42,12 +44,12 @@ export function importCommand(): Command {
     withClient(flags, async (client) => {
       const job = await client.import({
         collection,
-        path,
+        path: coordinatorPath(path),
         firstId: flags.firstId,
         limit: flags.limit,
         batchSize: flags.batchSize,
         trainSize: flags.trainSize,
-        fieldsPath: flags.fields,
+        fieldsPath: flags.fields === undefined ? undefined : coordinatorPath(flags.fields),
       });
       await followJob(client, job, { detach: flags.detach });
     }),
@@ -65,8 +67,18 @@ export function trainCommand(): Command {
       .option('--detach', 'queue the job and return without following it', false),
   ).action((collection: string, path: string, flags: { address: string; limit: number; detach: boolean }) =>
     withClient(flags, async (client) => {
-      const job = await client.trainFromFile({ collection, path, limit: flags.limit });
+      const job = await client.trainFromFile({ collection, path: coordinatorPath(path), limit: flags.limit });
       await followJob(client, job, { detach: flags.detach });
     }),
   );
+}
+
+/**
+ * A path as the coordinator is sent it: "store:KEY" as it is, a relative
+ * path made absolute from the current directory, which is what someone
+ * naming a file here means of a coordinator on this machine (`vecshard up`).
+ */
+export function coordinatorPath(path: string): string {
+  if (path.startsWith('store:') || isAbsolute(path)) return path;
+  return resolve(path);
 }

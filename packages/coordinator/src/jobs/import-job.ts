@@ -1,29 +1,24 @@
 import * as grpc from '@grpc/grpc-js';
 import { readVectorFile } from '@vecshard/datasets';
 import { encodeArray, RpcError } from '@vecshard/proto';
-import type { ObjectStore } from '@vecshard/storage';
 import type { CoordinatorContext } from '../context.js';
 import { serializeWrites, upsert } from '../data-path.js';
 import type { ImportJobData, JobProcessor } from './job-kinds.js';
 import { permanent } from './job-queue.js';
 import { openFieldsSource } from './open-fields-source.js';
 import { trainOnFile } from './train-job.js';
-import { jobCollection, NO_CALLER_DEADLINE, openVectorSource } from './vector-source.js';
+import { type JobFiles, jobCollection, NO_CALLER_DEADLINE, openVectorSource } from './vector-source.js';
 
 /**
  * Reads a vector file in batches and upserts row i with id firstId + i, training
  * the collection on the leading rows first when it is untrained. A re-run
  * resumes after the last acknowledged batch; rows sent twice replace themselves.
  */
-export function importProcessor(
-  ctx: CoordinatorContext,
-  store: ObjectStore | undefined,
-  dataDir: string,
-): JobProcessor<ImportJobData> {
+export function importProcessor(ctx: CoordinatorContext, files: JobFiles): JobProcessor<ImportJobData> {
   return async (data, progress, resumeFrom) => {
     const { record } = await jobCollection(ctx, data.collection);
-    const source = await openVectorSource(data.path, record.dim, data.collection, store, dataDir);
-    const fields = data.fieldsPath ? await openFieldsSource(data.fieldsPath, store, dataDir) : undefined;
+    const source = await openVectorSource(data.path, record.dim, data.collection, files);
+    const fields = data.fieldsPath ? await openFieldsSource(data.fieldsPath, files) : undefined;
     try {
       const total = data.limit > 0 ? Math.min(data.limit, source.count) : source.count;
       if (record.state !== 'ready') {

@@ -16,6 +16,7 @@ import {
 } from '@vecshard/proto';
 import type { CoordinatorContext } from '../context.js';
 import { checkCollectionName } from '../validation.js';
+import type { ImportRoots } from './import-roots.js';
 import type { JobQueue } from './job-queue.js';
 import { STORE_PREFIX } from './vector-source.js';
 
@@ -42,17 +43,21 @@ export function jobHandlers(
   ctx: CoordinatorContext,
   jobs: JobQueue,
   snapshots: SnapshotCatalog | undefined,
+  importRoots: ImportRoots,
   onInternal?: InternalErrorSink,
 ): JobHandlers {
-  /** A file on the coordinator (absolute) or, with a store, "store:KEY". */
-  const checkJobPath = (path: string) => {
+  /**
+   * A file on the coordinator (absolute, under an import root) or, with a
+   * store, "store:KEY"; refused before a job is queued (the job checks again).
+   */
+  const checkJobPath = async (path: string) => {
     if (!path) throw invalidArgument('path must name a vector file');
     if (path.startsWith(STORE_PREFIX)) needStore();
     else if (!isAbsolute(path)) {
       throw invalidArgument(
         `path must be absolute on the coordinator, or "store:KEY" for an object in the store; got "${path}"`,
       );
-    }
+    } else await importRoots.resolve(path);
   };
   const needStore = () => {
     if (!snapshots)
@@ -64,8 +69,8 @@ export function jobHandlers(
       'Import',
       async (req: ImportRequest__Output) => {
         await ctx.catalog.get(req.collection);
-        checkJobPath(req.path);
-        if (req.fieldsPath) checkJobPath(req.fieldsPath);
+        await checkJobPath(req.path);
+        if (req.fieldsPath) await checkJobPath(req.fieldsPath);
         return jobs.enqueue({
           kind: 'import',
           collection: req.collection,
@@ -86,7 +91,7 @@ export function jobHandlers(
         const { record } = await ctx.catalog.get(req.collection);
         if (record.state === 'ready')
           throw failedPrecondition(`collection "${req.collection}" is already trained`);
-        checkJobPath(req.path);
+        await checkJobPath(req.path);
         return jobs.enqueue({
           kind: 'train',
           collection: req.collection,

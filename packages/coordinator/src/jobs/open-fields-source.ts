@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
-import type { ObjectStore } from '@vecshard/storage';
 import { FieldsFile } from './fields-file.js';
 import type { FieldsSource } from './fields-source.js';
 import { permanent } from './job-queue.js';
 import { ParquetFields } from './parquet-fields.js';
-import { localCopy } from './vector-source.js';
+import { type JobFiles, localCopy } from './vector-source.js';
 
 /** The first (and last) four bytes of every Parquet file. */
 const PARQUET_MAGIC = 'PAR1';
@@ -15,12 +14,8 @@ const PARQUET_MAGIC = 'PAR1';
  * Parquet when its name ends in .parquet or it starts with PAR1, JSON Lines
  * otherwise. Fails for good when it does not exist.
  */
-export async function openFieldsSource(
-  path: string,
-  store: ObjectStore | undefined,
-  dataDir: string,
-): Promise<FieldsSource> {
-  const local = await localCopy(path, store, dataDir);
+export async function openFieldsSource(path: string, files: JobFiles): Promise<FieldsSource> {
+  const local = await localCopy(path, files);
   try {
     if (!existsSync(local.path)) {
       throw permanent(new Error(`fields file ${path} does not exist on the coordinator`));

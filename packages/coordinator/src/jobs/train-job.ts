@@ -1,19 +1,14 @@
 import { readVectorFile } from '@vecshard/datasets';
 import { encodeArray, RpcError } from '@vecshard/proto';
-import type { ObjectStore } from '@vecshard/storage';
 import { trainCollection } from '../collection-admin.js';
 import type { CoordinatorContext } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { JobProcessor, TrainJobData } from './job-kinds.js';
 import { permanent } from './job-queue.js';
-import { jobCollection, NO_CALLER_DEADLINE, openVectorSource } from './vector-source.js';
+import { type JobFiles, jobCollection, NO_CALLER_DEADLINE, openVectorSource } from './vector-source.js';
 
 /** Trains a collection on a file's leading rows (all of them when `limit` is 0). */
-export function trainProcessor(
-  ctx: CoordinatorContext,
-  store: ObjectStore | undefined,
-  dataDir: string,
-): JobProcessor<TrainJobData> {
+export function trainProcessor(ctx: CoordinatorContext, files: JobFiles): JobProcessor<TrainJobData> {
   return async (data, progress, resumeFrom) => {
     const { record } = await jobCollection(ctx, data.collection);
     if (record.state === 'ready') {
@@ -24,7 +19,7 @@ export function trainProcessor(
       }
       throw permanent(new Error(`collection "${data.collection}" is already trained`));
     }
-    const source = await openVectorSource(data.path, record.dim, data.collection, store, dataDir);
+    const source = await openVectorSource(data.path, record.dim, data.collection, files);
     try {
       const rows = data.limit > 0 ? Math.min(data.limit, source.count) : source.count;
       await progress(0, rows);

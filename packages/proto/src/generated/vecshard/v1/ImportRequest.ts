@@ -11,8 +11,10 @@ export interface ImportRequest {
    */
   'collection'?: (string);
   /**
-   * A file the coordinator can read, or "store:KEY" for an object in the
-   * cluster's object store.
+   * An absolute path of a file on the coordinator, under one of its import
+   * roots (--import-root, by default its data dir; judged after resolving
+   * ".." and symbolic links, else PERMISSION_DENIED), or "store:KEY" for an
+   * object in the cluster's object store.
    */
   'path'?: (string);
   /**
@@ -36,8 +38,8 @@ export interface ImportRequest {
    * The rows' fields: a JSON Lines file (optionally gzipped), one object per
    * vector in the same order, keys = field names (a key left out or null =
    * missing); or a Parquet file (named *.parquet, or starting with PAR1), one
-   * column per field, row i beside vector i (null = missing). A file the
-   * coordinator can read, or "store:KEY".
+   * column per field, row i beside vector i (null = missing). A path as for
+   * `path` (under an import root), or "store:KEY".
    */
   'fieldsPath'?: (string);
 }
@@ -51,8 +53,10 @@ export interface ImportRequest__Output {
    */
   'collection': (string);
   /**
-   * A file the coordinator can read, or "store:KEY" for an object in the
-   * cluster's object store.
+   * An absolute path of a file on the coordinator, under one of its import
+   * roots (--import-root, by default its data dir; judged after resolving
+   * ".." and symbolic links, else PERMISSION_DENIED), or "store:KEY" for an
+   * object in the cluster's object store.
    */
   'path': (string);
   /**
@@ -76,8 +80,8 @@ export interface ImportRequest__Output {
    * The rows' fields: a JSON Lines file (optionally gzipped), one object per
    * vector in the same order, keys = field names (a key left out or null =
    * missing); or a Parquet file (named *.parquet, or starting with PAR1), one
-   * column per field, row i beside vector i (null = missing). A file the
-   * coordinator can read, or "store:KEY".
+   * column per field, row i beside vector i (null = missing). A path as for
+   * `path` (under an import root), or "store:KEY".
    */
   'fieldsPath': (string);
 }

@@ -11,8 +11,8 @@ export interface TrainFromFileRequest {
    */
   'collection'?: (string);
   /**
-   * A file the coordinator can read (absolute), or "store:KEY"; formats as
-   * in ImportRequest.
+   * A path as in ImportRequest (under an import root), or "store:KEY";
+   * formats as in ImportRequest.
    */
   'path'?: (string);
   /**
@@ -30,8 +30,8 @@ export interface TrainFromFileRequest__Output {
    */
   'collection': (string);
   /**
-   * A file the coordinator can read (absolute), or "store:KEY"; formats as
-   * in ImportRequest.
+   * A path as in ImportRequest (under an import root), or "store:KEY";
+   * formats as in ImportRequest.
    */
   'path': (string);
   /**
