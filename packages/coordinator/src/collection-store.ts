@@ -1,7 +1,7 @@
 import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 import { type CollectionRecord, normalizeRecord } from './collection-record.js';
-import { onReplica } from './redis-durability.js';
+import type { ReplicaAcks } from './redis-durability.js';
 
 /** Sets KEYS[1] to ARGV[2] only while it still holds ARGV[1]. */
 const COMPARE_AND_SET =
@@ -19,6 +19,8 @@ export class CollectionStore {
   constructor(
     private readonly redis: Redis,
     private readonly keys: ClusterKeys,
+    /** Placement changes are confirmed on a Redis replica before they are relied on (none in unit tests). */
+    private readonly acks?: ReplicaAcks,
   ) {}
 
   /** Stores a new record; false when the name is taken. */
@@ -79,7 +81,7 @@ export class CollectionStore {
       const written = await this.redis.eval(COMPARE_AND_SET, 1, key, text, JSON.stringify(updated));
       if (written === 1) {
         // Acknowledgements rely on placement changes (a copy marked catching-up): a failover must keep them.
-        await onReplica(this.redis, `the change to the record of "${name}"`);
+        await this.acks?.confirm(`the change to the record of "${name}"`);
         await this.announce(name);
         return updated;
       }

@@ -1,6 +1,6 @@
 import { type ClusterKeys, fenceField } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
-import { onReplica } from '../redis-durability.js';
+import type { ReplicaAcks } from '../redis-durability.js';
 
 /** Raises a fence, never lowers it: a late, older demotion must not undo a newer one. */
 const RAISE_FENCE =
@@ -23,6 +23,7 @@ export class CopyFences {
   constructor(
     private readonly redis: Redis,
     private readonly keys: ClusterKeys,
+    private readonly acks: ReplicaAcks,
   ) {}
 
   /** Fences the copies at `epoch`, durably (on a Redis replica where there is one). */
@@ -42,10 +43,7 @@ export class CopyFences {
         ),
       ),
     );
-    await onReplica(
-      this.redis,
-      `the fence of ${copies.length} copies of "${collection}" that missed a write`,
-    );
+    await this.acks.confirm(`the fence of ${copies.length} copies of "${collection}" that missed a write`);
   }
 
   /** Drops the copy's fence once it was attached again at `attachedAt` or later. */
