@@ -7,6 +7,7 @@ import { runFaults } from './run/fault-run.js';
 import { progressLog } from './run/progress-log.js';
 import { type RunFlags, runOptionsFrom } from './run/run-options.js';
 import { finalLine, runProblems } from './run/run-summary.js';
+import { MissingPrerequisites } from './topology/prerequisites.js';
 
 /** The repository's bench/results, wherever the command is run from. */
 const RESULTS_DIR = fileURLToPath(new URL('../../../bench/results', import.meta.url));
@@ -54,6 +55,9 @@ async function main(): Promise<void> {
 }
 
 main().catch((error) => {
-  console.error(`faults: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  const known = error instanceof MissingPrerequisites;
+  console.error(
+    `faults: ${known ? error.message : error instanceof Error ? (error.stack ?? error.message) : String(error)}`,
+  );
   process.exit(2);
 });

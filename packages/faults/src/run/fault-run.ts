@@ -92,7 +92,7 @@ export async function runFaults(options: RunOptions, log: (line: string) => void
       workloadStoppedMs,
       wallS,
     });
-    await writeReport(options, recorder, summary, events, log);
+    await writeReport(options, recorder, summary, events, workloadStoppedMs, log);
     keepFiles = summary.anomalies > 0 || runProblems(summary).length > 0;
     return summary;
   } finally {
@@ -198,6 +198,7 @@ async function writeReport(
   recorder: HistoryRecorder,
   summary: RunSummary,
   events: FaultEvent[],
+  workloadStoppedMs: number,
   log: (line: string) => void,
 ): Promise<void> {
   if (summary.anomalies > 0) {
@@ -205,7 +206,13 @@ async function writeReport(
     writeFileSync(join(options.outDir, HISTORY_FILE), recorder.toJsonl());
     summary.historyFile = HISTORY_FILE;
   }
-  const chart = await throughputChart(recorder.successesPerSecond(), events, recorder.originMs);
+  // Up to the end of the workload: the final reads' burst would flatten the rest of the plot.
+  const seconds = Math.floor((workloadStoppedMs - recorder.originMs) / 1000);
+  const chart = await throughputChart(
+    recorder.successesPerSecond().slice(0, seconds),
+    events,
+    recorder.originMs,
+  );
   writeReportFiles(options.outDir, summary, chart);
   log(`report: ${join(options.outDir, 'faults.md')}`);
 }

@@ -3,6 +3,11 @@ import { execFileSync } from 'node:child_process';
 /** Programs the suite runs; all come with scripts/setup.sh (iproute2 with the base system). */
 const PROGRAMS = ['ip', 'iptables', 'redis-server'];
 
+/** What is missing for the suite to run here (a message for people, no stack needed). */
+export class MissingPrerequisites extends Error {
+  override name = 'MissingPrerequisites';
+}
+
 /**
  * Throws, saying what is missing, unless this process can build the
  * topology: network namespaces, veth pairs and iptables need root, and the
@@ -17,7 +22,7 @@ export function assertPrerequisites(): void {
     if (!onPath(program)) problems.push(`${program} is not installed (as root: bash scripts/setup.sh)`);
   }
   if (problems.length > 0) {
-    throw new Error(`the fault-injection suite cannot run here: ${problems.join('; ')}`);
+    throw new MissingPrerequisites(`the fault-injection suite cannot run here: ${problems.join('; ')}`);
   }
 }
 
