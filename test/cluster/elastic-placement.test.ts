@@ -79,6 +79,32 @@ describe('elastic placement', { timeout: 180_000 }, () => {
     await late.process.stop('SIGKILL');
   });
 
+  it('writes taken by another coordinator while lists and copies move are all kept', async () => {
+    cluster = await startCluster({ workers: 2 });
+    const acked = new Acknowledged(DIM);
+    const template = await collection(cluster, acked);
+    // The writes go through a coordinator that runs no jobs; the moves run on the other one.
+    // The copies being moved hold such writes (ABORTED "write fenced"): the writer routes them
+    // again once the placement has switched, instead of leaving them on a copy being dropped.
+    const writer = await startCoordinatorProcess(cluster.redis.url, ['--no-jobs']);
+    const client = new VecshardClient(writer.address);
+    extra.push(client);
+    cluster.workers.push(await startWorker(cluster.redis.url, 'w2'));
+    const load = runLoad(client, 'grow', acked);
+    await grownBy(load.writes, 5);
+    const rebalance = await cluster.client.waitForJob((await cluster.client.rebalance('grow')).id, {
+      timeoutMs: 120_000,
+    });
+    expect(Number((rebalance.result as { listsMoved: number }).listsMoved)).toBeGreaterThan(0);
+    await grownBy(load.writes, 5);
+    await cluster.client.waitForJob((await cluster.client.drainWorker('w0')).id, { timeoutMs: 120_000 });
+    await grownBy(load.writes, 5);
+    await load.stop();
+    expect(load.failures).toEqual([]);
+    await expectExact(cluster.client, 'grow', acked, template, NLIST);
+    await writer.process.stop('SIGKILL');
+  });
+
   it('DrainWorker empties a worker under load; then kill -9 of it fails no call', async () => {
     cluster = await startCluster({ workers: 3 });
     const acked = new Acknowledged(DIM);

@@ -82,7 +82,7 @@ export function coordinatorHandlers(
           req.fields,
         );
         const upserted = await serializeWrites(req.collection, () =>
-          retryFencedWrite(ctx, req.collection, async () => {
+          retryFencedWrite(ctx, req.collection, workerDeadline(ctx, call), async () => {
             const collection = await ctx.catalog.getReady(req.collection, 'Upsert');
             return sendUpsert(ctx, collection, prepared, call);
           }),
@@ -96,7 +96,7 @@ export function coordinatorHandlers(
       'Delete',
       async (req, call) => {
         const deleted = await serializeWrites(req.collection, () =>
-          retryFencedWrite(ctx, req.collection, async () => {
+          retryFencedWrite(ctx, req.collection, workerDeadline(ctx, call), async () => {
             const collection = await ctx.catalog.getReady(req.collection, 'Delete');
             const filter = resolveFilter(req, collection.record.fields ?? []);
             if (!filter) return deleteIds(ctx, collection, req.ids, call);

@@ -17,6 +17,8 @@ import {
   type WorkerExportListsRequest,
   type WorkerFinishLoadingRequest,
   type WorkerFinishLoadingResponse__Output,
+  type WorkerHoldWritesRequest,
+  type WorkerHoldWritesResponse__Output,
   type WorkerImportListsRequest,
   type WorkerImportListsResponse__Output,
   type WorkerListContent__Output,
@@ -50,6 +52,7 @@ interface WorkerMethods {
   ImportLists: [WorkerImportListsRequest, WorkerImportListsResponse__Output];
   ListDigests: [WorkerListDigestsRequest, WorkerListDigestsResponse__Output];
   StopDirectReads: [WorkerStopDirectReadsRequest, WorkerStopDirectReadsResponse__Output];
+  HoldWrites: [WorkerHoldWritesRequest, WorkerHoldWritesResponse__Output];
   MatchStats: [WorkerMatchStatsRequest, WorkerMatchStatsResponse__Output];
   ReadRows: [WorkerReadRowsRequest, WorkerReadRowsResponse__Output];
 }

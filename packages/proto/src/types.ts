@@ -166,6 +166,14 @@ export type {
   FinishLoadingResponse__Output as WorkerFinishLoadingResponse__Output,
 } from './generated/vecshard/worker/v1/FinishLoadingResponse.js';
 export type {
+  HoldWritesRequest as WorkerHoldWritesRequest,
+  HoldWritesRequest__Output as WorkerHoldWritesRequest__Output,
+} from './generated/vecshard/worker/v1/HoldWritesRequest.js';
+export type {
+  HoldWritesResponse as WorkerHoldWritesResponse,
+  HoldWritesResponse__Output as WorkerHoldWritesResponse__Output,
+} from './generated/vecshard/worker/v1/HoldWritesResponse.js';
+export type {
   ImportListsRequest as WorkerImportListsRequest,
   ImportListsRequest__Output as WorkerImportListsRequest__Output,
 } from './generated/vecshard/worker/v1/ImportListsRequest.js';

@@ -260,6 +260,15 @@ export function shardWorkerHandlers(
       onInternal,
     ),
 
+    HoldWrites: unary(
+      'HoldWrites',
+      async (req) => {
+        held(req.collection, req.shard).fenceWritesBelow(BigInt(req.epoch));
+        return {};
+      },
+      onInternal,
+    ),
+
     StopDirectReads: unary(
       'StopDirectReads',
       async (req) => {

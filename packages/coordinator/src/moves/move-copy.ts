@@ -2,6 +2,7 @@ import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
 import { permanent } from '../jobs/job-queue.js';
 import { copyReplica } from '../recovery/copy-replica.js';
+import { withWritesHeld } from '../replicas/hold-writes.js';
 import { readyReplicas } from '../replicas/replica-set.js';
 import { stopDirectReads } from '../replicas/stop-direct-reads.js';
 import { restoreShard } from '../snapshots/restore-shard.js';
@@ -46,9 +47,7 @@ export async function moveCopy(
     ),
   });
   const moved = moveCopy(record);
-  if (sources.length > 0) await copyReplica(ctx, record, shard, sources[0], toWorker);
-  else if (snapshots) await restoreShard(ctx, snapshots, moved, moved.placement[shardNumber], toWorker);
-  else {
+  if (sources.length === 0 && !snapshots) {
     throw permanent(
       new Error(
         `shard ${shardNumber} of "${collection}" has no ready copy to copy from and there is no object store ` +
@@ -56,11 +55,18 @@ export async function moveCopy(
       ),
     );
   }
-  // Applied to the record as stored now: copies other coordinators marked catching-up meanwhile stay so.
-  const switched = await ctx.store.update(collection, (stored) => {
-    if (!stored.placement[shardNumber]?.replicas.some((r) => r.workerId === fromWorker))
-      throw new Error(`the copy of shard ${shardNumber} of "${collection}" on ${fromWorker} moved meanwhile`);
-    return moveCopy(stored);
+  // Other coordinators' writes to the shard are held from before the copy until the switch.
+  const switched = await withWritesHeld(ctx, collection, [shardNumber], async () => {
+    if (sources.length > 0) await copyReplica(ctx, record, shard, sources[0], toWorker);
+    else await restoreShard(ctx, snapshots!, moved, moved.placement[shardNumber], toWorker);
+    // Applied to the record as stored now: copies other coordinators marked catching-up meanwhile stay so.
+    return ctx.store.update(collection, (stored) => {
+      if (!stored.placement[shardNumber]?.replicas.some((r) => r.workerId === fromWorker))
+        throw new Error(
+          `the copy of shard ${shardNumber} of "${collection}" on ${fromWorker} moved meanwhile`,
+        );
+      return moveCopy(stored);
+    });
   });
   ctx.catalog.invalidate(collection);
   if (!switched) throw permanent(new Error(`collection "${collection}" was dropped`));

@@ -1,6 +1,7 @@
 import type { WorkerListContent__Output } from '@vecshard/proto';
 import type { ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, replicaTarget, shardTarget, workerDeadline } from '../context.js';
+import { withWritesHeld } from '../replicas/hold-writes.js';
 import { readyReplicas } from '../replicas/replica-set.js';
 
 /**
@@ -26,25 +27,29 @@ export async function moveLists(
   const from = record.placement[fromShard];
   const to = record.placement[toShard];
   const moving = new Set(lists);
-  let bytes: number;
-  try {
-    await setLists(ctx, collection, to, [...to.lists, ...lists]);
-    bytes = await copyLists(ctx, collection, record.epoch ?? 0, from, to, lists);
-  } catch (error) {
-    await setLists(ctx, collection, to, to.lists).catch(() => {});
-    throw error;
-  }
-  // Applied to the record as stored now: copies other coordinators marked catching-up meanwhile stay so.
-  const moved = await ctx.store.update(collection, (stored) => ({
-    ...stored,
-    epoch: (stored.epoch ?? 0) + 1,
-    placement: stored.placement.map((shard) => {
-      if (shard.shard === fromShard) return { ...shard, lists: shard.lists.filter((l) => !moving.has(l)) };
-      if (shard.shard === toShard)
-        return { ...shard, lists: [...shard.lists, ...lists].sort((a, b) => a - b) };
-      return shard;
-    }),
-  }));
+  let bytes = 0;
+  // Other coordinators' writes to the old owner are held from before the copy until the switch:
+  // one taken there after its lists were read would be dropped with them.
+  const moved = await withWritesHeld(ctx, collection, [fromShard], async () => {
+    try {
+      await setLists(ctx, collection, to, [...to.lists, ...lists]);
+      bytes = await copyLists(ctx, collection, record.epoch ?? 0, from, to, lists);
+    } catch (error) {
+      await setLists(ctx, collection, to, to.lists).catch(() => {});
+      throw error;
+    }
+    // Applied to the record as stored now: copies other coordinators marked catching-up meanwhile stay so.
+    return ctx.store.update(collection, (stored) => ({
+      ...stored,
+      epoch: (stored.epoch ?? 0) + 1,
+      placement: stored.placement.map((shard) => {
+        if (shard.shard === fromShard) return { ...shard, lists: shard.lists.filter((l) => !moving.has(l)) };
+        if (shard.shard === toShard)
+          return { ...shard, lists: [...shard.lists, ...lists].sort((a, b) => a - b) };
+        return shard;
+      }),
+    }));
+  });
   ctx.catalog.invalidate(collection);
   if (!moved) throw new Error(`collection "${collection}" was dropped`);
   const epoch = (moved.epoch ?? 1) - 1;

@@ -3,6 +3,7 @@ import type { CoordinatorContext } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { RecoverJobData, ShardToRefill } from '../jobs/job-kinds.js';
 import { permanent } from '../jobs/job-queue.js';
+import { withWritesHeld } from '../replicas/hold-writes.js';
 import { readyReplicas } from '../replicas/replica-set.js';
 import { updateShard } from '../replicas/replica-states.js';
 import { restoreShard } from '../snapshots/restore-shard.js';
@@ -73,17 +74,26 @@ async function refillCopy(
       ),
     );
   }
+  const markReady = () =>
+    updateShard(ctx, record.name, wanted.shard, (s) => ({
+      ...s,
+      replicas: s.replicas.map((r) =>
+        r.workerId === wanted.workerId && r.missedAtMs === copyMissedAt(placed, wanted)
+          ? { workerId: r.workerId, state: 'ready' as const }
+          : r,
+      ),
+    }));
+  // Copied from a peer: other coordinators' writes to it are held until the copy is ready.
   const result = peer
-    ? { copiedFrom: peer, vectors: await copyReplica(ctx, placed, shard, peer, wanted.workerId) }
-    : await restoreShard(ctx, snapshots!, placed, shard, wanted.workerId);
-  await updateShard(ctx, record.name, wanted.shard, (s) => ({
-    ...s,
-    replicas: s.replicas.map((r) =>
-      r.workerId === wanted.workerId && r.missedAtMs === copyMissedAt(placed, wanted)
-        ? { workerId: r.workerId, state: 'ready' as const }
-        : r,
-    ),
-  }));
+    ? await withWritesHeld(ctx, record.name, [wanted.shard], async () => {
+        const vectors = await copyReplica(ctx, placed, shard, peer, wanted.workerId);
+        await markReady();
+        return { copiedFrom: peer, vectors };
+      })
+    : await restoreShard(ctx, snapshots!, placed, shard, wanted.workerId).then(async (restored) => {
+        await markReady();
+        return restored;
+      });
   // The copy was attached anew at this epoch: fences from before it no longer concern it.
   await ctx.fences.clear(record.name, wanted, placed.epoch ?? 0);
   return { shard: wanted.shard, worker: wanted.workerId, movedFrom: wanted.movedFrom, ...result };

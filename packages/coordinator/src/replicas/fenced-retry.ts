@@ -1,28 +1,34 @@
 import { isWriteFenced } from '@vecshard/proto';
 import type { CoordinatorContext } from '../context.js';
 
-/** A write fenced this many times in a row is reported: the placement keeps changing under it. */
-const MAX_FENCED_ATTEMPTS = 5;
+/** First pause after a fenced write, doubled each time up to MAX_PAUSE_MS. */
+const FIRST_PAUSE_MS = 20;
+const MAX_PAUSE_MS = 500;
 
 /**
- * Runs a write, and runs it again after a copy refused it as fenced (it was
- * routed by a placement epoch older than the copy's: this coordinator had not
- * yet heard of a refill or a demotion). The collection is read afresh from
+ * Runs a write, and runs it again after a copy refused it as fenced: it was
+ * routed by a placement epoch older than the copy's (this coordinator had not
+ * yet heard of a refill or a demotion), or the copy holds writes while
+ * another coordinator copies the shard. The collection is read afresh from
  * the cluster state before each retry, so the write is routed by the current
- * placement. Upserts and deletes are idempotent, so copies that applied the
- * first attempt apply the same again; nothing is acknowledged until every
- * shard took it under one epoch.
+ * placement; pauses grow (a copy can take seconds) until `deadline` (ms since
+ * the epoch), after which the refusal is reported. Upserts and deletes are
+ * idempotent, so copies that applied an earlier attempt apply the same again;
+ * nothing is acknowledged until every shard took it under one epoch.
  */
 export async function retryFencedWrite<T>(
   ctx: CoordinatorContext,
   collection: string,
+  deadline: number,
   write: () => Promise<T>,
 ): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
+  for (let attempt = 0; ; attempt++) {
     try {
       return await write();
     } catch (error) {
-      if (!isWriteFenced(error) || attempt >= MAX_FENCED_ATTEMPTS) throw error;
+      const pause = Math.min(MAX_PAUSE_MS, FIRST_PAUSE_MS * 2 ** attempt);
+      if (!isWriteFenced(error) || Date.now() + pause >= deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, pause));
       ctx.catalog.invalidate(collection);
     }
   }

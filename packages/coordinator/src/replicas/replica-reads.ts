@@ -77,12 +77,15 @@ export class ReplicaReads implements ShardReads {
     this.budget = new HedgeBudget(options.hedgeRatio ?? 0.05);
   }
 
-  read<T>(
+  async read<T>(
     ctx: CoordinatorContext,
     collection: string,
     shard: ShardPlacement,
     send: (target: WorkerTarget, signal: AbortSignal) => Promise<T>,
   ): Promise<T> {
+    // A placement just changed by another coordinator may name a worker that joined after this
+    // coordinator's last look at the directory (it refreshes every second).
+    if (readyReplicas(shard).some((r) => !ctx.workers.get(r.workerId))) await ctx.workers.refresh();
     const { targets: candidates, lapsed } = this.candidates(ctx, collection, shard);
     const key = `${collection}/${shard.shard}`;
     replicaMetrics.read();

@@ -34,6 +34,9 @@ export async function writeToReplicas<R>(
   lagFloorMs: number,
 ): Promise<ShardWrite<R>> {
   const ready = readyReplicas(shard);
+  // A placement just changed by another coordinator may name a worker that joined after this
+  // coordinator's last look at the directory (it refreshes every second).
+  if (ready.some((r) => !ctx.workers.get(r.workerId))) await ctx.workers.refresh();
   const registered = ready.map((r) => ctx.workers.get(r.workerId)).filter((w) => w !== undefined);
   // When no copy's worker has a current heartbeat, the copies are tried all the same: a busy worker
   // misses beats but answers, a dead one refuses at once.

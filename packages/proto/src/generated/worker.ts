@@ -63,6 +63,8 @@ import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Ou
 import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from './vecshard/worker/v1/ExportListsRequest.js';
 import type { FinishLoadingRequest as _vecshard_worker_v1_FinishLoadingRequest, FinishLoadingRequest__Output as _vecshard_worker_v1_FinishLoadingRequest__Output } from './vecshard/worker/v1/FinishLoadingRequest.js';
 import type { FinishLoadingResponse as _vecshard_worker_v1_FinishLoadingResponse, FinishLoadingResponse__Output as _vecshard_worker_v1_FinishLoadingResponse__Output } from './vecshard/worker/v1/FinishLoadingResponse.js';
+import type { HoldWritesRequest as _vecshard_worker_v1_HoldWritesRequest, HoldWritesRequest__Output as _vecshard_worker_v1_HoldWritesRequest__Output } from './vecshard/worker/v1/HoldWritesRequest.js';
+import type { HoldWritesResponse as _vecshard_worker_v1_HoldWritesResponse, HoldWritesResponse__Output as _vecshard_worker_v1_HoldWritesResponse__Output } from './vecshard/worker/v1/HoldWritesResponse.js';
 import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from './vecshard/worker/v1/ImportListsRequest.js';
 import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from './vecshard/worker/v1/ImportListsResponse.js';
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from './vecshard/worker/v1/ListContent.js';
@@ -165,6 +167,8 @@ export interface ProtoGrpcType {
         ExportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ExportListsRequest__Output>
         FinishLoadingRequest: MessageTypeDefinition<_vecshard_worker_v1_FinishLoadingRequest, _vecshard_worker_v1_FinishLoadingRequest__Output>
         FinishLoadingResponse: MessageTypeDefinition<_vecshard_worker_v1_FinishLoadingResponse, _vecshard_worker_v1_FinishLoadingResponse__Output>
+        HoldWritesRequest: MessageTypeDefinition<_vecshard_worker_v1_HoldWritesRequest, _vecshard_worker_v1_HoldWritesRequest__Output>
+        HoldWritesResponse: MessageTypeDefinition<_vecshard_worker_v1_HoldWritesResponse, _vecshard_worker_v1_HoldWritesResponse__Output>
         ImportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsRequest__Output>
         ImportListsResponse: MessageTypeDefinition<_vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsResponse__Output>
         ListContent: MessageTypeDefinition<_vecshard_worker_v1_ListContent, _vecshard_worker_v1_ListContent__Output>

@@ -13,6 +13,8 @@ import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Ou
 import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from '../../../vecshard/worker/v1/ExportListsRequest.js';
 import type { FinishLoadingRequest as _vecshard_worker_v1_FinishLoadingRequest, FinishLoadingRequest__Output as _vecshard_worker_v1_FinishLoadingRequest__Output } from '../../../vecshard/worker/v1/FinishLoadingRequest.js';
 import type { FinishLoadingResponse as _vecshard_worker_v1_FinishLoadingResponse, FinishLoadingResponse__Output as _vecshard_worker_v1_FinishLoadingResponse__Output } from '../../../vecshard/worker/v1/FinishLoadingResponse.js';
+import type { HoldWritesRequest as _vecshard_worker_v1_HoldWritesRequest, HoldWritesRequest__Output as _vecshard_worker_v1_HoldWritesRequest__Output } from '../../../vecshard/worker/v1/HoldWritesRequest.js';
+import type { HoldWritesResponse as _vecshard_worker_v1_HoldWritesResponse, HoldWritesResponse__Output as _vecshard_worker_v1_HoldWritesResponse__Output } from '../../../vecshard/worker/v1/HoldWritesResponse.js';
 import type { ImportListsRequest as _vecshard_worker_v1_ImportListsRequest, ImportListsRequest__Output as _vecshard_worker_v1_ImportListsRequest__Output } from '../../../vecshard/worker/v1/ImportListsRequest.js';
 import type { ImportListsResponse as _vecshard_worker_v1_ImportListsResponse, ImportListsResponse__Output as _vecshard_worker_v1_ImportListsResponse__Output } from '../../../vecshard/worker/v1/ImportListsResponse.js';
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
@@ -130,6 +132,25 @@ export interface ShardWorkerClient extends grpc.Client {
   finishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
   finishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
   finishLoading(argument: _vecshard_worker_v1_FinishLoadingRequest, callback: grpc.requestCallback<_vecshard_worker_v1_FinishLoadingResponse__Output>): grpc.ClientUnaryCall;
+  
+  /**
+   * Refuses writes routed by an epoch older than the one given, from now on:
+   * while one coordinator copies the shard (a refill, a move), writes sent by
+   * others are refused and routed again once the placement has switched.
+   */
+  HoldWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
+  HoldWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
+  HoldWrites(argument: _vecshard_worker_v1_HoldWritesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
+  HoldWrites(argument: _vecshard_worker_v1_HoldWritesRequest, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
+  /**
+   * Refuses writes routed by an epoch older than the one given, from now on:
+   * while one coordinator copies the shard (a refill, a move), writes sent by
+   * others are refused and routed again once the placement has switched.
+   */
+  holdWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
+  holdWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
+  holdWrites(argument: _vecshard_worker_v1_HoldWritesRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
+  holdWrites(argument: _vecshard_worker_v1_HoldWritesRequest, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
   
   /**
    * Replaces the content of owned inverted lists, for restores.
@@ -307,6 +328,13 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
   FinishLoading: grpc.handleUnaryCall<_vecshard_worker_v1_FinishLoadingRequest__Output, _vecshard_worker_v1_FinishLoadingResponse>;
   
   /**
+   * Refuses writes routed by an epoch older than the one given, from now on:
+   * while one coordinator copies the shard (a refill, a move), writes sent by
+   * others are refused and routed again once the placement has switched.
+   */
+  HoldWrites: grpc.handleUnaryCall<_vecshard_worker_v1_HoldWritesRequest__Output, _vecshard_worker_v1_HoldWritesResponse>;
+  
+  /**
    * Replaces the content of owned inverted lists, for restores.
    */
   ImportLists: grpc.handleUnaryCall<_vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse>;
@@ -362,6 +390,7 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   Drop: MethodDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse__Output>
   ExportLists: MethodDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ListContent, _vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent__Output>
   FinishLoading: MethodDefinition<_vecshard_worker_v1_FinishLoadingRequest, _vecshard_worker_v1_FinishLoadingResponse, _vecshard_worker_v1_FinishLoadingRequest__Output, _vecshard_worker_v1_FinishLoadingResponse__Output>
+  HoldWrites: MethodDefinition<_vecshard_worker_v1_HoldWritesRequest, _vecshard_worker_v1_HoldWritesResponse, _vecshard_worker_v1_HoldWritesRequest__Output, _vecshard_worker_v1_HoldWritesResponse__Output>
   ImportLists: MethodDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse__Output>
   ListDigests: MethodDefinition<_vecshard_worker_v1_ListDigestsRequest, _vecshard_worker_v1_ListDigestsResponse, _vecshard_worker_v1_ListDigestsRequest__Output, _vecshard_worker_v1_ListDigestsResponse__Output>
   MatchStats: MethodDefinition<_vecshard_worker_v1_MatchStatsRequest, _vecshard_worker_v1_MatchStatsResponse, _vecshard_worker_v1_MatchStatsRequest__Output, _vecshard_worker_v1_MatchStatsResponse__Output>
