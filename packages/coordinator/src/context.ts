@@ -9,6 +9,7 @@ import { readyReplicas } from './replicas/replica-set.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
 import type { WorkerDirectory } from './worker-directory.js';
 import type { WriteLog } from './write-log.js';
+import type { WriteSequence } from './write-sequence.js';
 
 /** The part of a server call handlers need: its deadline. */
 export type CallWithDeadline = Pick<grpc.ServerUnaryCall<unknown, unknown>, 'getDeadline'>;
@@ -50,6 +51,8 @@ export interface CoordinatorContext {
    * that missed it are never marked catching-up. Never in production.
    */
   unsafeAckFirstCopy?: boolean;
+  /** The numbers every upsert and delete takes, so that copies apply concurrent writes alike. */
+  writeSequence: WriteSequence;
   /** Fences on copies that missed writes, read by their workers with every heartbeat. */
   fences: CopyFences;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */

@@ -41,6 +41,7 @@ import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
 import { WorkerDirectory } from './worker-directory.js';
 import { WriteLog } from './write-log.js';
+import { WriteSequence } from './write-sequence.js';
 
 export interface CoordinatorOptions {
   /** Interface to listen on; default 127.0.0.1. */
@@ -193,6 +194,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
     unsafeAckFirstCopy: process.env.VECSHARD_UNSAFE_ACK_FIRST_COPY === '1',
     fences: new CopyFences(redis, keys, acks),
+    writeSequence: new WriteSequence(redis, keys),
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };

@@ -128,6 +128,7 @@ export async function sendUpsert(
   const byShard = new Map(groups.map((group) => [group.shard, group]));
   // Scatter routing keeps an id on one shard, so only shards receiving vectors are called.
   const called = movable ? record.placement.map((s) => s.shard) : [...byShard.keys()];
+  const seq = String(await ctx.writeSequence.next(record.name));
   await writeEveryCopy(ctx, record, called, (shard, target) => {
     const group = byShard.get(shard);
     return ctx.clients.call(
@@ -142,6 +143,7 @@ export async function sendUpsert(
         replaceIds: replaceAll,
         fields: group && columns ? encodeColumns(sliceColumns(columns, group.rows)) : [],
         epoch: String(record.epoch ?? 0),
+        seq,
       },
       deadline,
     );
@@ -237,6 +239,7 @@ export async function deleteIds(
   const ids = decodeIdList(idBytes);
   if (ids.length === 0) return 0;
   const deadline = workerDeadline(ctx, call);
+  const seq = String(await ctx.writeSequence.next(record.name));
   const answers = await writeEveryCopy(
     ctx,
     record,
@@ -245,7 +248,7 @@ export async function deleteIds(
       ctx.clients.call(
         target,
         'Delete',
-        { collection: record.name, shard, ids: encodeArray(ids), epoch: String(record.epoch ?? 0) },
+        { collection: record.name, shard, ids: encodeArray(ids), epoch: String(record.epoch ?? 0), seq },
         deadline,
       ),
   );

@@ -28,6 +28,8 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
      * (the write-ahead log a restarted worker is replayed from).
      */
     writeLog: (name: string) => `${prefix}:collection:${name}:wal`,
+    /** Integer: the collection's last write sequence (every upsert and delete takes the next). */
+    writeSequence: (name: string) => `${prefix}:collection:${name}:write-seq`,
     /** Integer: bytes appended to the write log since it was last trimmed. */
     writeLogBytes: (name: string) => `${prefix}:collection:${name}:wal-bytes`,
     /** String: id of the job refilling the collection's shards after their workers restarted. */

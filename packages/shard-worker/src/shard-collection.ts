@@ -10,6 +10,7 @@ import {
   invalidArgument,
   placementMoved,
   quantizerDigest,
+  sliceColumns,
   unavailable,
   WriteQueue,
   writeFenced,
@@ -19,6 +20,7 @@ import { FieldStore } from './fields/field-store.js';
 import { negated, type ShardMatches, searchMatching } from './filtered-search.js';
 import type { ReadLease } from './read-lease.js';
 import { ReadWriteGate } from './read-write-gate.js';
+import { RowVersions } from './row-versions.js';
 import { SearchBatcher } from './search-batcher.js';
 
 /** One inverted list's ids and codes, as FAISS stores them, and its rows' fields. */
@@ -110,6 +112,8 @@ export class ShardCollection {
 
   /** The rows' fields and the indexes that answer filters, beside the vectors. */
   private readonly rows: FieldStore;
+  /** The sequence of the last write applied to each row: copies apply concurrent writes alike. */
+  private readonly versions = new RowVersions();
 
   private constructor(
     readonly name: string,
@@ -192,6 +196,8 @@ export class ShardCollection {
     lists: BigInt64Array,
     replaceIds: BigInt64Array,
     columns?: Column[],
+    /** The write's sequence: rows already changed by a newer write are left as they are (0: none). */
+    seq = 0,
   ) {
     this.checkRows(vectors, ids.length, 'vectors');
     if (lists.length !== ids.length)
@@ -201,13 +207,33 @@ export class ShardCollection {
         throw failedPrecondition(`list ${list} of "${this.name}" is not owned by shard ${this.shard}`);
       }
     }
+    this.versions.admit(seq, this.name);
     const fields = columns ?? emptyColumns(this.schema, ids.length);
     return this.writes.run(() =>
       this.gate.write(async () => {
-        const replaced = (await this.removeHeld(replaceIds)) + (await this.removeHeld(ids));
-        if (ids.length > 0) await this.index.addPreassigned(vectors, ids, lists);
-        this.rows.upsert(ids, Int32Array.from(lists, Number), fields);
-        return { added: ids.length, replaced };
+        // Decided inside the write queue: no other write to these rows can come between.
+        const rows = this.versions.newer(ids, seq);
+        const kept = rows.length === ids.length ? undefined : rows;
+        const keptIds = kept ? pick(ids, kept) : ids;
+        const replacing = this.versions.newer(replaceIds, seq);
+        const replaceNow = replacing.length === replaceIds.length ? replaceIds : pick(replaceIds, replacing);
+        const replaced = (await this.removeHeld(replaceNow)) + (await this.removeHeld(keptIds));
+        if (keptIds.length > 0) {
+          const keptLists = kept ? pick(lists, kept) : lists;
+          await this.index.addPreassigned(
+            kept ? pickRows(vectors, this.dim, kept) : vectors,
+            keptIds,
+            keptLists,
+          );
+          this.rows.upsert(
+            keptIds,
+            Int32Array.from(keptLists, Number),
+            kept ? sliceColumns(fields, kept) : fields,
+          );
+        }
+        this.versions.record(replaceNow, seq);
+        this.versions.record(keptIds, seq);
+        return { added: keptIds.length, replaced };
       }),
     );
   }
@@ -287,8 +313,19 @@ export class ShardCollection {
     return decoded.columns;
   }
 
-  delete(ids: BigInt64Array): Promise<number> {
-    return this.writes.run(() => this.gate.write(() => this.removeHeld(ids)));
+  /** Removes the ids not changed since by a newer write than `seq` (0: all of them). */
+  delete(ids: BigInt64Array, seq = 0): Promise<number> {
+    this.versions.admit(seq, this.name);
+    return this.writes.run(() =>
+      this.gate.write(async () => {
+        const rows = this.versions.newer(ids, seq);
+        const now = rows.length === ids.length ? ids : pick(ids, rows);
+        const removed = await this.removeHeld(now);
+        // Also the ids not held: an older upsert arriving late must not bring them back.
+        this.versions.record(now, seq);
+        return removed;
+      }),
+    );
   }
 
   /**
@@ -565,4 +602,18 @@ export class ShardCollection {
     if (expected !== undefined && n !== expected) throw invalidArgument(`${expected} ids for ${n} vectors`);
     return n;
   }
+}
+
+/** The elements of `values` at the given positions. */
+function pick(values: BigInt64Array, positions: Int32Array): BigInt64Array {
+  return BigInt64Array.from(positions, (i) => values[i]);
+}
+
+/** The rows (of `dim` floats) of `vectors` at the given positions. */
+function pickRows(vectors: Float32Array, dim: number, positions: Int32Array): Float32Array {
+  const picked = new Float32Array(positions.length * dim);
+  positions.forEach((row, i) => {
+    picked.set(vectors.subarray(row * dim, (row + 1) * dim), i * dim);
+  });
+  return picked;
 }

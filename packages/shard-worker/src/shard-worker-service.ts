@@ -92,6 +92,7 @@ export function shardWorkerHandlers(
             decodeIds(req.lists, 'lists'),
             decodeIds(req.replaceIds, 'replace ids'),
             req.fields.length > 0 ? decodeColumns(shard.schema, req.fields, ids.length) : undefined,
+            Number(req.seq),
           );
         });
         return { added: String(result.added), replaced: String(result.replaced) };
@@ -128,7 +129,7 @@ export function shardWorkerHandlers(
         const deleted = await wire(() => {
           const shard = held(req.collection, req.shard);
           shard.admitWrite(BigInt(req.epoch));
-          return shard.delete(decodeIds(req.ids));
+          return shard.delete(decodeIds(req.ids), Number(req.seq));
         });
         return { deleted: String(deleted) };
       },

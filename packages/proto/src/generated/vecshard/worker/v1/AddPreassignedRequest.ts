@@ -44,6 +44,12 @@ export interface AddPreassignedRequest {
    * applied to a copy that no longer expects it.
    */
   'epoch'?: (number | string | Long);
+  /**
+   * The write's sequence in the collection (taken from the cluster state by
+   * the coordinator): a row already changed by a write of a higher sequence
+   * is left as it is, so copies apply concurrent writes alike. 0: none.
+   */
+  'seq'?: (number | string | Long);
 }
 
 /**
@@ -87,4 +93,10 @@ export interface AddPreassignedRequest__Output {
    * applied to a copy that no longer expects it.
    */
   'epoch': (string);
+  /**
+   * The write's sequence in the collection (taken from the cluster state by
+   * the coordinator): a row already changed by a write of a higher sequence
+   * is left as it is, so copies apply concurrent writes alike. 0: none.
+   */
+  'seq': (string);
 }

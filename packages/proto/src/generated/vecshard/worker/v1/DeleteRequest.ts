@@ -22,6 +22,10 @@ export interface DeleteRequest {
    * The placement epoch the write was routed by (see AddPreassignedRequest.epoch).
    */
   'epoch'?: (number | string | Long);
+  /**
+   * The write's sequence (see AddPreassignedRequest.seq).
+   */
+  'seq'?: (number | string | Long);
 }
 
 /**
@@ -44,4 +48,8 @@ export interface DeleteRequest__Output {
    * The placement epoch the write was routed by (see AddPreassignedRequest.epoch).
    */
   'epoch': (string);
+  /**
+   * The write's sequence (see AddPreassignedRequest.seq).
+   */
+  'seq': (string);
 }
