@@ -194,7 +194,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     replicaLagFloorMs: options.replicaLagMs ?? 1000,
     unsafeAckFirstCopy: process.env.VECSHARD_UNSAFE_ACK_FIRST_COPY === '1',
     fences: new CopyFences(redis, keys, acks),
-    writeSequence: new WriteSequence(redis, keys),
+    writeSequence: new WriteSequence(redis, keys, acks),
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };

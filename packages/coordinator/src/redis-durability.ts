@@ -4,6 +4,9 @@ import type { Redis } from 'ioredis';
 /** How long a cluster-state change waits for a Redis replica to have it. */
 const REPLICA_WAIT_MS = 2000;
 
+/** How long a look at the master's replicas is trusted (with a plain URL): writes ask on every call. */
+const ROLE_TRUSTED_MS = 2000;
+
 /**
  * Confirms that the writes a connection made are on a Redis replica. Redis
  * replicates asynchronously: a Sentinel failover promotes a replica that may
@@ -20,6 +23,9 @@ const REPLICA_WAIT_MS = 2000;
  * a single Redis (none) confirms at once.
  */
 export class ReplicaAcks {
+  /** With a plain URL: until when the master was last seen without replicas. */
+  private aloneUntil = 0;
+
   constructor(
     private readonly redis: Redis,
     /** At least one replica must confirm (true behind Sentinel). */
@@ -33,8 +39,12 @@ export class ReplicaAcks {
   async confirm(what: string): Promise<void> {
     if (!this.required) {
       // WAIT for a replica a single Redis does not have would block until its timeout.
+      if (Date.now() < this.aloneUntil) return;
       const role = (await this.redis.role()) as [string, number, unknown[]?];
-      if (role[0] === 'master' && (role[2]?.length ?? 0) === 0) return;
+      if (role[0] === 'master' && (role[2]?.length ?? 0) === 0) {
+        this.aloneUntil = Date.now() + ROLE_TRUSTED_MS;
+        return;
+      }
     }
     const confirmed = await this.redis.wait(1, REPLICA_WAIT_MS);
     if (confirmed >= 1) return;

@@ -1,5 +1,6 @@
 import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
+import type { ReplicaAcks } from './redis-durability.js';
 
 /**
  * Every upsert and delete takes the next number of its collection's write
@@ -7,15 +8,20 @@ import type { Redis } from 'ioredis';
  * is sent to the copies. A copy applies a write to a row only if it is newer
  * than the last write applied there, so writes sent at once by two
  * coordinators end the same on every copy. A write that starts after another
- * was acknowledged takes a higher number, so the later write wins.
+ * was acknowledged takes a higher number, so the later write wins. The number
+ * is used only once a Redis replica has it: a failover must never hand out a
+ * number again, or a later write would lose to an earlier one on the copies.
  */
 export class WriteSequence {
   constructor(
     private readonly redis: Redis,
     private readonly keys: ClusterKeys,
+    private readonly acks: ReplicaAcks,
   ) {}
 
   async next(collection: string): Promise<number> {
-    return this.redis.incr(this.keys.writeSequence(collection));
+    const seq = await this.redis.incr(this.keys.writeSequence(collection));
+    await this.acks.confirm(`write sequence ${seq} of "${collection}"`);
+    return seq;
   }
 }
