@@ -31,7 +31,7 @@ export async function recordedUpsert(
   process: number,
   id: number,
   write: number,
-): Promise<void> {
+): Promise<boolean> {
   const operation = target.recorder.invoke({ process, key: id, kind: 'upsert', value: write });
   try {
     await target.client.upsert(
@@ -43,21 +43,25 @@ export async function recordedUpsert(
       },
     );
     target.recorder.complete(operation, { outcome: 'ok' });
+    return true;
   } catch (error) {
     target.recorder.complete(operation, { outcome: outcomeOfError(error), error: describeError(error) });
+    return false;
   }
 }
 
 /** Deletes the id, recording the operation. */
-export async function recordedDelete(target: CallTarget, process: number, id: number): Promise<void> {
+export async function recordedDelete(target: CallTarget, process: number, id: number): Promise<boolean> {
   const operation = target.recorder.invoke({ process, key: id, kind: 'delete', value: null });
   try {
     await target.client.delete(target.collection, BigInt64Array.of(BigInt(id)), {
       deadlineMs: target.deadlineMs,
     });
     target.recorder.complete(operation, { outcome: 'ok' });
+    return true;
   } catch (error) {
     target.recorder.complete(operation, { outcome: outcomeOfError(error), error: describeError(error) });
+    return false;
   }
 }
 

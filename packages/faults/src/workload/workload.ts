@@ -6,6 +6,11 @@ import { RollingKeys } from './rolling-keys.js';
 import { SeededRandom } from './seeded-random.js';
 import { encodeWrite, MAX_WRITES_PER_ID, vectorLayout } from './vector-encoding.js';
 
+/** How long a client loop pauses after a failed call before its next one. */
+const FAILED_CALL_PAUSE_MS = 200;
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 export interface WorkloadOptions {
   /**
    * One operation loop per client (times `loopsPerClient`). Build them with
@@ -77,12 +82,13 @@ export function createWorkload(options: WorkloadOptions): Workload {
     Array.from({ length: options.loopsPerClient ?? 1 }, () => targetOf(client)),
   );
 
-  const step = async (target: CallTarget, process: number, random: SeededRandom) => {
+  /** Resolves to whether the call succeeded. */
+  const step = async (target: CallTarget, process: number, random: SeededRandom): Promise<boolean> => {
     const id = keys.take(random.int(0, keys.slotCount - 1));
     const chosen = random.weighted(STEPS);
-    if (chosen === 'upsert') await recordedUpsert(target, process, id, keys.nextWrite(id));
-    else if (chosen === 'delete') await recordedDelete(target, process, id);
-    else await recordedReads(target, process, [id], chosen);
+    if (chosen === 'upsert') return recordedUpsert(target, process, id, keys.nextWrite(id));
+    if (chosen === 'delete') return recordedDelete(target, process, id);
+    return recordedReads(target, process, [id], chosen);
   };
 
   return {
@@ -102,7 +108,10 @@ export function createWorkload(options: WorkloadOptions): Workload {
       await Promise.all(
         loops.map(async (target, process) => {
           const random = SeededRandom.stream(options.seed, process);
-          while (!signal.aborted) await step(target, process, random);
+          // A failed call (a dead coordinator refuses at once) is followed by a pause, as a
+          // real client backs off: without it one loop records thousands of unknown calls.
+          while (!signal.aborted)
+            if (!(await step(target, process, random))) await sleep(FAILED_CALL_PAUSE_MS);
         }),
       );
     },
