@@ -6,6 +6,7 @@ import type { SchemaElement } from 'hyparquet';
 import { parquetWriteFile } from 'hyparquet-writer';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { FieldsSource } from '../src/jobs/fields-source.js';
+import { ImportRoots } from '../src/jobs/import-roots.js';
 import { openFieldsSource } from '../src/jobs/open-fields-source.js';
 
 // The Parquet side of an import's fields: files written here with
@@ -130,7 +131,12 @@ function plain(type: FieldSpec['type'], value: unknown): unknown {
   return value;
 }
 
-const open = (path: string) => openFieldsSource(path, undefined, dir);
+const open = (path: string) =>
+  openFieldsSource(path, {
+    store: undefined,
+    stagingDir: dir,
+    importRoots: ImportRoots.of({ importRoots: [dir] }),
+  });
 
 describe('Parquet fields of an import', () => {
   it('maps every column type to its field, null to missing, across row groups and batches', async () => {
