@@ -170,7 +170,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   await redis.connect();
   await subscriber.connect();
 
-  const acks = ReplicaAcks.for(redis, redisUrl);
+  const acks = ReplicaAcks.for(redis);
   const store = new CollectionStore(redis, keys, acks);
   const catalog = new CollectionCatalog(store);
   await subscriber.subscribe(keys.changes);

@@ -17,10 +17,12 @@ const ROLE_TRUSTED_MS = 2000;
  * that needed it is unknown to its client) rather than acknowledge on a
  * decision a failover could forget.
  *
- * Behind Sentinel (a `redis-sentinel://` URL) a replica is required: a master
- * cut off from its replica and Sentinels must not go on confirming alone. With
- * a plain URL a replica is waited for when the master has one connected, and
- * a single Redis (none) confirms at once.
+ * A replica is waited for whenever the master has one connected; a master
+ * without any (a single Redis, or one whose replicas are all gone) confirms at
+ * once, so losing the replica does not stop every write. A master cut off
+ * from its replica and Sentinels would so go on confirming alone: run it with
+ * `min-replicas-to-write 1` (as the fault suite does), and Redis itself
+ * refuses those writes.
  */
 export class ReplicaAcks {
   /** With a plain URL: until when the master was last seen without replicas. */
@@ -32,8 +34,8 @@ export class ReplicaAcks {
     private readonly required: boolean,
   ) {}
 
-  static for(redis: Redis, redisUrl: string): ReplicaAcks {
-    return new ReplicaAcks(redis, /^rediss?-sentinel:/.test(redisUrl));
+  static for(redis: Redis): ReplicaAcks {
+    return new ReplicaAcks(redis, false);
   }
 
   async confirm(what: string): Promise<void> {

@@ -14,13 +14,17 @@ export const SENTINEL_FAILOVER_TIMEOUT_MS = 15_000;
  * redis-server's command line for one of the two data nodes, as production
  * runs it: the append-only file fsynced every second, so a kill -9 loses
  * nothing Redis acknowledged. `replicaOf` makes it a replica from the start
- * (a restarted old master must not come back as a second master).
+ * (a restarted old master must not come back as a second master). A master
+ * refuses writes while no replica has been in touch for 5 s: one cut off
+ * from its replica and the Sentinels stops taking what a failover would
+ * forget (the coordinators also WAIT for a replica while one is connected).
  */
 export function redisServerArgs(options: { address: string; dataDir: string; replicaOf?: string }): string[] {
   return [
     ...['--port', String(REDIS_PORT), '--bind', options.address, '127.0.0.1'],
     ...['--protected-mode', 'no', '--dir', options.dataDir, '--save', ''],
     ...['--appendonly', 'yes', '--appendfsync', 'everysec'],
+    ...['--min-replicas-to-write', '1', '--min-replicas-max-lag', '5'],
     ...['--replica-announce-ip', options.address],
     ...(options.replicaOf ? ['--replicaof', options.replicaOf, String(REDIS_PORT)] : []),
   ];
