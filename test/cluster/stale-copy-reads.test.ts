@@ -1,8 +1,8 @@
-import * as grpc from '@grpc/grpc-js';
-import { decodeFloats, encodeArray, ShardWorkerService } from '@vecshard/proto';
+import { decodeFloats, encodeArray } from '@vecshard/proto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
+import { rawWorkerCall } from '../helpers/raw-client.js';
 
 // A copy that misses a write must answer no read once the write is
 // acknowledged: not through this coordinator, not through another one that
@@ -24,32 +24,17 @@ afterAll(async () => {
   await cluster?.stop();
 });
 
-type Unary = (request: object, options: grpc.CallOptions, callback: grpc.requestCallback<unknown>) => void;
-
 /** ReadRows of one id on one worker: its vector, or the status that refused the read. */
-function readOn(address: string, shard: number) {
-  const worker = new ShardWorkerService(address, grpc.credentials.createInsecure());
-  return new Promise<{ code: string; message: string; vector?: Float32Array }>((resolve) => {
-    (worker as unknown as Record<string, Unary>).ReadRows.call(
-      worker,
-      {
-        collection: NAME,
-        shard,
-        ids: encodeArray(BigInt64Array.of(ID)),
-        outputFields: [],
-        withVectors: true,
-      },
-      { deadline: Date.now() + 30_000 },
-      (error, response) => {
-        worker.close();
-        if (error) resolve({ code: grpc.status[error.code], message: error.details });
-        else {
-          const rows = response as { vectors: Buffer };
-          resolve({ code: 'OK', message: '', vector: decodeFloats(rows.vectors, 'vectors') });
-        }
-      },
-    );
+async function readOn(address: string, shard: number) {
+  const answer = await rawWorkerCall(address, 'ReadRows', {
+    collection: NAME,
+    shard,
+    ids: encodeArray(BigInt64Array.of(ID)),
+    outputFields: [],
+    withVectors: true,
   });
+  const rows = answer.response as { vectors: Buffer } | undefined;
+  return { ...answer, vector: rows ? decodeFloats(rows.vectors, 'vectors') : undefined };
 }
 
 it('a copy hung while a write was acknowledged answers no read of the old value after it resumes', async () => {

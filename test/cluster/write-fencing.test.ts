@@ -1,11 +1,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as grpc from '@grpc/grpc-js';
-import { encodeArray, ShardWorkerService } from '@vecshard/proto';
+import { encodeArray } from '@vecshard/proto';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
+import { rawWorkerCall } from '../helpers/raw-client.js';
+import { workerStats } from '../helpers/worker-stats.js';
 
 // Worker writes carry the placement epoch they were routed by. A copy that
 // was refilled (attached again at a newer epoch) refuses a write routed
@@ -25,32 +26,9 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-type Unary = (request: object, options: grpc.CallOptions, callback: grpc.requestCallback<unknown>) => void;
-
-/** One call to a shard worker, as the coordinator makes it; resolves to the status name and response. */
-function callWorker(address: string, method: string, request: object) {
-  const worker = new ShardWorkerService(address, grpc.credentials.createInsecure());
-  return new Promise<{ code: string; message: string; response?: unknown }>((resolve) => {
-    (worker as unknown as Record<string, Unary>)[method].call(
-      worker,
-      request,
-      { deadline: Date.now() + 30_000 },
-      (error, response) => {
-        worker.close();
-        resolve(
-          error
-            ? { code: grpc.status[error.code], message: error.details }
-            : { code: 'OK', message: '', response },
-        );
-      },
-    );
-  });
-}
-
 /** Vectors worker `index` holds in shard 0 of the collection. */
 async function heldVectors(index: number): Promise<number> {
-  const { response } = await callWorker(cluster.workers[index].address, 'Stats', {});
-  const stats = response as { collections: { collection: string; shard: number; vectors: string }[] };
+  const stats = await workerStats(cluster.workers[index].address);
   return Number(stats.collections.find((c) => c.collection === NAME && c.shard === 0)?.vectors ?? -1);
 }
 
@@ -86,13 +64,13 @@ it('a copy refilled at a newer epoch refuses a write routed before, and applies 
   const held = await heldVectors(1);
   expect(held).toBeGreaterThan(0);
 
-  const refused = await callWorker(cluster.workers[1].address, 'AddPreassigned', late);
+  const refused = await rawWorkerCall(cluster.workers[1].address, 'AddPreassigned', late);
   expect(refused.code).toBe('ABORTED');
   expect(refused.message).toMatch(
     /write fenced: shard 0 of "fenced" was attached or fenced at placement epoch \d+; the write was routed by epoch \d+/,
   );
   expect(await heldVectors(1)).toBe(held);
-  const deleted = await callWorker(cluster.workers[1].address, 'Delete', {
+  const deleted = await rawWorkerCall(cluster.workers[1].address, 'Delete', {
     collection: NAME,
     shard: 0,
     ids: encodeArray(sequentialIds(2000)),

@@ -1,5 +1,5 @@
 import * as grpc from '@grpc/grpc-js';
-import { publicPackageDefinition } from '@vecshard/proto';
+import { publicPackageDefinition, ShardWorkerService } from '@vecshard/proto';
 
 type UnaryMethod = (
   request: object,
@@ -28,6 +28,26 @@ export function rawCall(address: string, method: string, request: object): Promi
     const methods = client as unknown as Record<string, UnaryMethod>;
     methods[method].call(client, request, { deadline: Date.now() + 30_000 }, (error, response) => {
       client.close();
+      resolve(
+        error
+          ? { code: grpc.status[error.code], message: error.details }
+          : { code: 'OK', message: '', response },
+      );
+    });
+  });
+}
+
+/**
+ * Calls a method of the internal vecshard.worker.v1.ShardWorker service as a
+ * coordinator would (or one with an out-of-date view): what a worker must
+ * refuse, it must refuse to anyone.
+ */
+export function rawWorkerCall(address: string, method: string, request: object): Promise<RawOutcome> {
+  const worker = new ShardWorkerService(address, grpc.credentials.createInsecure());
+  return new Promise((resolve) => {
+    const methods = worker as unknown as Record<string, UnaryMethod>;
+    methods[method].call(worker, request, { deadline: Date.now() + 30_000 }, (error, response) => {
+      worker.close();
       resolve(
         error
           ? { code: grpc.status[error.code], message: error.details }

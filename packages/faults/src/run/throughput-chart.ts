@@ -1,6 +1,6 @@
+import { renderSvg } from '@vecshard/loadtest/svg-chart';
 import type { TopLevelSpec } from 'vega-lite';
 import type { FaultEvent } from './fault-event.js';
-import { renderSvg } from './svg-chart.js';
 
 /**
  * Acknowledged operations per second over the run, with each fault's window
