@@ -81,10 +81,12 @@ export function coordinatorHandlers(
           req.vectors,
           req.fields,
         );
+        // Every attempt of this write carries one sequence number (write-sequence.ts).
+        const writeNumber = ctx.writeSequence.numberOnce(req.collection);
         const upserted = await serializeWrites(req.collection, () =>
           retryFencedWrite(ctx, req.collection, workerDeadline(ctx, call), async () => {
             const collection = await ctx.catalog.getReady(req.collection, 'Upsert');
-            return sendUpsert(ctx, collection, prepared, call);
+            return sendUpsert(ctx, collection, prepared, call, writeNumber);
           }),
         );
         return { upserted: String(upserted) };
@@ -95,13 +97,14 @@ export function coordinatorHandlers(
     Delete: unary(
       'Delete',
       async (req, call) => {
+        const writeNumber = ctx.writeSequence.numberOnce(req.collection);
         const deleted = await serializeWrites(req.collection, () =>
           retryFencedWrite(ctx, req.collection, workerDeadline(ctx, call), async () => {
             const collection = await ctx.catalog.getReady(req.collection, 'Delete');
             const filter = resolveFilter(req, collection.record.fields ?? []);
-            if (!filter) return deleteIds(ctx, collection, req.ids, call);
+            if (!filter) return deleteIds(ctx, collection, req.ids, call, writeNumber);
             if (req.ids.length > 0) throw invalidArgument('delete by ids or by a filter, not both');
-            return deleteMatching(ctx, collection, filter, call);
+            return deleteMatching(ctx, collection, filter, call, writeNumber);
           }),
         );
         return { deleted: String(deleted) };

@@ -109,6 +109,7 @@ export async function sendUpsert(
   collection: ReadyCollection,
   prepared: PreparedUpsert,
   call: CallWithDeadline,
+  writeNumber = ctx.writeSequence.numberOnce(collection.record.name),
 ): Promise<number> {
   const { record, owner } = collection;
   const { ids, vectors, columns } = prepared;
@@ -128,7 +129,7 @@ export async function sendUpsert(
   const byShard = new Map(groups.map((group) => [group.shard, group]));
   // Scatter routing keeps an id on one shard, so only shards receiving vectors are called.
   const called = movable ? record.placement.map((s) => s.shard) : [...byShard.keys()];
-  const seq = String(await ctx.writeSequence.next(record.name));
+  const seq = await writeNumber();
   await writeEveryCopy(ctx, record, called, (shard, target) => {
     const group = byShard.get(shard);
     return ctx.clients.call(
@@ -234,12 +235,13 @@ export async function deleteIds(
   collection: ReadyCollection,
   idBytes: Uint8Array,
   call: CallWithDeadline,
+  writeNumber = ctx.writeSequence.numberOnce(collection.record.name),
 ): Promise<number> {
   const { record } = collection;
   const ids = decodeIdList(idBytes);
   if (ids.length === 0) return 0;
   const deadline = workerDeadline(ctx, call);
-  const seq = String(await ctx.writeSequence.next(record.name));
+  const seq = await writeNumber();
   const answers = await writeEveryCopy(
     ctx,
     record,

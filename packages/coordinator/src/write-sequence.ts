@@ -24,4 +24,24 @@ export class WriteSequence {
     await this.acks.confirm(`write sequence ${seq} of "${collection}"`);
     return seq;
   }
+
+  /**
+   * The number of one client write, taken when first asked for and the same
+   * on every later ask. A write sent again (refused as fenced, routed anew
+   * after a move) must keep its number: with a new one, a retry could land
+   * after a later acknowledged write of the same row and undo it.
+   */
+  numberOnce(collection: string): () => Promise<string> {
+    let taken: Promise<string> | undefined;
+    return () => {
+      if (!taken) {
+        taken = this.next(collection).then(String);
+        // A number Redis did not give is asked for again next time.
+        taken.catch(() => {
+          taken = undefined;
+        });
+      }
+      return taken;
+    };
+  }
 }

@@ -17,6 +17,7 @@ export async function deleteMatching(
   collection: Required<LiveCollection>,
   filter: Filter__Output,
   call: CallWithDeadline,
+  writeNumber?: () => Promise<string>,
 ): Promise<number> {
   const { record } = collection;
   const batches = await readShardRows(
@@ -28,5 +29,5 @@ export async function deleteMatching(
   );
   const { ids } = joinRowBatches(batches, record.dim, false);
   if (ids.length === 0) return 0;
-  return deleteIds(ctx, collection, encodeArray(ids), call);
+  return deleteIds(ctx, collection, encodeArray(ids), call, writeNumber);
 }

@@ -116,6 +116,7 @@ async function onCluster(
   try {
     topology = await ClusterTopology.start({
       dataDir,
+      redis: SHAPE.redis,
       workers: SHAPE.workers,
       coordinators: SHAPE.coordinators,
       sentinels: SHAPE.sentinels,

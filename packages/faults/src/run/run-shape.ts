@@ -1,5 +1,6 @@
 /** The cluster and the workload every run uses: small enough for a 2-core machine, big enough to need every path. */
 export const SHAPE = {
+  redis: 3,
   workers: 4,
   coordinators: 2,
   sentinels: 3,
@@ -16,7 +17,7 @@ export const SHAPE = {
 
 /** The same, in words, for the report. */
 export const CLUSTER_DESCRIPTION =
-  `2 Redis (master + replica, AOF) watched by ${SHAPE.sentinels} Sentinels (quorum 2, down after 3 s), ` +
+  `${SHAPE.redis} Redis (a master + ${SHAPE.redis - 1} replicas, AOF, min-replicas-to-write 1) watched by ${SHAPE.sentinels} Sentinels (quorum 2, down after 3 s), ` +
   `${SHAPE.coordinators} coordinators (--replica-grace-s ${SHAPE.replicaGraceS}), ${SHAPE.workers} shard workers, ` +
   `each in its own network namespace; collection IVF${SHAPE.nlist},Flat dim ${SHAPE.dim}, replication factor ` +
   `${SHAPE.replicationFactor}; ${SHAPE.loopsPerCoordinator} client loops per coordinator on ${SHAPE.keys} ids ` +

@@ -13,6 +13,13 @@ export interface NodePlan {
 }
 
 export interface LayoutOptions {
+  /**
+   * Redis data nodes: a master and its replicas. Three, because the master
+   * refuses writes while no replica is in touch (min-replicas-to-write 1):
+   * with one replica, a promoted master could take no write until the old one
+   * rejoined as its replica; with two, one fault still leaves it a replica.
+   */
+  redis: number;
   workers: number;
   coordinators: number;
   /** Sentinels (an odd number, so a majority can always decide a failover). */
@@ -23,12 +30,12 @@ export interface LayoutOptions {
 const FIRST_HOST: Record<NodeRole, number> = { redis: 10, sentinel: 20, coordinator: 30, worker: 40 };
 
 /**
- * The cluster's nodes: two Redis data nodes (master and replica at the start),
+ * The cluster's nodes: the Redis data nodes (a master and replicas at the start),
  * the Sentinels watching them, the coordinators and the shard workers.
  */
 export function planCluster(subnet: Subnet, options: LayoutOptions): NodePlan[] {
   const counts: [NodeRole, number][] = [
-    ['redis', 2],
+    ['redis', options.redis],
     ['sentinel', options.sentinels],
     ['coordinator', options.coordinators],
     ['worker', options.workers],

@@ -14,6 +14,8 @@ import { waitFor } from './wait-for.js';
 export interface TopologyOptions {
   /** Where the nodes keep their data and logs. */
   dataDir: string;
+  /** Redis data nodes, master and replicas (3 unless told). */
+  redis?: number;
   workers?: number;
   coordinators?: number;
   sentinels?: number;
@@ -38,7 +40,7 @@ const REDIS_SETTLE_MS = 60_000;
 
 /**
  * The cluster under test, every process in a network namespace of its own
- * on one bridge: Redis master and replica watched by Sentinels, coordinators
+ * on one bridge: a Redis master and its replicas watched by Sentinels, coordinators
  * and shard workers all reaching Redis through the Sentinels. The runner's
  * clients stay in the root namespace and reach the coordinators over the
  * bridge. Everything it made is removed on close, on exit, and by the next
@@ -57,6 +59,7 @@ export class ClusterTopology {
     const log = options.log ?? (() => {});
     const subnet = await freeSubnet();
     const plans = planCluster(subnet, {
+      redis: options.redis ?? 3,
       workers: options.workers ?? 4,
       coordinators: options.coordinators ?? 2,
       sentinels: options.sentinels ?? 3,
@@ -189,7 +192,7 @@ export class ClusterTopology {
     this.network.removeSync();
   }
 
-  /** Redis first (the master, then its replica), the Sentinels, then workers, then coordinators. */
+  /** Redis first (the master, then its replicas), the Sentinels, then workers, then coordinators. */
   private async startProcesses(log: (line: string) => void): Promise<void> {
     const [master, ...replicas] = this.byRole('redis');
     log('starting Redis master, replica and Sentinels');
