@@ -19,9 +19,10 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 
 # System packages: FAISS (static library + headers), BLAS/LAPACK it links against,
 # redis-server for the cluster state and job queues, Fashion-MNIST for the demo,
-# kubectl's kustomize for the deployment checks, Python FAISS for the binding benchmark.
+# kubectl's kustomize for the deployment checks, Python FAISS for the binding benchmark,
+# chromium for the web console's browser tests (driven by playwright-core; browser downloads are unreachable).
 APT_PACKAGES=(libfaiss-dev libopenblas-dev liblapack-dev redis-server dataset-fashion-mnist
-  python3-faiss python3-numpy g++ make python3 iproute2 iptables)
+  python3-faiss python3-numpy g++ make python3 iproute2 iptables chromium)
 # kubectl renders the Kubernetes manifests in the deployment checks (`kubectl kustomize`).
 # Debian's kubernetes-client provides it, unless a kubectl is already installed (from
 # Kubernetes' or a cloud SDK's packages, which would clash with it).

@@ -1,10 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
 import { afterAll, expect, it } from 'vitest';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
 import { REPO_ROOT, type StartedProcess, startProcess } from '../helpers/processes.js';
+import { upWorkerPid } from '../helpers/up-workers.js';
 
 // `vecshard up` restarts a worker that exits unexpectedly, under the same id,
 // as a StatefulSet does; its copies are then refilled and serve again.
@@ -17,22 +18,6 @@ afterAll(async () => {
   await up?.stop('SIGTERM');
   rmSync(dataDir, { recursive: true, force: true });
 });
-
-/** The pid of `vecshard up`'s child running the worker with this id (read from /proc: no `ps` needed). */
-function workerPid(upPid: number, id: string): number {
-  for (const entry of readdirSync('/proc')) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      const args = readFileSync(`/proc/${entry}/cmdline`, 'utf8').split('\0');
-      if (parent === upPid && args[args.indexOf('--id') + 1] === id) return Number(entry);
-    } catch {
-      // The process ended while being read.
-    }
-  }
-  throw new Error(`no child of ${upPid} runs worker ${id}`);
-}
 
 it('restarts a killed worker under its id; its copies are refilled and serve again', {
   timeout: 120_000,
@@ -55,7 +40,7 @@ it('restarts a killed worker under its id; its copies are refilled and serve aga
   await client.upsert('both', sequentialIds(2000), clusteredVectors(2000, 8, 2));
   const before = (await client.clusterStatus()).workers.find((w) => w.id === 'worker-1')!;
 
-  process.kill(workerPid(up.child.pid!, 'worker-1'), 'SIGKILL');
+  process.kill(upWorkerPid(up.child.pid!, 'worker-1'), 'SIGKILL');
   while (!/worker-1 restarted at/.test(up.output())) await new Promise((resolve) => setTimeout(resolve, 100));
   expect(up.output()).toMatch(/worker-1 exited unexpectedly \(SIGKILL\); restarting it in \d+ ms/);
 

@@ -15,6 +15,7 @@ export interface UpOptions {
   demo: boolean;
   secure: boolean;
   verbose: boolean;
+  consolePort: number | null;
 }
 
 export function positiveInteger(text: string): number {
@@ -22,6 +23,11 @@ export function positiveInteger(text: string): number {
   if (!Number.isInteger(value) || value < 0)
     throw new InvalidArgumentError('expected a non-negative integer');
   return value;
+}
+
+/** --console-port: a port, 0 for a free one, or "off". */
+function consolePort(text: string): number | null {
+  return text === 'off' ? null : positiveInteger(text);
 }
 
 /** `vecshard up`: the whole cluster on this machine, until Ctrl-C or SIGTERM. */
@@ -76,6 +82,12 @@ export function upCommand(
       'TLS, mutual TLS between coordinator and workers, and API keys; CA and keys under <data-dir>/secrets',
       false,
     )
+    .option(
+      '--console-port <port>',
+      'port of the web console (default: a free one, printed; off: no console)',
+      consolePort,
+      0,
+    )
     .option('--verbose', "print every process's log lines", false)
     .action(async (options: UpOptions) => {
       const cluster = await startLocalCluster({
@@ -89,6 +101,7 @@ export function upCommand(
         replicaGraceS: options.replicaGraceS,
         onWorkerEvent: describeWorkerEvent,
         secure: options.secure,
+        consolePort: options.consolePort,
         log: options.verbose ? (line) => console.error(line) : undefined,
       });
       let stopping = false;
@@ -115,6 +128,7 @@ export function upCommand(
       } else {
         console.log(`vecshard ready at ${cluster.address}`);
       }
+      if (cluster.consoleUrl) console.log(`vecshard console at ${cluster.consoleUrl}`);
       await followRefills(cluster.address);
       if (options.demo) {
         const replicas = options.replicas ?? Math.min(2, options.workers);

@@ -54,6 +54,10 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --tls-poll-ms N        how often certificate and API key files are checked for changes (default 5000)
   --health-port N        plaintext port answering only grpc.health.v1, for probes that cannot speak
                          TLS (env VECSHARD_HEALTH_PORT, default none)
+  --console-port N|any   the web console (cluster map, jobs, collections, search playground,
+                         metrics) over HTTP on HOST:N, HTTPS with API keys under --tls-cert and
+                         --api-keys; any = a free port (printed); 0 or off = none
+                         (env VECSHARD_CONSOLE_PORT, default none)
   --log-level LEVEL      pino log level (env VECSHARD_LOG_LEVEL, default info)
   --metrics-port N|off   Prometheus /metrics port on HOST, 0 = any free port, off (or =-1) = none
                          (env VECSHARD_METRICS_PORT, default ${DEFAULT_METRICS_PORT})
@@ -94,6 +98,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'health-port': { type: 'string' },
       'log-level': { type: 'string' },
       'metrics-port': { type: 'string' },
+      'console-port': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     strict: true,
@@ -155,7 +160,15 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     tlsClientKeyFile: values['tls-client-key'] ?? (env.VECSHARD_TLS_CLIENT_KEY || undefined),
     tlsPollMs: positiveInteger(values['tls-poll-ms'] ?? '5000', 'tls-poll-ms'),
     healthPort: optionalPort(values['health-port'] ?? env.VECSHARD_HEALTH_PORT),
+    consolePort: parseConsolePort(values['console-port'] ?? env.VECSHARD_CONSOLE_PORT),
   };
+}
+
+/** --console-port: a port, "any" for a free one, 0 / "off" / unset for no console. */
+function parseConsolePort(text: string | undefined): number | undefined {
+  if (text === undefined || text === '' || text === 'off' || text === '0') return undefined;
+  if (text === 'any') return 0;
+  return positiveInteger(text, 'console-port');
 }
 
 /** VECSHARD_IMPORT_ROOT: folders separated as in PATH; unset or empty: none named. */

@@ -8,6 +8,8 @@ export interface CoordinatorTls {
   toWorkers: grpc.ChannelCredentials;
   /** Whether the public API speaks TLS. */
   enabled: boolean;
+  /** The public API's certificate, watched: the web console serves HTTPS with it too. */
+  served?: WatchedCertificates;
   close(): void;
 }
 
@@ -32,11 +34,9 @@ export function coordinatorTls(options: CoordinatorTlsFiles, log: Logger): Coord
   const opened: WatchedCertificates[] = [];
   try {
     let publicApi = grpc.ServerCredentials.createInsecure();
+    let served: WatchedCertificates | undefined;
     if (options.tlsCertFile || options.tlsKeyFile) {
-      const served = new WatchedCertificates(
-        { certFile: options.tlsCertFile, keyFile: options.tlsKeyFile },
-        watch,
-      );
+      served = new WatchedCertificates({ certFile: options.tlsCertFile, keyFile: options.tlsKeyFile }, watch);
       opened.push(served);
       publicApi = serverTlsCredentials(served, false);
     }
@@ -57,6 +57,7 @@ export function coordinatorTls(options: CoordinatorTlsFiles, log: Logger): Coord
       publicApi,
       toWorkers,
       enabled: opened.length > 0 && !!options.tlsCertFile,
+      served,
       close: () => {
         for (const certificates of opened) certificates.close();
       },

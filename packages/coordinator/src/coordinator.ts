@@ -18,10 +18,12 @@ import { openStore } from '@vecshard/storage';
 import { destination, type Logger, pino } from 'pino';
 import { CollectionCatalog } from './collection-catalog.js';
 import { CollectionStore } from './collection-store.js';
+import { startConsole } from './console/console.js';
 import type { CoordinatorContext } from './context.js';
 import { coordinatorHandlers } from './coordinator-service.js';
 import { coordinatorTls } from './coordinator-tls.js';
 import { InFlightSearches } from './in-flight-searches.js';
+import { adminJobs } from './jobs/admin-jobs.js';
 import { importProcessor } from './jobs/import-job.js';
 import { ImportRoots } from './jobs/import-roots.js';
 import { JobQueue } from './jobs/job-queue.js';
@@ -131,6 +133,12 @@ export interface CoordinatorOptions {
   tlsPollMs?: number;
   /** Port of a plaintext server answering only health checks, for probes that cannot speak TLS; default none. */
   healthPort?: number;
+  /**
+   * Port of the web console on `host` (HTTPS with the public API's
+   * certificate, and API keys, when those are set); 0 picks a free one;
+   * default none.
+   */
+  consolePort?: number;
 }
 
 export interface RunningCoordinator {
@@ -140,6 +148,8 @@ export interface RunningCoordinator {
   metricsUrl?: string;
   /** Port of the plaintext health-check server, when asked for. */
   healthPort?: number;
+  /** http(s)://HOST:PORT/ of the web console, when it is on. */
+  consoleUrl?: string;
   /** Stops accepting calls, lets in-flight ones finish (up to 10 s), and releases everything. */
   close(): Promise<void>;
 }
@@ -292,12 +302,26 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   const port = await bindServer(server, host, options.port ?? DEFAULT_COORDINATOR_PORT, tls.publicApi);
   const healthServer =
     options.healthPort === undefined ? undefined : await startHealthServer(health, host, options.healthPort);
+  const webConsole =
+    options.consolePort === undefined
+      ? undefined
+      : await startConsole({
+          host,
+          port: options.consolePort,
+          ctx,
+          jobs,
+          admin: adminJobs(ctx, jobs, catalogOfSnapshots),
+          keys: apiKeys && (() => apiKeys.current()),
+          certificates: tls.served,
+          onError: (error) => log.warn({ err: error }, 'console request failed'),
+        });
   health.serving();
   log.info(
     {
       address: `${host}:${port}`,
       tls: tls.enabled,
       healthPort: healthServer?.port,
+      console: webConsole?.url,
       importRoots: importRoots.dirs,
     },
     'coordinator serving',
@@ -311,6 +335,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       placementWatch.stop();
       await drainServer(server, 10_000);
       await healthServer?.close();
+      await webConsole?.close();
       await jobs.close();
       workers.stop();
       clients.close();
@@ -328,6 +353,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     port,
     metricsUrl: telemetry.metricsUrl,
     healthPort: healthServer?.port,
+    consoleUrl: webConsole?.url,
     close,
   };
 }

@@ -12,6 +12,7 @@ async function main(): Promise<void> {
   if (coordinator.metricsUrl) console.log(`coordinator metrics at ${coordinator.metricsUrl}`);
   if (coordinator.healthPort !== undefined)
     console.log(`coordinator health checks on port ${coordinator.healthPort}`);
+  if (coordinator.consoleUrl) console.log(`coordinator console at ${coordinator.consoleUrl}`);
   console.log(`coordinator ready at ${coordinator.address}`);
   const stop = (signal: string) => {
     console.error(`coordinator: ${signal} received, draining`);

@@ -33,6 +33,8 @@ export interface LocalClusterOptions {
   replicaGraceS?: number;
   /** Extra coordinator flags. */
   coordinatorArgs?: string[];
+  /** Port of the coordinator's web console (default 0: a free one); null: no console. */
+  consolePort?: number | null;
   /**
    * TLS on the public API, mutual TLS between coordinator and workers, and API
    * keys, with a CA, certificates and keys made under <dataDir>/secrets.
@@ -56,6 +58,8 @@ export interface LocalCluster {
   readonly workers: readonly SupervisedProcess[];
   /** The CA, certificates and API keys, when the cluster is secure. */
   readonly secrets?: ClusterSecrets;
+  /** http(s)://HOST:PORT/ of the coordinator's web console, when it is on. */
+  readonly consoleUrl?: string;
   /** Process ids of the processes running now, by role (for CPU accounting). */
   pids(): ClusterProcessId[];
   close(): Promise<void>;
@@ -135,6 +139,9 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       ),
     );
     started.push(...workers);
+    // The coordinator prints where its console is before its ready line.
+    let consoleUrl: string | undefined;
+    const consolePort = options.consolePort === undefined ? 0 : options.consolePort;
     const coordinator = await startProcess({
       name: 'coordinator',
       command: process.execPath,
@@ -150,12 +157,16 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
           resolve(dir),
         ]),
         ...(options.replicaGraceS === undefined ? [] : ['--replica-grace-s', String(options.replicaGraceS)]),
+        ...(consolePort === null ? [] : ['--console-port', consolePort === 0 ? 'any' : String(consolePort)]),
         ...(options.coordinatorArgs ?? []),
         ...(secrets ? coordinatorSecurityArgs(secrets) : []),
       ],
       ready: /coordinator ready at (\S+)/,
       env,
-      log: options.log,
+      log: (line) => {
+        consoleUrl = /coordinator console at (\S+)/.exec(line)?.[1] ?? consoleUrl;
+        options.log?.(line);
+      },
     });
     started.push(coordinator);
     const fixed = started.filter((p): p is ManagedProcess => 'child' in p);
@@ -167,6 +178,7 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       },
       workers,
       secrets,
+      consoleUrl,
       pids: () => [
         ...fixed.filter((p) => p !== coordinator).map((p) => processId('redis', p)),
         ...workers.map((w) => processId('worker', w.current)),

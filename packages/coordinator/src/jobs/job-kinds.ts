@@ -93,15 +93,31 @@ export type JobData =
   | DrainJobData;
 export type JobKind = JobData['kind'];
 
+/**
+ * What a placement job is moving right now, kept with its progress for the
+ * console's cluster map: lists from one shard to another (a rebalance), or
+ * a shard's copy from one worker to another (a drain). Lists done of total.
+ */
+export interface MoveNow {
+  collection: string;
+  shard: number;
+  toShard?: number;
+  fromWorker?: string;
+  toWorker?: string;
+  done: number;
+  total: number;
+}
+
 /** Progress as jobs report it: units done of all (vectors for imports, lists for snapshots). */
 export interface JobProgress {
   percent: number;
   done: number;
   total: number;
+  now?: MoveNow;
 }
 
-/** Reports progress; also renews the job's claim so it is not taken for stalled. */
-export type ProgressSink = (done: number, total: number) => Promise<void>;
+/** Reports progress (and what is moving now, if anything); also renews the job's claim so it is not taken for stalled. */
+export type ProgressSink = (done: number, total: number, now?: MoveNow) => Promise<void>;
 
 /** Runs one job to completion; resolves to its result (stored as JSON). */
 export type JobProcessor<D extends JobData = JobData> = (

@@ -1,7 +1,16 @@
 import { type Job, notFound, openRedis } from '@vecshard/proto';
 import { type Job as BullJob, DelayedError, Queue, UnrecoverableError, Worker } from 'bullmq';
 import type { Redis } from 'ioredis';
-import { JOB_ATTEMPTS, JOB_PRIORITY, type JobData, type JobKind, type JobProcessor } from './job-kinds.js';
+import {
+  JOB_ATTEMPTS,
+  JOB_PRIORITY,
+  type JobData,
+  type JobKind,
+  type JobProcessor,
+  type MoveNow,
+  type ProgressSink,
+  type RecoverJobData,
+} from './job-kinds.js';
 import { progressOf, toJobMessage } from './job-view.js';
 import { RetryLater } from './retry-later.js';
 
@@ -17,6 +26,9 @@ export interface JobQueueOptions {
 }
 
 const QUEUE = 'jobs';
+
+/** A job as the API shows it, plus what it is moving now (placement jobs) or refilling (refills). */
+export type JobWithMove = Job & { now?: MoveNow; refilling?: RecoverJobData };
 
 /**
  * The cluster's long work, queued in Redis with BullMQ. Every coordinator both
@@ -121,12 +133,36 @@ export class JobQueue {
     }
   }
 
+  /**
+   * The newest jobs of every state (running first), with what each is moving
+   * now, for the console: at most `limit`.
+   */
+  async recent(limit: number): Promise<JobWithMove[]> {
+    const states = ['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'] as const;
+    const found: JobWithMove[] = [];
+    for (const state of states) {
+      const jobs = await this.queue.getJobs([state], 0, limit - 1);
+      for (const job of jobs) {
+        if (!job) continue;
+        found.push({
+          ...toJobMessage(job, state),
+          now: state === 'active' ? progressOf(job)?.now : undefined,
+          refilling: job.data.kind === 'recover' ? job.data : undefined,
+        });
+      }
+    }
+    const running = (job: Job) => Number(job.state === 'JOB_STATE_RUNNING');
+    return found
+      .sort((a, b) => running(b) - running(a) || Number(b.createdAtMs) - Number(a.createdAtMs))
+      .slice(0, limit);
+  }
+
   private async process(job: BullJob<JobData>, token?: string): Promise<Record<string, unknown>> {
     const processor = this.processors[job.data.kind] as JobProcessor;
     if (!processor) throw new UnrecoverableError(`jobs of kind "${job.data.kind}" are not known`);
-    const report = async (done: number, total: number) => {
+    const report: ProgressSink = async (done, total, now) => {
       const percent = total > 0 ? Math.min(100, (100 * done) / total) : 0;
-      await job.updateProgress({ percent, done, total });
+      await job.updateProgress({ percent, done, total, ...(now ? { now } : {}) });
     };
     try {
       return await processor(job.data, report, progressOf(job));

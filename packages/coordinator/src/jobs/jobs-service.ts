@@ -5,8 +5,6 @@ import {
   type ImportRequest__Output,
   type InternalErrorSink,
   invalidArgument,
-  type ListSnapshotsResponse,
-  notFound,
   type RestoreRequest__Output,
   type SnapshotRequest__Output,
   serverStream,
@@ -15,15 +13,12 @@ import {
   type VecshardHandlers,
 } from '@vecshard/proto';
 import type { CoordinatorContext } from '../context.js';
-import { checkCollectionName } from '../validation.js';
+import { adminJobs, type SnapshotCatalog } from './admin-jobs.js';
 import type { ImportRoots } from './import-roots.js';
 import type { JobQueue } from './job-queue.js';
 import { STORE_PREFIX } from './vector-source.js';
 
-/** Snapshot listing, present when the coordinator has an object store. */
-export interface SnapshotCatalog {
-  list(collection: string): Promise<ListSnapshotsResponse>;
-}
+export type { SnapshotCatalog } from './admin-jobs.js';
 
 type JobHandlers = Pick<
   VecshardHandlers,
@@ -59,11 +54,8 @@ export function jobHandlers(
       );
     } else await importRoots.resolve(path);
   };
-  const needStore = () => {
-    if (!snapshots)
-      throw failedPrecondition('this coordinator has no object store: start it with --store URL');
-    return snapshots;
-  };
+  const admin = adminJobs(ctx, jobs, snapshots);
+  const needStore = () => admin.needStore();
   return {
     Import: unary(
       'Import',
@@ -102,23 +94,11 @@ export function jobHandlers(
       onInternal,
     ),
 
-    Snapshot: unary(
-      'Snapshot',
-      async (req: SnapshotRequest__Output) => {
-        needStore();
-        await ctx.catalog.getReady(req.collection, 'Snapshot');
-        return jobs.enqueue({ kind: 'snapshot', collection: req.collection });
-      },
-      onInternal,
-    ),
+    Snapshot: unary('Snapshot', (req: SnapshotRequest__Output) => admin.snapshot(req.collection), onInternal),
 
     Restore: unary(
       'Restore',
-      async (req: RestoreRequest__Output) => {
-        needStore();
-        checkCollectionName(req.collection);
-        return jobs.enqueue({ kind: 'restore', collection: req.collection, snapshotId: req.snapshotId });
-      },
+      (req: RestoreRequest__Output) => admin.restore(req.collection, req.snapshotId),
       onInternal,
     ),
 
@@ -126,47 +106,10 @@ export function jobHandlers(
 
     WatchJob: serverStream('WatchJob', (req: GetJobRequest__Output) => jobs.follow(req.id), onInternal),
 
-    ListSnapshots: unary(
-      'ListSnapshots',
-      async (req) => {
-        checkCollectionName(req.collection);
-        return needStore().list(req.collection);
-      },
-      onInternal,
-    ),
+    ListSnapshots: unary('ListSnapshots', (req) => admin.listSnapshots(req.collection), onInternal),
 
-    Rebalance: unary(
-      'Rebalance',
-      async (req) => {
-        if (req.collection) {
-          const { record } = await ctx.catalog.getReady(req.collection, 'Rebalance');
-          if (record.routing !== 'lists') {
-            const by = record.partitionKey ? `tenant ("${record.partitionKey}")` : 'id (scatter)';
-            throw failedPrecondition(
-              `collection "${req.collection}" places rows by ${by}: every shard holds every list, so shards ` +
-                'cannot trade lists (DrainWorker moves whole shards, and so whole tenants)',
-            );
-          }
-        }
-        return jobs.enqueue({ kind: 'rebalance', collection: req.collection });
-      },
-      onInternal,
-    ),
+    Rebalance: unary('Rebalance', (req) => admin.rebalance(req.collection), onInternal),
 
-    DrainWorker: unary(
-      'DrainWorker',
-      async (req) => {
-        if (!req.workerId) throw invalidArgument('worker_id must name a registered worker');
-        await ctx.workers.refresh();
-        const worker = ctx.workers.get(req.workerId);
-        if (!worker) throw notFound(`worker "${req.workerId}" is not registered`);
-        // One drain per worker process: asking again follows the same job.
-        return jobs.enqueue(
-          { kind: 'drain', workerId: worker.id },
-          `drain-${worker.id}-${worker.startedAtMs}`,
-        );
-      },
-      onInternal,
-    ),
+    DrainWorker: unary('DrainWorker', (req) => admin.drain(req.workerId), onInternal),
   };
 }

@@ -2,7 +2,7 @@ import { failedPrecondition, notFound } from '@vecshard/proto';
 import type { CollectionRecord } from '../collection-record.js';
 import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
-import type { DrainJobData, ProgressSink } from '../jobs/job-kinds.js';
+import type { DrainJobData, MoveNow, ProgressSink } from '../jobs/job-kinds.js';
 import { permanent } from '../jobs/job-queue.js';
 import { loadingNow } from '../recovery/collection-loading.js';
 import { copiesPerWorker } from '../replicas/replica-set.js';
@@ -49,11 +49,15 @@ export async function drain(
         left.set(name, loading);
         return;
       }
-      await moveOff(ctx, snapshots, record, data.workerId, async (lists, bytes) => {
-        await throttle.moved(bytes);
-        done += lists;
-        await progress(done, total);
-      });
+      const moves = {
+        moving: (now: MoveNow) => progress(done, total, now),
+        moved: async (lists: number, bytes: number) => {
+          await throttle.moved(bytes);
+          done += lists;
+          await progress(done, total);
+        },
+      };
+      await moveOff(ctx, snapshots, record, data.workerId, moves);
       moved.push(name);
     });
   }
@@ -79,13 +83,22 @@ async function moveOff(
   snapshots: StoredSnapshots | undefined,
   record: CollectionRecord,
   workerId: string,
-  onMoved: (lists: number, bytes: number) => Promise<void>,
+  on: { moving: (now: MoveNow) => Promise<void>; moved: (lists: number, bytes: number) => Promise<void> },
 ): Promise<void> {
   for (const shard of record.placement.filter((s) => holds(s, workerId))) {
     const target = await receiver(ctx, record.name, shard.shard, workerId);
+    const total = shard.lists.length;
+    await on.moving({
+      collection: record.name,
+      shard: shard.shard,
+      fromWorker: workerId,
+      toWorker: target,
+      done: 0,
+      total,
+    });
     const lists = await moveCopy(ctx, snapshots, record.name, shard.shard, workerId, target);
     // The copy's size, as the shard's expected vectors of float32 rows (IVF-Flat; less for coded indexes).
-    await onMoved(lists, shard.expectedVectors * record.dim * 4);
+    await on.moved(lists, shard.expectedVectors * record.dim * 4);
   }
   const gone = ctx.workers.get(workerId);
   if (gone?.alive) await ctx.clients.call(gone, 'Drop', { collection: record.name }, workerDeadline(ctx));

@@ -2,7 +2,7 @@ import { attachReplica } from '../attach-shard.js';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
-import type { ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
+import type { MoveNow, ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
 import { planListMoves } from '../placement/rebalance-plan.js';
 import { loadingNow } from '../recovery/collection-loading.js';
 import { copiesPerWorker, replicaWorkers } from '../replicas/replica-set.js';
@@ -54,12 +54,13 @@ export async function rebalance(
         (lists) => {
           planned += lists;
         },
-        async (lists, bytes) => {
+        async (lists, bytes, now) => {
           await throttle.moved(bytes);
           moved[name] += lists;
           done += lists;
-          await progress(done, planned);
+          await progress(done, planned, now);
         },
+        (now) => progress(done, planned, now),
       );
     });
   }
@@ -80,7 +81,8 @@ async function rebalanceCollection(
   ctx: CoordinatorContext,
   stored: CollectionRecord,
   onPlanned: (lists: number) => void,
-  onMoved: (lists: number, bytes: number) => Promise<void>,
+  onMoved: (lists: number, bytes: number, now: MoveNow) => Promise<void>,
+  onMoving: (now: MoveNow) => Promise<void>,
 ): Promise<void> {
   const record = await addShardsForNewWorkers(ctx, stored);
   const moves = planListMoves(
@@ -89,9 +91,18 @@ async function rebalanceCollection(
   );
   onPlanned(moves.reduce((sum, move) => sum + move.lists.length, 0));
   for (const move of moves) {
+    const now = (done: number): MoveNow => ({
+      collection: record.name,
+      shard: move.from,
+      toShard: move.to,
+      done,
+      total: move.lists.length,
+    });
+    await onMoving(now(0));
     for (let at = 0; at < move.lists.length; at += LISTS_PER_STEP) {
       const lists = move.lists.slice(at, at + LISTS_PER_STEP);
-      await onMoved(lists.length, await moveLists(ctx, record.name, move.from, move.to, lists));
+      const bytes = await moveLists(ctx, record.name, move.from, move.to, lists);
+      await onMoved(lists.length, bytes, now(at + lists.length));
     }
   }
 }
