@@ -188,4 +188,23 @@ describe('the web console', () => {
       ),
     ).toBe(true);
   });
+
+  it('takes a snapshot from the collections view, lists it, and charts the metrics', async () => {
+    const { page } = browser;
+    await showTab('collections');
+    await page.click('[data-action="snapshot-console"]');
+    await page.click('[data-testid="confirm-yes"]');
+    const job = page.locator('tr.focus[data-kind="snapshot"]');
+    await job.waitFor(WAIT);
+    const jobId = await job.getAttribute('data-job');
+    await page.locator(`[data-job="${jobId}"][data-state="COMPLETED"][data-progress="100"]`).waitFor(WAIT);
+    await showTab('collections');
+    const details = page.locator('section.collection-details[data-collection="console"]');
+    await details.locator('button.link').first().click();
+    await details.locator('table.snapshots tbody tr').first().waitFor(WAIT);
+    await browser.screenshot('collections');
+    await showTab('metrics');
+    await page.waitForFunction(() => document.querySelectorAll('.chart canvas').length === 5, null, WAIT);
+    await browser.screenshot('metrics');
+  });
 });
