@@ -32,6 +32,16 @@ describe('coordinator flags', () => {
     expect(coordinatorOptionsFromArgs(['--metrics-port=-1'], {}).metricsPort).toBeUndefined();
     expect(() => coordinatorOptionsFromArgs(['--metrics-port', 'x'], {})).toThrow(/--metrics-port/);
   });
+  it('serves no console unless given a port (any = a free one; 0 or off = none)', () => {
+    expect(coordinatorOptionsFromArgs([], {}).consolePort).toBeUndefined();
+    expect(coordinatorOptionsFromArgs([], { VECSHARD_CONSOLE_PORT: '0' }).consolePort).toBeUndefined();
+    expect(coordinatorOptionsFromArgs([], { VECSHARD_CONSOLE_PORT: '8080' }).consolePort).toBe(8080);
+    expect(coordinatorOptionsFromArgs(['--console-port', 'any'], {}).consolePort).toBe(0);
+    expect(
+      coordinatorOptionsFromArgs(['--console-port', 'off'], { VECSHARD_CONSOLE_PORT: '1' }).consolePort,
+    ).toBeUndefined();
+    expect(() => coordinatorOptionsFromArgs(['--console-port', 'x'], {})).toThrow(/--console-port/);
+  });
   it('takes import roots from repeated --import-root, else from VECSHARD_IMPORT_ROOT split on ":"', () => {
     expect(coordinatorOptionsFromArgs([], {}).importRoots).toBeUndefined();
     expect(coordinatorOptionsFromArgs([], { VECSHARD_IMPORT_ROOT: '' }).importRoots).toBeUndefined();

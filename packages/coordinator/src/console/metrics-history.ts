@@ -54,7 +54,7 @@ export class MetricsHistory {
     const at = Date.now();
     if (this.last) {
       const delta = (key: string) => (totals.get(key) ?? 0) - (this.last!.totals.get(key) ?? 0);
-      const seconds = (at - this.last.at) / 1000;
+      const seconds = Math.max(0.001, (at - this.last.at) / 1000);
       this.points.push(pointFrom(at, seconds, delta, totals));
       if (this.points.length > this.keep) this.points.shift();
     }
