@@ -44,10 +44,7 @@ export function CollectionGrid({ collection, workers, moves, onlyTroubled }) {
         <button class="link" onClick=${() => setOpen(!open)}>${open ? '▾' : '▸'}</button>
         ${collection.name}
         <span class="collection-state ${collection.state}">${collection.state}</span>
-        <span class="muted">
-          ${count(collection.vectors)} vectors · ${collection.shards.length} shards · RF ${collection.replicationFactor}
-          · ${collection.routing} routing
-        </span>
+        <span class="muted">${`${count(collection.vectors)} vectors · ${collection.shards.length} shards · RF ${collection.replicationFactor} · ${collection.routing} routing`}</span>
       </h3>
       ${collection.why && html`<p class="why" data-testid="collection-why">why ${collection.state}: ${collection.why}</p>`}
       ${moves.map(
