@@ -132,6 +132,12 @@ describe('the web console', () => {
     );
     await page.locator(notReady.join(', ')).first().waitFor(WAIT);
     await browser.screenshot('worker-killed');
+    // "moving" has no copy on it: hidden when only what is not READY or moving is shown.
+    await page.check('[data-testid="only-troubled"]');
+    await page
+      .locator('section.collection[data-collection="moving"]')
+      .waitFor({ state: 'detached', ...WAIT });
+    await page.uncheck('[data-testid="only-troubled"]');
     await page.waitForFunction(
       (worker) => {
         const cells = [...document.querySelectorAll(`[data-copy^="console/"][data-copy$="/${worker}"]`)];

@@ -12,6 +12,14 @@ function troubled(collection, moves) {
   );
 }
 
+/** Whether a worker holds a copy that is not READY, or is the source or target of a move. */
+function involved(workerId, cluster) {
+  const notReady = cluster.collections.some((c) =>
+    c.shards.some((s) => s.copies.some((copy) => copy.worker === workerId && copy.state !== 'READY')),
+  );
+  return notReady || cluster.moves.some((m) => m.fromWorker === workerId || m.toWorker === workerId);
+}
+
 /**
  * Workers, then a shards × workers grid per collection, with moves drawn on
  * both ends. Filters: a name search, and "only not READY or moving".
@@ -24,6 +32,11 @@ export function ClusterMap({ cluster, canAct, onJob }) {
   const collections = cluster.collections.filter(
     (c) => matches(c.name) && (!onlyTroubled || troubled(c, cluster.moves)),
   );
+  const workers = onlyTroubled
+    ? cluster.workers.filter((w) => w.state !== 'alive' || involved(w.id, cluster))
+    : cluster.workers;
+  // With many collections, the healthy ones start collapsed.
+  const manyCollections = cluster.collections.length > 10;
   return html`
     <section class="toolbar">
       <input
@@ -46,7 +59,7 @@ export function ClusterMap({ cluster, canAct, onJob }) {
         <span class="copy moving">moving</span>
       </span>
     </section>
-    <${WorkersTable} workers=${cluster.workers} canAct=${canAct} onJob=${onJob} />
+    <${WorkersTable} workers=${workers} all=${cluster.workers} canAct=${canAct} onJob=${onJob} />
     <h2>Collections (${collections.length} of ${cluster.collections.length})</h2>
     ${collections.map(
       (collection) =>
@@ -56,6 +69,7 @@ export function ClusterMap({ cluster, canAct, onJob }) {
           workers=${cluster.workers}
           moves=${cluster.moves.filter((move) => move.collection === collection.name)}
           onlyTroubled=${onlyTroubled}
+          startOpen=${!manyCollections || troubled(collection, cluster.moves)}
         />`,
     )}
   `;

@@ -23,8 +23,8 @@ function moveLabel(move) {
  * One collection: a row per shard (its lists and vectors), a column per
  * worker, each copy coloured by its state, with its reason on hover and below.
  */
-export function CollectionGrid({ collection, workers, moves, onlyTroubled }) {
-  const [open, setOpen] = useState(collection.shards.length <= 64);
+export function CollectionGrid({ collection, workers, moves, onlyTroubled, startOpen }) {
+  const [open, setOpen] = useState(startOpen && collection.shards.length <= 64);
   const holders = new Set(collection.shards.flatMap((s) => s.copies.map((c) => c.worker)));
   for (const move of moves) if (move.toWorker) holders.add(move.toWorker);
   const columns = workers.filter((w) => holders.has(w.id)).map((w) => w.id);

@@ -16,20 +16,36 @@ const COLUMNS = [
   ['rssBytes', 'Process memory'],
 ];
 
-/** Every worker, sortable by any column and collapsible, with a Drain action for admins. */
-export function WorkersTable({ workers, canAct, onJob }) {
+/**
+ * The workers, sortable by any column, filterable by id or address and
+ * collapsible (collapsed from the start with many workers), with a Drain
+ * action for admins.
+ */
+export function WorkersTable({ workers, all, canAct, onJob }) {
+  const total = all.length;
   const [sort, setSort] = useState({ by: 'id', descending: false });
-  const [open, setOpen] = useState(true);
-  const sorted = [...workers].sort((a, b) => {
+  const [open, setOpen] = useState(total <= 16);
+  const [query, setQuery] = useState('');
+  const shown = workers.filter((w) => `${w.id} ${w.address}`.includes(query));
+  const sorted = [...shown].sort((a, b) => {
     const order = a[sort.by] < b[sort.by] ? -1 : a[sort.by] > b[sort.by] ? 1 : 0;
     return sort.descending ? -order : order;
   });
   const sortBy = (by) => setSort({ by, descending: sort.by === by ? !sort.descending : false });
-  const alive = workers.filter((w) => w.state === 'alive').length;
+  const alive = all.filter((w) => w.state === 'alive').length;
+  const dead = all.filter((w) => w.state === 'dead').length;
   return html`
     <h2>
       <button class="link" onClick=${() => setOpen(!open)}>${open ? '▾' : '▸'}</button>
-      Workers (${alive} alive of ${workers.length})
+      Workers (${alive} alive${dead > 0 ? `, ${dead} dead` : ''}${shown.length < total ? `, ${shown.length} shown` : ''}
+      of ${total})
+      <input
+        type="search"
+        class="worker-filter"
+        placeholder="Filter workers"
+        value=${query}
+        onInput=${(event) => setQuery(event.currentTarget.value)}
+      />
       ${
         canAct &&
         html`<${ActionButton}
