@@ -553,7 +553,8 @@ export class ShardCollection {
       memoryBytes: this.index.memoryBytes(),
       searchRequests: this.searchRequests,
       searchQueries: this.searchQueries,
-      loading: this.loading,
+      // A copy told it missed writes is no more ready than one loading: the refill watch refills it.
+      loading: this.loading || this.staleSince !== undefined,
     };
   }
 

@@ -1,6 +1,6 @@
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
-import { fenceStaleCopies } from './stale-copies.js';
+import { fenceStaleCopies, warnStaleCopies } from './stale-copies.js';
 
 /**
  * Changes one shard of a collection in the cluster state (the record in Redis,
@@ -37,18 +37,26 @@ export async function markCatchingUp(
 ): Promise<void> {
   if (missed.length === 0) return;
   const missedAtMs = Date.now();
-  const updated = await ctx.store.update(collection, (record) => ({
-    ...record,
-    epoch: (record.epoch ?? 0) + 1,
-    placement: record.placement.map((shard) => ({
-      ...shard,
-      replicas: shard.replicas.map((replica) =>
-        missed.some((m) => m.shard === shard.shard && m.workerId === replica.workerId)
-          ? { ...replica, state: 'catching-up' as const, missedAtMs }
-          : replica,
-      ),
-    })),
-  }));
+  const updated = await ctx.store
+    .update(collection, (record) => ({
+      ...record,
+      epoch: (record.epoch ?? 0) + 1,
+      placement: record.placement.map((shard) => ({
+        ...shard,
+        replicas: shard.replicas.map((replica) =>
+          missed.some((m) => m.shard === shard.shard && m.workerId === replica.workerId)
+            ? { ...replica, state: 'catching-up' as const, missedAtMs }
+            : replica,
+        ),
+      })),
+    }))
+    .catch(async (error: unknown) => {
+      // Redis refused the change (no replica in reach, a failover): the copies are told
+      // directly, so no read reaches one that missed a write its peers hold.
+      const routedBy = (await ctx.catalog.get(collection).catch(() => undefined))?.record.epoch ?? 0;
+      await warnStaleCopies(ctx, collection, missed, routedBy + 1);
+      throw error;
+    });
   ctx.catalog.invalidate(collection);
   if (!updated) return;
   await fenceStaleCopies(ctx, collection, missed, updated.epoch ?? 0);

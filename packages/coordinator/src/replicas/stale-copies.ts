@@ -28,6 +28,23 @@ export async function fenceStaleCopies(
   await Promise.all(copies.map((copy) => Promise.race([toldStale(ctx, collection, copy, epoch), leaseOver])));
 }
 
+/**
+ * Tells copies that missed a write, without the cluster state, that they are
+ * stale: used when Redis refuses the catching-up mark. Each worker reached
+ * stops answering reads and refuses writes routed before `epoch`, and reports
+ * the copy as not ready in its Stats, so the refill watch marks and refills it
+ * once Redis takes changes again. Waits at most a worker deadline.
+ */
+export async function warnStaleCopies(
+  ctx: CoordinatorContext,
+  collection: string,
+  copies: { shard: number; workerId: string }[],
+  epoch: number,
+): Promise<void> {
+  const given = new Promise<void>((resolve) => setTimeout(resolve, ctx.workerTimeoutMs).unref());
+  await Promise.race([Promise.all(copies.map((copy) => toldStale(ctx, collection, copy, epoch))), given]);
+}
+
 /** Resolves once the copy's worker took the news; never, if it did not (the lease decides then). */
 function toldStale(
   ctx: CoordinatorContext,
