@@ -1,7 +1,6 @@
 import {
   type Column,
   decodeColumns,
-  decodeFloats,
   encodeArray,
   encodeColumns,
   encodeFieldRows,
@@ -18,13 +17,14 @@ import {
 import type { LiveCollection } from './collection-catalog.js';
 import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
-import { type FilteredRoute, routeFiltered } from './filters/filtered-routing.js';
-import { hitFields, outputFieldsOf, type ShardHitsWithFields } from './filters/hit-fields.js';
+import { searchFiltered } from './filters/filtered-search.js';
+import { hitFields, outputFieldsOf } from './filters/hit-fields.js';
 import { observeSearchFanOut, replicaMetrics } from './metrics.js';
 import { tenantShardOfRow } from './placement/tenant-placement.js';
 import { markCatchingUp } from './replicas/replica-states.js';
 import { writeToReplicas } from './replicas/replica-writes.js';
 import { groupVectorsByShard, scatterShardOf } from './routing.js';
+import { askShards, type ShardAnswers, type ShardSearch } from './shard-search.js';
 import { checkK, checkNprobe, checkUpsertIds, decodeIdList, decodeRows } from './validation.js';
 import type { WorkerTarget } from './worker-clients.js';
 
@@ -341,32 +341,53 @@ async function routeAndSearch(
     };
   }
   const deadline = workerDeadline(ctx, call);
-  const route: FilteredRoute = documents.filter
-    ? await routeFiltered(ctx, collection, documents.filter, queries, k, nprobe, deadline)
-    : { parts: await routeUnfiltered(collection, queries, nprobe), exact: false };
-  const { parts } = route;
-  observeSearchFanOut(parts);
-  const shardSearch = { k, filter: documents.filter, exact: route.exact, outputFields };
-  const answers = await Promise.allSettled(
-    parts.map((part) => searchShard(ctx, record, part, shardSearch, deadline)),
-  );
-  const hits: ShardHitsWithFields[] = [];
-  const missingShards: number[] = [];
-  answers.forEach((answer, i) => {
-    if (answer.status === 'fulfilled') hits.push(answer.value);
-    else if (allowPartial && !isPlacementMoved(answer.reason)) missingShards.push(parts[i].shard);
-    else throw answer.reason;
-  });
+  const searched = documents.filter
+    ? await searchFiltered(ctx, collection, {
+        filter: documents.filter,
+        queries,
+        k,
+        nprobe,
+        outputFields,
+        allowPartial,
+        deadline,
+      })
+    : await searchUnfiltered(
+        ctx,
+        collection,
+        queries,
+        { k, exact: false, outputFields },
+        nprobe,
+        deadline,
+        allowPartial,
+      );
+  const hits = searched.answers;
+  const { missingShards } = searched;
   const merged = mergeTopK(nq, k, hits, record.metric !== 'l2');
   return {
     k,
     ids: encodeArray(merged.ids),
     distances: encodeArray(merged.distances),
-    shardsQueried: parts.length,
+    shardsQueried: searched.shardsQueried,
     partial: missingShards.length > 0,
     missingShards,
     fields: outputFields.length > 0 ? hitFields(record.fields ?? [], outputFields, merged.ids, hits, k) : [],
   };
+}
+
+/** Asks the shards owning each query's nprobe nearest lists (every shard under scatter routing). */
+async function searchUnfiltered(
+  ctx: CoordinatorContext,
+  collection: ReadyCollection,
+  queries: Float32Array,
+  shardSearch: ShardSearch,
+  nprobe: number,
+  deadline: number,
+  allowPartial: boolean,
+): Promise<ShardAnswers & { shardsQueried: number }> {
+  const parts = await routeUnfiltered(collection, queries, nprobe);
+  observeSearchFanOut(parts);
+  const answers = await askShards(ctx, collection.record, parts, shardSearch, deadline, allowPartial);
+  return { ...answers, shardsQueried: parts.length };
 }
 
 /** Each shard's queries by the nprobe nearest lists (every shard under scatter routing). */
@@ -395,43 +416,4 @@ async function routeUnfiltered(
         owner,
         record.placement.length,
       );
-}
-
-/** What every shard of one search is asked besides its queries. */
-interface ShardSearch {
-  k: number;
-  filter?: Filter__Output;
-  /** Search the shard's matching rows exactly (the plan for a selective filter). */
-  exact: boolean;
-  outputFields: string[];
-}
-
-/** One shard's part of a search, from one of its ready copies. */
-async function searchShard(
-  ctx: CoordinatorContext,
-  record: CollectionRecord,
-  part: ShardQueries,
-  search: ShardSearch,
-  deadline: number,
-): Promise<ShardHitsWithFields> {
-  const request = {
-    collection: record.name,
-    shard: part.shard,
-    queries: encodeArray(part.queries),
-    k: search.k,
-    lists: encodeArray(part.lists),
-    centroidDistances: encodeArray(part.centroidDistances),
-    filter: search.filter ?? null,
-    exact: search.exact,
-    outputFields: search.outputFields,
-  };
-  const answer = await ctx.reads.read(ctx, record.name, record.placement[part.shard], (target, signal) =>
-    ctx.clients.call(target, 'SearchPreassigned', request, deadline, signal),
-  );
-  return {
-    queryIndex: part.queryIndex,
-    ids: decodeIdList(answer.ids, 'shard result ids'),
-    distances: decodeFloats(answer.distances, 'shard result distances'),
-    fields: answer.fields,
-  };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   choosePlan,
   EXACT_OVER_SCANNED,
+  exactShare,
   type MatchCounts,
   matchTarget,
   widenedProbes,
@@ -31,6 +32,19 @@ describe('choosePlan', () => {
     const limit = EXACT_OVER_SCANNED * 5000;
     expect(choosePlan(counts(100_000, limit, even(limit)), 5, nlist)).toBe('exact');
     expect(choosePlan(counts(100_000, limit + 1, even(limit + 1)), 5, nlist)).toBe('ivf');
+  });
+
+  it('gives shards a share under which their own exact search never contradicts the plan', () => {
+    expect(exactShare(1, 1000)).toBe(0.01);
+    expect(exactShare(5, nlist)).toBe(EXACT_OVER_SCANNED * 0.05);
+    // Two shards each within the share: the collection is too, so the plan is exact.
+    const share = exactShare(5, nlist);
+    const shards = [
+      { rows: 30_000, matches: Math.floor(share * 30_000) },
+      { rows: 70_000, matches: Math.floor(share * 70_000) },
+    ];
+    const total = shards.reduce((sum, shard) => sum + shard.matches, 0);
+    expect(choosePlan(counts(100_000, total, even(total)), 5, nlist)).toBe('exact');
   });
 
   it('aims the probed lists at as many matches as an unfiltered search scans rows, at least k', () => {

@@ -47,3 +47,42 @@ export async function searchMatching(
 export function negated(filter: Filter__Output): Filter__Output {
   return { must: [], should: [], mustNot: [{ condition: 'nested', nested: filter }] };
 }
+
+/** A filter's matches on one shard: how many, of how many rows, and how many per list. */
+export interface ShardMatchCounts {
+  count: number;
+  rows: number;
+  perList: Map<number, number>;
+}
+
+/** What a shard planning a filtered search alone did: its hits when it searched, its matches either way. */
+export interface PlannedAlone {
+  /** Undefined: the matches are too many to search exactly here; the coordinator plans. */
+  result?: SearchResult;
+  matches: ShardMatchCounts;
+}
+
+const NO_HITS: SearchResult = { labels: new BigInt64Array(0), distances: new Float32Array(0) };
+
+/**
+ * The shard's side of a filtered search whose plan the coordinator left to
+ * it: when its matching rows are at most `exactShare` of its rows, the exact
+ * top-k among them (no hits when none match), in the same call that counts
+ * them. Otherwise nothing is searched and the counts go back for the
+ * coordinator to plan with. A shard's share of matches under the bound on
+ * every shard puts the collection's under it too, so a shard never searches
+ * exactly where the coordinator's own plan would not.
+ */
+export async function searchIfSelective(
+  index: FaissIndex,
+  matches: ShardMatches,
+  queries: Float32Array,
+  k: number,
+  exactShare: number,
+): Promise<PlannedAlone> {
+  const { matching, rows } = matches;
+  const counts = { count: matching.count, rows, perList: matching.countByList() };
+  if (counts.count === 0) return { result: NO_HITS, matches: counts };
+  if (counts.count > exactShare * rows) return { matches: counts };
+  return { result: await index.searchSubset(queries, k, matching.ids()), matches: counts };
+}

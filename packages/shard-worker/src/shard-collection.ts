@@ -17,7 +17,13 @@ import {
 } from '@vecshard/proto';
 import { listBlobDigest } from '@vecshard/storage/list-blob';
 import { FieldStore } from './fields/field-store.js';
-import { negated, type ShardMatches, searchMatching } from './filtered-search.js';
+import {
+  negated,
+  type ShardMatchCounts,
+  type ShardMatches,
+  searchIfSelective,
+  searchMatching,
+} from './filtered-search.js';
 import type { ReadLease } from './read-lease.js';
 import { ReadWriteGate } from './read-write-gate.js';
 import { RowVersions } from './row-versions.js';
@@ -38,11 +44,15 @@ export interface SearchRequestOptions {
   /** Search every matching row exactly, ignoring the assignment. */
   exact?: boolean;
   outputFields?: string[];
+  /** With a filter and no lists: plan alone, searching exactly up to this share of matching rows (see searchIfSelective). */
+  exactShare?: number;
 }
 
 /** A search's hits and, when asked, their fields (one row per hit slot). */
 export interface ShardSearchResult extends SearchResult {
   fields?: Column[];
+  /** When the shard planned alone: its matches, and whether it searched them (else no hits). */
+  plannedAlone?: { searched: boolean; matches: ShardMatchCounts };
 }
 
 /** Rows read back: ids, their vectors when asked, their fields. */
@@ -449,6 +459,9 @@ export class ShardCollection {
     }
     if (!options.exact) this.checkRoutedHere(assignment.lists);
     try {
+      if (options.filter && options.exactShare && !options.exact && assignment.lists.length === 0) {
+        return await this.gate.read(() => this.searchPlannedAlone(queries, k, options));
+      }
       return await this.gate.read(async () => {
         const result =
           options.filter || options.exact
@@ -472,6 +485,28 @@ export class ShardCollection {
       if (error instanceof RangeError || error instanceof TypeError) throw invalidArgument(error.message);
       throw error;
     }
+  }
+
+  /** A filtered search the coordinator left to this shard to plan (see searchIfSelective); under the read gate. */
+  private async searchPlannedAlone(
+    queries: Float32Array,
+    k: number,
+    options: SearchRequestOptions,
+  ): Promise<ShardSearchResult> {
+    const planned = await searchIfSelective(
+      this.index,
+      this.matchesOf(options.filter),
+      queries,
+      k,
+      options.exactShare ?? 0,
+    );
+    const result = planned.result ?? { labels: new BigInt64Array(0), distances: new Float32Array(0) };
+    const outputFields = options.outputFields ?? [];
+    return {
+      ...result,
+      fields: outputFields.length > 0 ? this.rows.read(result.labels, outputFields) : undefined,
+      plannedAlone: { searched: planned.result !== undefined, matches: planned.matches },
+    };
   }
 
   /** How many rows match `filter` (every row without one), and per owned list when asked. */

@@ -15,6 +15,7 @@ import {
   unary,
   WireFormatError,
 } from '@vecshard/proto';
+import { matchStatsMessage } from './match-stats-message.js';
 import type { ReadLease } from './read-lease.js';
 import { ShardCollection } from './shard-collection.js';
 
@@ -111,13 +112,21 @@ export function shardWorkerHandlers(
               lists: decodeIds(req.lists, 'lists'),
               distances: decodeFloats(req.centroidDistances, 'centroid distances'),
             },
-            { filter: req.filter ?? undefined, exact: req.exact, outputFields: req.outputFields },
+            {
+              filter: req.filter ?? undefined,
+              exact: req.exact,
+              outputFields: req.outputFields,
+              exactShare: req.exactShare,
+            },
           ),
         );
+        const planned = result.plannedAlone;
         return {
           ids: encodeArray(result.labels),
           distances: encodeArray(result.distances),
           fields: result.fields ? encodeColumns(result.fields) : [],
+          matches: planned ? matchStatsMessage(planned.matches) : null,
+          searched: planned?.searched ?? true,
         };
       },
       onInternal,
@@ -226,13 +235,7 @@ export function shardWorkerHandlers(
         const stats = await wire(() =>
           held(req.collection, req.shard).matchStats(req.filter ?? undefined, req.perList),
         );
-        const perList = [...(stats.perList ?? new Map<number, number>())].sort(([a], [b]) => a - b);
-        return {
-          count: String(stats.count),
-          rows: String(stats.rows),
-          lists: perList.map(([list]) => list),
-          listCounts: perList.map(([, count]) => String(count)),
-        };
+        return matchStatsMessage(stats);
       },
       onInternal,
     ),

@@ -12,5 +12,6 @@ export async function countRows(
   deadline: number,
 ): Promise<number> {
   const { record } = collection;
-  return (await matchCounts(ctx, record, filter, false, deadline, tenantShardOfFilter(record, filter))).total;
+  const only = tenantShardOfFilter(record, filter);
+  return (await matchCounts(ctx, record, filter, false, deadline, only)).counts.total;
 }

@@ -1,10 +1,9 @@
-import type { Filter__Output, ShardQueries } from '@vecshard/proto';
+import type { Filter__Output, ShardQueries, WorkerMatchStatsResponse__Output } from '@vecshard/proto';
 import { splitQueriesByShard } from '@vecshard/proto';
 import type { LiveCollection } from '../collection-catalog.js';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
 import { choosePlan, type MatchCounts, matchTarget, widenedProbes } from './search-plan.js';
-import { tenantShardOfFilter } from './tenant-filter.js';
 
 type ReadyCollection = Required<LiveCollection>;
 
@@ -15,25 +14,21 @@ export interface FilteredRoute {
 }
 
 /**
- * Counts the filter's matches on every shard (per list), then plans the
- * search: no shard when nothing matches; an exact search of the matches on
- * each shard holding some when they are few; otherwise IVF with nprobe
- * widened per query until its probed lists hold as many matches as an
- * unfiltered search scans rows (at least k), asking only the
- * shards owning probed lists with matches.
+ * Plans a filtered search from the filter's matches on every shard: no
+ * shard when nothing matches; an exact search of the matches on each shard
+ * holding some when they are few; otherwise IVF with nprobe widened per
+ * query until its probed lists hold as many matches as an unfiltered search
+ * scans rows (at least k), asking only the shards owning probed lists with
+ * matches.
  */
-export async function routeFiltered(
-  ctx: CoordinatorContext,
+export async function routeByCounts(
   collection: ReadyCollection,
-  filter: Filter__Output,
+  counts: MatchCounts,
   queries: Float32Array,
   k: number,
   nprobe: number,
-  deadline: number,
 ): Promise<FilteredRoute> {
   const { record } = collection;
-  // A filter that fixes the tenant of a partitioned collection needs its one shard.
-  const counts = await matchCounts(ctx, record, filter, true, deadline, tenantShardOfFilter(record, filter));
   const plan = choosePlan(counts, nprobe, record.nlist);
   if (plan === 'none') return { parts: [], exact: false };
   const nq = queries.length / record.dim;
@@ -80,7 +75,8 @@ async function widenedAssignment(
   }
 }
 
-function wholeBatch(
+/** Every query of the batch for one shard, with the given lists (none: the shard needs none). */
+export function wholeBatch(
   shard: number,
   queries: Float32Array,
   nq: number,
@@ -96,12 +92,18 @@ function wholeBatch(
   };
 }
 
-/** What a shard outside a tenant filter's one shard holds of it. */
-const NO_MATCHES = { count: '0', rows: '0', lists: [] as number[], listCounts: [] as string[] };
+/** The filter's matches on the shards that answered, and the shards none of whose copies did (allowPartial). */
+export interface CountedMatches {
+  counts: MatchCounts;
+  missingShards: number[];
+}
 
 /**
  * The filter's matches on every shard, from one ready copy of each (no
- * filter: every row). Per list only when asked (planning); Count needs totals.
+ * filter: every row). Per list only when asked (planning); Count needs
+ * totals. `only`: the one shard a tenant filter confines the request to.
+ * With `allowPartial`, a shard no copy of which answers counts as holding
+ * nothing and is named.
  */
 export async function matchCounts(
   ctx: CoordinatorContext,
@@ -110,35 +112,53 @@ export async function matchCounts(
   perList: boolean,
   deadline: number,
   only?: number,
-): Promise<MatchCounts> {
-  const answers = await Promise.all(
-    record.placement.map((shard) =>
-      only !== undefined && shard.shard !== only
-        ? NO_MATCHES
-        : ctx.reads.read(ctx, record.name, shard, (target, signal) =>
-            ctx.clients.call(
-              target,
-              'MatchStats',
-              { collection: record.name, shard: shard.shard, filter: filter ?? null, perList },
-              deadline,
-              signal,
-            ),
-          ),
+  allowPartial = false,
+): Promise<CountedMatches> {
+  const shards = only === undefined ? record.placement : [record.placement[only]];
+  const settled = await Promise.allSettled(
+    shards.map((shard) =>
+      ctx.reads.read(ctx, record.name, shard, (target, signal) =>
+        ctx.clients.call(
+          target,
+          'MatchStats',
+          { collection: record.name, shard: shard.shard, filter: filter ?? null, perList },
+          deadline,
+          signal,
+        ),
+      ),
     ),
   );
+  const answers: ShardMatches[] = [];
+  const missingShards: number[] = [];
+  settled.forEach((answer, i) => {
+    if (answer.status === 'fulfilled') answers.push({ shard: shards[i].shard, matches: answer.value });
+    else if (allowPartial) missingShards.push(shards[i].shard);
+    else throw answer.reason;
+  });
+  return { counts: sumMatches(answers, record), missingShards };
+}
+
+/** One shard's matches, as its worker answered them. */
+export interface ShardMatches {
+  shard: number;
+  matches: WorkerMatchStatsResponse__Output;
+}
+
+/** The matches of the shards given, over the collection (shards not given hold none). */
+export function sumMatches(answers: readonly ShardMatches[], record: CollectionRecord): MatchCounts {
   const counts: MatchCounts = {
     total: 0,
     rows: 0,
-    perShard: [],
+    perShard: new Array<number>(record.placement.length).fill(0),
     perList: new Float64Array(record.nlist),
   };
-  for (const answer of answers) {
-    const count = Number(answer.count);
+  for (const { shard, matches } of answers) {
+    const count = Number(matches.count);
     counts.total += count;
-    counts.rows += Number(answer.rows);
-    counts.perShard.push(count);
-    answer.lists.forEach((list, i) => {
-      counts.perList[list] += Number(answer.listCounts[i]);
+    counts.rows += Number(matches.rows);
+    counts.perShard[shard] += count;
+    matches.lists.forEach((list, i) => {
+      counts.perList[list] += Number(matches.listCounts[i]);
     });
   }
   return counts;

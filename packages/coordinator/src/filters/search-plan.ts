@@ -53,10 +53,16 @@ export function scannedRows(rows: number, nprobe: number, nlist: number): number
  */
 export function choosePlan(counts: MatchCounts, nprobe: number, nlist: number): FilteredPlanKind {
   if (counts.total === 0) return 'none';
-  const scanned = scannedRows(counts.rows, nprobe, nlist);
-  return counts.total <= Math.max(EXACT_SELECTIVITY * counts.rows, EXACT_OVER_SCANNED * scanned)
-    ? 'exact'
-    : 'ivf';
+  return counts.total <= exactShare(nprobe, nlist) * counts.rows ? 'exact' : 'ivf';
+}
+
+/**
+ * The share of rows up to which matches are searched exactly (see
+ * {@link choosePlan}). A shard may apply it to its own rows: when every
+ * shard's matches are under it, so are the collection's.
+ */
+export function exactShare(nprobe: number, nlist: number): number {
+  return Math.max(EXACT_SELECTIVITY, (EXACT_OVER_SCANNED * nprobe) / nlist);
 }
 
 /**

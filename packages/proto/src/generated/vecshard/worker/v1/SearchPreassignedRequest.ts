@@ -43,6 +43,14 @@ export interface SearchPreassignedRequest {
    * Fields to return with each hit.
    */
   'outputFields'?: (string)[];
+  /**
+   * With a filter and neither `exact` nor lists: the shard plans alone. It
+   * searches its matching rows exactly when they are at most this share of
+   * its rows (none matching: no hits), and otherwise searches nothing and
+   * answers `matches` for the coordinator to plan with. Saves the count's
+   * round trip for selective filters and tenants. 0: search as asked.
+   */
+  'exactShare'?: (number | string);
 }
 
 /**
@@ -86,4 +94,12 @@ export interface SearchPreassignedRequest__Output {
    * Fields to return with each hit.
    */
   'outputFields': (string)[];
+  /**
+   * With a filter and neither `exact` nor lists: the shard plans alone. It
+   * searches its matching rows exactly when they are at most this share of
+   * its rows (none matching: no hits), and otherwise searches nothing and
+   * answers `matches` for the coordinator to plan with. Saves the count's
+   * round trip for selective filters and tenants. 0: search as asked.
+   */
+  'exactShare': (number);
 }

@@ -1,13 +1,14 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
 import type { FieldColumn as _vecshard_v1_FieldColumn, FieldColumn__Output as _vecshard_v1_FieldColumn__Output } from '../../../vecshard/v1/FieldColumn.js';
+import type { MatchStatsResponse as _vecshard_worker_v1_MatchStatsResponse, MatchStatsResponse__Output as _vecshard_worker_v1_MatchStatsResponse__Output } from '../../../vecshard/worker/v1/MatchStatsResponse.js';
 
 /**
  * Per-query top k from this shard's lists.
  */
 export interface SearchPreassignedResponse {
   /**
-   * nq·k int64 LE; -1 where fewer than k.
+   * nq·k int64 LE; -1 where fewer than k. Empty: no hits at all (no row matches).
    */
   'ids'?: (Buffer | Uint8Array | string);
   /**
@@ -18,6 +19,12 @@ export interface SearchPreassignedResponse {
    * The output fields of each hit slot (nq·k rows).
    */
   'fields'?: (_vecshard_v1_FieldColumn)[];
+  /**
+   * Only when the shard planned alone (exact_share): the filter's matches,
+   * per list, and whether it searched them.
+   */
+  'matches'?: (_vecshard_worker_v1_MatchStatsResponse | null);
+  'searched'?: (boolean);
 }
 
 /**
@@ -25,7 +32,7 @@ export interface SearchPreassignedResponse {
  */
 export interface SearchPreassignedResponse__Output {
   /**
-   * nq·k int64 LE; -1 where fewer than k.
+   * nq·k int64 LE; -1 where fewer than k. Empty: no hits at all (no row matches).
    */
   'ids': (Buffer);
   /**
@@ -36,4 +43,10 @@ export interface SearchPreassignedResponse__Output {
    * The output fields of each hit slot (nq·k rows).
    */
   'fields': (_vecshard_v1_FieldColumn__Output)[];
+  /**
+   * Only when the shard planned alone (exact_share): the filter's matches,
+   * per list, and whether it searched them.
+   */
+  'matches': (_vecshard_worker_v1_MatchStatsResponse__Output | null);
+  'searched': (boolean);
 }
