@@ -141,7 +141,9 @@ export class JobQueue {
     const states = ['active', 'waiting', 'delayed', 'prioritized', 'completed', 'failed'] as const;
     const found: JobWithMove[] = [];
     for (const state of states) {
-      const jobs = await this.queue.getJobs([state], 0, limit - 1);
+      // Read every second while a console is open: of the finished ones, only the newest few.
+      const finished = state === 'completed' || state === 'failed';
+      const jobs = await this.queue.getJobs([state], 0, (finished ? Math.min(limit, 25) : limit) - 1);
       for (const job of jobs) {
         if (!job) continue;
         found.push({
