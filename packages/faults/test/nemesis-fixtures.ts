@@ -26,7 +26,7 @@ export interface StandInCluster {
 
 export async function standInCluster(): Promise<StandInCluster> {
   const subnet = await freeSubnet();
-  const plans = planCluster(subnet, { workers: 3, coordinators: 2, sentinels: 3 });
+  const plans = planCluster(subnet, { redis: 3, workers: 3, coordinators: 2, sentinels: 3 });
   const network = await BridgeNetwork.create(newRunNames(), subnet, plans);
   const logs = mkdtempSync(join(tmpdir(), 'faults-nemesis-'));
   const deaths: ProcessDeath[] = [];
