@@ -31,7 +31,9 @@ it('runs the filtered bench: every filter in every mode, exact at 1 % and 0.1 %'
   for (const filter of filters) {
     const modes = rows.filter((r) => r.filter === filter).map((r) => r.mode);
     expect(modes).toEqual(
-      filter === 'unfiltered' ? ['faiss-ivf', 'cluster'] : ['faiss-ivf', 'faiss-exact', 'cluster'],
+      filter === 'unfiltered'
+        ? ['faiss-ivf', 'cluster']
+        : ['faiss-ivf', 'faiss-exact', 'cluster', 'cluster-direct'],
     );
   }
 
@@ -55,10 +57,12 @@ it('runs the filtered bench: every filter in every mode, exact at 1 % and 0.1 %'
   }
   // Exactness is a guarantee at ≤ 1 %: the coordinator searches the matches exactly.
   for (const filter of ['price < 10', 'price < 1']) {
-    for (const mode of ['faiss-exact', 'cluster'] as const) {
+    for (const mode of ['faiss-exact', 'cluster', 'cluster-direct'] as const) {
       const row = rows.find((r) => r.filter === filter && r.mode === mode)!;
       expect(row.recall_at_10, `${filter} ${mode}`).toBe(1);
     }
+    // Every shard searches a selective filter's matches alone: one hop.
+    expect(rows.find((r) => r.filter === filter && r.mode === 'cluster-direct')!.search_path).toBe('direct');
     expect(rows.find((r) => r.filter === filter && r.mode === 'cluster')!.expected_plan).toBe('exact');
   }
 
@@ -66,11 +70,13 @@ it('runs the filtered bench: every filter in every mode, exact at 1 % and 0.1 %'
     'cluster recall@10 ≥ 0.95 at every filter',
     'cluster exact (recall@10 = 1) at selectivity ≤ 1 %',
     'cluster filtered batch QPS ≥ 0.9× the better FAISS mode (the faster one reaching its recall)',
+    'cluster-direct filtered batch QPS ≥ 0.9× the better FAISS mode (the faster one reaching its recall)',
     'at selectivity ≤ 1 %, filtered cluster QPS ≥ unfiltered cluster QPS (same nprobe)',
   ]);
   expect(result.verdicts.find((v) => v.target.startsWith('cluster exact'))!.met).toBe(true);
   const markdown = readFileSync(join(outDir, 'filtered-tiny.md'), 'utf8');
   expect(markdown).toContain('## Targets');
   expect(markdown).toContain('| `price < 1` | 0.10 % | 20 | exact |');
+  expect(markdown).toMatch(/\| `price < 1` \|.*\(direct\)/);
   expect(readFileSync(join(outDir, 'filtered-tiny.svg'), 'utf8').startsWith('<svg')).toBe(true);
 });

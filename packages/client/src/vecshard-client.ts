@@ -334,26 +334,28 @@ export class VecshardClient {
    * the coordinator. Both return the same results.
    *
    * `filter` (an expression or a {@link Filter}) keeps only matching rows;
-   * `outputFields` returns those fields per hit in `fields`. Both are served
-   * by the coordinator only.
+   * `outputFields` returns those fields per hit in `fields`. A {@link Filter}
+   * object goes one hop when every shard holds few enough matches to search
+   * them exactly alone (a selective filter, a tenant); expressions, output
+   * fields and broader filters are served by the coordinator.
    */
   async search(name: string, queries: Float32Array, options: SearchOptions): Promise<SearchResult> {
     if (!options.direct || options.allowPartial) return this.searchViaCoordinator(name, queries, options);
     const filter = filterRequest(options.filter, 'Search'); // also checks it before anything is sent
-    if (filter.filter || filter.filterExpression || (options.outputFields?.length ?? 0) > 0)
+    // Expressions are parsed by the coordinator, and output fields read there.
+    if (filter.filterExpression || (options.outputFields?.length ?? 0) > 0)
       return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: 'filtered' };
-    const outcome = await this.direct.search(
-      name,
-      {
-        queries,
-        k: options.k,
-        nprobe: options.nprobe ?? 0,
-        // A hung worker costs at most this much before the coordinator takes over.
-        deadline: Date.now() + Math.min(options.deadlineMs ?? this.deadlineMs, this.directTimeoutMs),
-        requestId: options.requestId ?? randomUUID(),
-      },
-      (rows) => this.searchViaCoordinator(name, rows, options),
-    );
+    const request = {
+      queries,
+      k: options.k,
+      nprobe: options.nprobe ?? 0,
+      // A hung worker costs at most this much before the coordinator takes over.
+      deadline: Date.now() + Math.min(options.deadlineMs ?? this.deadlineMs, this.directTimeoutMs),
+      requestId: options.requestId ?? randomUUID(),
+    };
+    const outcome = filter.filter
+      ? await this.direct.searchFiltered(name, { ...request, filter: filter.filter })
+      : await this.direct.search(name, request, (rows) => this.searchViaCoordinator(name, rows, options));
     if (!outcome.served)
       return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: outcome.reason };
     const mixed = outcome.coordinatorQueries > 0;

@@ -19,6 +19,7 @@ export * from './redis-connection.js';
 export * from './request-id.js';
 export * from './rpc-error.js';
 export * from './rpc-telemetry.js';
+export * from './search/exact-share.js';
 export * from './search/merge-top-k.js';
 export * from './search/quantizer-digest.js';
 export * from './search/split-queries.js';

@@ -417,7 +417,8 @@ export class ShardCollection {
     k: number,
     assignment: Assignment,
     routedBy: { epoch: bigint; quantizer: Uint8Array },
-  ): Promise<SearchResult> {
+    options: SearchRequestOptions = {},
+  ): Promise<ShardSearchResult> {
     const { epoch } = routedBy;
     if (!this.quantizer.equals(routedBy.quantizer)) {
       throw placementMoved(`"${this.name}" was trained again since the caller's routing table was made`);
@@ -430,7 +431,7 @@ export class ShardCollection {
         `shard ${this.shard} of "${this.name}" is at placement epoch ${this.epoch}, the search was routed by ${epoch}`,
       );
     }
-    return this.search(queries, k, assignment);
+    return this.search(queries, k, assignment, options);
   }
 
   /** Marks the shard as being refilled (searches refused) or, with false, complete. */

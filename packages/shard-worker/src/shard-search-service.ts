@@ -3,6 +3,7 @@ import {
   decodeIds,
   encodeArray,
   type InternalErrorSink,
+  invalidArgument,
   placementMoved,
   type ShardSearchHandlers,
   unary,
@@ -25,6 +26,9 @@ export function shardSearchHandlers(
       async (req) => {
         const shard = registry.get(shardKey(req.collection, req.shard));
         if (!shard) throw placementMoved(`shard ${req.shard} of "${req.collection}" is not held here`);
+        // Widening nprobe needs every shard's counts: one hop serves only what a shard plans alone.
+        if (req.filter && (!(req.exactShare > 0) || req.lists.length > 0))
+          throw invalidArgument('a filtered one-hop search takes an exact_share and no lists');
         const result = await wire(() =>
           shard.searchDirect(
             decodeFloats(req.queries, 'queries'),
@@ -34,9 +38,15 @@ export function shardSearchHandlers(
               distances: decodeFloats(req.centroidDistances, 'centroid distances'),
             },
             { epoch: BigInt(req.epoch), quantizer: req.quantizerDigest },
+            // A filter is served only as a shard plans it alone (no output fields one hop).
+            req.filter ? { filter: req.filter, exactShare: req.exactShare } : {},
           ),
         );
-        return { ids: encodeArray(result.labels), distances: encodeArray(result.distances) };
+        return {
+          ids: encodeArray(result.labels),
+          distances: encodeArray(result.distances),
+          declined: result.plannedAlone?.searched === false,
+        };
       },
       onInternal,
     ),

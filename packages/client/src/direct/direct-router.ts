@@ -1,6 +1,7 @@
 import type * as grpc from '@grpc/grpc-js';
 import { type DirectOutcome, type DirectRequest, searchDirect } from './direct-search.js';
 import { searchSplit, type ViaCoordinator } from './doubtful-split.js';
+import { type FilteredDirectRequest, searchDirectFiltered } from './filtered-direct.js';
 import { type FetchRoutingTable, RoutingTables } from './routing-tables.js';
 import { ShardChannels } from './shard-channels.js';
 
@@ -39,6 +40,15 @@ export class DirectRouter {
     let outcome = await searchDirect(table, this.channels, request);
     if (!outcome.served && outcome.doubtful)
       outcome = await searchSplit(table, this.channels, request, outcome.doubtful, viaCoordinator);
+    if (!outcome.served && REFRESH_AFTER.has(outcome.reason)) this.tables.invalidate(collection);
+    return outcome;
+  }
+
+  /** A filtered search one hop, served when every shard can search its matches alone (see {@link searchDirectFiltered}). */
+  async searchFiltered(collection: string, request: FilteredDirectRequest): Promise<DirectOutcome> {
+    const table = this.tables.current(collection);
+    if (!table) return { served: false, reason: 'no-table' };
+    const outcome = await searchDirectFiltered(table, this.channels, request);
     if (!outcome.served && REFRESH_AFTER.has(outcome.reason)) this.tables.invalidate(collection);
     return outcome;
   }

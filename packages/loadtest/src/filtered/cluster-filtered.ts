@@ -1,4 +1,4 @@
-import type { VecshardClient } from '@vecshard/client';
+import type { SearchResult as ClusterSearchResult, Filter, VecshardClient } from '@vecshard/client';
 import type { Dataset } from '@vecshard/datasets';
 import type { SearchResult } from '@vecshard/faiss';
 import { dropIfPresent, upsertWithFields } from '../targets/collection-loading.js';
@@ -48,6 +48,34 @@ export class ClusterFiltered {
       filter,
     });
     return { labels: ids, distances };
+  }
+
+  /**
+   * Every query in one request with the filter as an object, one hop where the
+   * client can (every shard searches its matches alone), else through the
+   * coordinator; the answer says which.
+   */
+  async searchDirect(
+    k: number,
+    filter: Filter,
+  ): Promise<SearchResult & Pick<ClusterSearchResult, 'path' | 'fallbackReason'>> {
+    const answer = await this.client.search(this.collection, this.queries, {
+      k,
+      nprobe: this.nprobe,
+      filter,
+      direct: true,
+    });
+    return {
+      labels: answer.ids,
+      distances: answer.distances,
+      path: answer.path,
+      fallbackReason: answer.fallbackReason,
+    };
+  }
+
+  /** Fetches the routing table one-hop searches route by (after loading: the placement is final). */
+  async prepareDirect(): Promise<void> {
+    await this.client.refreshRoutingTable(this.collection);
   }
 
   /** Rows matching the filter (every row without one): evaluates it on every shard's bitmaps and nothing else. */

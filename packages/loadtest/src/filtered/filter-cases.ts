@@ -1,3 +1,4 @@
+import type { Filter } from '@vecshard/client';
 import { type DocumentFields, tagName } from './document-fields.js';
 import { SELECTIVITIES } from './filtered-config.js';
 import { PRICE_RANGE, TAG_VOCABULARY } from './synthetic-fields.js';
@@ -9,6 +10,8 @@ export type FilterKind = 'none' | 'range' | 'keyword' | 'keywords';
 export interface FilterCase {
   /** The expression sent to the cluster; undefined for the unfiltered baseline. */
   expression?: string;
+  /** The same filter as an object (what a client sends one hop, where expressions are not parsed). */
+  filter?: Filter;
   kind: FilterKind;
   /** The share the case was built to select (price ranges and the baseline), undefined for keywords. */
   target?: number;
@@ -37,6 +40,7 @@ export function filterCases(fields: DocumentFields, rows: number): FilterCase[] 
   if (label) {
     cases.push({
       expression: `label == '${LABEL}'`,
+      filter: { must: [{ match: { field: 'label', keywords: [String(LABEL)] } }] },
       kind: 'keyword',
       ...selecting(rows, (r) => label[r] === LABEL),
     });
@@ -44,6 +48,7 @@ export function filterCases(fields: DocumentFields, rows: number): FilterCase[] 
   const tag = tagNearest(fields, rows, TAG_TARGET);
   cases.push({
     expression: `tags in ['${tagName(tag)}']`,
+    filter: { must: [{ match: { field: 'tags', keywords: [tagName(tag)] } }] },
     kind: 'keywords',
     ...selecting(rows, (r) => hasTag(fields, r, tag)),
   });
@@ -55,6 +60,7 @@ function priceCase(fields: DocumentFields, rows: number, share: number): FilterC
   const below = Number((PRICE_RANGE * share).toPrecision(12));
   return {
     expression: `price < ${below}`,
+    filter: { must: [{ range: { field: 'price', lt: below } }] },
     kind: 'range',
     target: share,
     ...selecting(rows, (r) => fields.price[r] < below),

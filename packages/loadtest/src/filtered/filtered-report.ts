@@ -13,8 +13,12 @@ const MODES_LINE =
   '- Modes: `faiss-ivf` = one FAISS IVF index in this process, the matches as an id selector ' +
   '(`FaissIndex.idFilter(ids, "include")`, built per batch) and `assign` + `searchPreassigned` at the same ' +
   'nprobe, never widened; `faiss-exact` = `searchSubset` over the matches (exact); `cluster` = the local cluster, ' +
-  'filtered search through the coordinator (it counts matches per list on every shard, then searches exactly ' +
-  'over the matches or by IVF with a selector and nprobe widened per query until the probed lists hold k matches). ' +
+  'filtered search through the coordinator (every shard first gets the queries and searches its matches exactly ' +
+  'when they are at most max(1 %, 4·nprobe/nlist) of its rows, in the call that counts them; otherwise the ' +
+  'coordinator plans from every shard’s counts per list: IVF with a selector and nprobe widened per query until ' +
+  'the probed lists hold as many matches as an unfiltered search scans rows; a filter known to need IVF is counted ' +
+  'first); `cluster-direct` = the same filter as an object, sent by the client one hop to every shard, served when ' +
+  'every shard searches its matches alone and otherwise by the coordinator (the path column says which). ' +
   'The matching ids of the FAISS modes are computed from the fields in the benchmark, so their filter costs nothing.';
 
 const MEASURES_LINE =
@@ -59,8 +63,8 @@ function datasetSection(group: DatasetGroup): string[] {
   const lines = [
     `## ${group.dataset}: ${any?.index ?? ''}, nprobe ${any?.nprobe ?? ''}, ${any?.queries ?? ''} queries`,
     '',
-    '| filter | selectivity | matches | plan | recall@10 faiss-ivf / faiss-exact / cluster | QPS faiss-ivf | QPS faiss-exact | QPS cluster | cluster ÷ better FAISS | cluster ÷ unfiltered cluster | filter eval ms (count) | filter eval CPU ms | cluster CPU ms/query (coordinator / workers) |',
-    '| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    '| filter | selectivity | matches | plan | recall@10 faiss-ivf / faiss-exact / cluster / cluster-direct | QPS faiss-ivf | QPS faiss-exact | QPS cluster | QPS cluster-direct (path) | cluster ÷ better FAISS | cluster-direct ÷ better FAISS | cluster ÷ unfiltered cluster | filter eval ms (count) | filter eval CPU ms | cluster CPU ms/query (coordinator / workers) | cluster-direct CPU ms/query (coordinator / workers) |',
+    '| --- | ---: | ---: | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   const plain = group.unfiltered?.rows.cluster?.batch_qps;
   for (const g of [...(group.unfiltered ? [group.unfiltered] : []), ...group.filters])
@@ -69,19 +73,23 @@ function datasetSection(group: DatasetGroup): string[] {
 }
 
 function tableLine(group: FilterGroup, unfilteredQps: number | undefined): string {
-  const { 'faiss-ivf': ivf, 'faiss-exact': exact, cluster } = group.rows;
+  const { 'faiss-ivf': ivf, 'faiss-exact': exact, cluster, 'cluster-direct': direct } = group.rows;
   const base = betterFaiss(group);
   const qps = (r: FilteredRow | undefined) => (r ? r.batch_qps.toFixed(0) : '–');
   const recall = (r: FilteredRow | undefined) => (r ? r.recall_at_10.toFixed(4) : '–');
   const ms = (v: number | undefined, digits = 2) => (v === undefined ? '–' : v.toFixed(digits));
   const ratio = (a: number | undefined, b: number | undefined) => (a && b ? `${(a / b).toFixed(2)}×` : '–');
-  const versus = exact ? `${ratio(cluster?.batch_qps, base?.batch_qps)} (${base?.mode})` : '–';
+  const versus = (r: FilteredRow | undefined) =>
+    exact && r ? `${ratio(r.batch_qps, base?.batch_qps)} (${base?.mode})` : '–';
+  const path = direct
+    ? ` (${direct.search_path ?? '?'}${direct.fallback_reason ? `: ${direct.fallback_reason}` : ''})`
+    : '';
   return (
     `| \`${group.filter}\` | ${percent(group.selectivity)} | ${cluster?.matches ?? ivf?.matches ?? ''} | ` +
-    `${cluster?.expected_plan ?? '–'} | ${recall(ivf)} / ${recall(exact)} / ${recall(cluster)} | ` +
-    `${qps(ivf)} | ${qps(exact)} | ${qps(cluster)} | ${versus} | ` +
+    `${cluster?.expected_plan ?? '–'} | ${recall(ivf)} / ${recall(exact)} / ${recall(cluster)} / ${recall(direct)} | ` +
+    `${qps(ivf)} | ${qps(exact)} | ${qps(cluster)} | ${qps(direct)}${path} | ${versus(cluster)} | ${versus(direct)} | ` +
     `${ratio(cluster?.batch_qps, unfilteredQps)} | ${ms(cluster?.filter_eval_ms)} | ` +
-    `${ms(cluster?.filter_eval_cpu_ms)} | ${clusterCpu(cluster)} |`
+    `${ms(cluster?.filter_eval_cpu_ms)} | ${clusterCpu(cluster)} | ${clusterCpu(direct)} |`
   );
 }
 

@@ -5,11 +5,19 @@ import type { FilterKind } from './filter-cases.js';
 /**
  * Where a filtered search runs: in this process on one IVF index with the
  * matches as an id selector at the same nprobe (`faiss-ivf`) or exactly over
- * the matches (`faiss-exact`), or through the cluster's coordinator (`cluster`).
+ * the matches (`faiss-exact`), through the cluster's coordinator (`cluster`), or
+ * one hop from the client to the workers where a filter allows (`cluster-direct`:
+ * the filter as an object, served one hop when every shard searches its matches
+ * alone, else by the coordinator).
  */
-export type FilteredMode = 'faiss-ivf' | 'faiss-exact' | 'cluster';
+export type FilteredMode = 'faiss-ivf' | 'faiss-exact' | 'cluster' | 'cluster-direct';
 
-export const FILTERED_MODES: readonly FilteredMode[] = ['faiss-ivf', 'faiss-exact', 'cluster'];
+export const FILTERED_MODES: readonly FilteredMode[] = [
+  'faiss-ivf',
+  'faiss-exact',
+  'cluster',
+  'cluster-direct',
+];
 
 /** The coordinator's plan for a filter (search-plan.ts): exact over the matches, or IVF with a selector. */
 export type ExpectedPlan = 'exact' | 'ivf';
@@ -53,6 +61,9 @@ export interface FilteredRow {
   filter_eval_ms?: number;
   /** Cluster rows: CPU ms of that `count` over every process. */
   filter_eval_cpu_ms?: number;
+  /** cluster-direct rows: the path of the first answer (`direct` = one hop) and why it was not, if not. */
+  search_path?: string;
+  fallback_reason?: string;
   machine: MachineDescription;
   generated_at: string;
 }

@@ -31,7 +31,9 @@ export interface FilterContext {
 
 /** The modes one filter runs in: all three, or IVF and the cluster for the unfiltered baseline. */
 function modesOf(filter: FilterCase): FilteredMode[] {
-  return filter.expression === undefined ? ['faiss-ivf', 'cluster'] : ['faiss-ivf', 'faiss-exact', 'cluster'];
+  return filter.expression === undefined
+    ? ['faiss-ivf', 'cluster']
+    : ['faiss-ivf', 'faiss-exact', 'cluster', 'cluster-direct'];
 }
 
 /** Ground truth for the filter, then every mode's batch throughput and recall against it. */
@@ -49,6 +51,7 @@ export async function measureFilter(filter: FilterCase, context: FilterContext):
     row.cpu_ms_per_query_by_role = perQuery(timed.cpuMsPerCall, context.dataset.queryCount);
     row.cpu_ms_per_query = totalCpuMs(row.cpu_ms_per_query_by_role);
     if (mode === 'cluster') Object.assign(row, await clusterExtras(filter, context));
+    if (mode === 'cluster-direct') Object.assign(row, pathOf(timed.first));
     context.log(resultLine(row));
     rows.push(row);
   }
@@ -63,11 +66,23 @@ function searchOf(
   const filtered = filter.expression !== undefined;
   if (mode === 'faiss-ivf') return () => context.faiss.ivf(FILTERED_K, filtered ? filter.matches : undefined);
   if (mode === 'faiss-exact') return () => context.faiss.exact(FILTERED_K, filter.matches);
+  if (mode === 'cluster-direct' && filter.filter) {
+    const object = filter.filter;
+    return () => context.cluster.searchDirect(FILTERED_K, object);
+  }
   return () => context.cluster.search(FILTERED_K, filter.expression);
 }
 
 function cpuOf(mode: FilteredMode, context: FilterContext): () => CpuByRole {
-  return mode === 'cluster' ? context.cpu.cluster : context.cpu.local;
+  return mode.startsWith('cluster') ? context.cpu.cluster : context.cpu.local;
+}
+
+/** Whether a one-hop answer went one hop, and if not, why. */
+function pathOf(answer: SearchResult & { path?: string; fallbackReason?: string }): Partial<FilteredRow> {
+  return {
+    ...(answer.path ? { search_path: answer.path } : {}),
+    ...(answer.fallbackReason ? { fallback_reason: answer.fallbackReason } : {}),
+  };
 }
 
 /**
@@ -108,7 +123,7 @@ function baseRow(filter: FilterCase, mode: FilteredMode, context: FilterContext)
     dataset: dataset.name,
     index: run.index,
     nprobe: run.nprobe,
-    workers: mode === 'cluster' ? context.workers : 1,
+    workers: mode.startsWith('cluster') ? context.workers : 1,
     k: FILTERED_K,
     queries: dataset.queryCount,
     filter: caseName(filter),
@@ -133,8 +148,11 @@ function resultLine(row: FilteredRow): string {
       ? ''
       : `, count ${row.filter_eval_ms.toFixed(2)} ms${row.expected_plan ? `, plan ${row.expected_plan}` : ''}`;
   const violations = row.filter_violations > 0 ? `, ${row.filter_violations} NON-MATCHING ids` : '';
+  const path = row.search_path
+    ? `, path ${row.search_path}${row.fallback_reason ? ` (${row.fallback_reason})` : ''}`
+    : '';
   return (
     `  ${row.mode}: recall@10 ${row.recall_at_10.toFixed(4)}, batch ${row.batch_qps.toFixed(0)} q/s, ` +
-    `${row.cpu_ms_per_query.toFixed(3)} CPU ms/query${evaluation}${violations}`
+    `${row.cpu_ms_per_query.toFixed(3)} CPU ms/query${evaluation}${path}${violations}`
   );
 }

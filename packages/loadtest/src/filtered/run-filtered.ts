@@ -63,7 +63,11 @@ export async function runFilteredBench(options: FilteredOptions): Promise<Filter
   const launch =
     options.launchCluster ?? ((workers, t) => launchBenchCluster({ workers, threadsPerWorker: t }));
   const cluster = await launch(config.workers, threads);
-  const client = new VecshardClient(cluster.address, { deadlineMs: CLUSTER_DEADLINE_MS });
+  // One-hop searches get the same time: a busy machine's slow batch is not a reason to fall back.
+  const client = new VecshardClient(cluster.address, {
+    deadlineMs: CLUSTER_DEADLINE_MS,
+    directTimeoutMs: CLUSTER_DEADLINE_MS,
+  });
   const context: RunContext = {
     config,
     client,
@@ -100,6 +104,7 @@ async function benchDataset(run: FilteredRun, context: RunContext): Promise<Filt
   const cluster = await timedStep(log, 'cluster: trained and loaded with fields', () =>
     ClusterFiltered.load(context.client, collection, config.workers, dataset, fields, run, config.addBatch),
   );
+  await cluster.prepareDirect();
   const filterContext: FilterContext = {
     suite: config.label,
     run,

@@ -1,9 +1,59 @@
 import type * as grpc from '@grpc/grpc-js';
-import type { MessageTypeDefinition } from '@grpc/proto-loader';
+import type { EnumTypeDefinition, MessageTypeDefinition } from '@grpc/proto-loader';
 
+import type { ClusterStatusRequest as _vecshard_v1_ClusterStatusRequest, ClusterStatusRequest__Output as _vecshard_v1_ClusterStatusRequest__Output } from './vecshard/v1/ClusterStatusRequest.js';
+import type { ClusterStatusResponse as _vecshard_v1_ClusterStatusResponse, ClusterStatusResponse__Output as _vecshard_v1_ClusterStatusResponse__Output } from './vecshard/v1/ClusterStatusResponse.js';
+import type { CollectionInfo as _vecshard_v1_CollectionInfo, CollectionInfo__Output as _vecshard_v1_CollectionInfo__Output } from './vecshard/v1/CollectionInfo.js';
+import type { Condition as _vecshard_v1_Condition, Condition__Output as _vecshard_v1_Condition__Output } from './vecshard/v1/Condition.js';
+import type { CountRequest as _vecshard_v1_CountRequest, CountRequest__Output as _vecshard_v1_CountRequest__Output } from './vecshard/v1/CountRequest.js';
+import type { CountResponse as _vecshard_v1_CountResponse, CountResponse__Output as _vecshard_v1_CountResponse__Output } from './vecshard/v1/CountResponse.js';
+import type { CreateCollectionRequest as _vecshard_v1_CreateCollectionRequest, CreateCollectionRequest__Output as _vecshard_v1_CreateCollectionRequest__Output } from './vecshard/v1/CreateCollectionRequest.js';
+import type { CreateCollectionResponse as _vecshard_v1_CreateCollectionResponse, CreateCollectionResponse__Output as _vecshard_v1_CreateCollectionResponse__Output } from './vecshard/v1/CreateCollectionResponse.js';
+import type { DeleteRequest as _vecshard_v1_DeleteRequest, DeleteRequest__Output as _vecshard_v1_DeleteRequest__Output } from './vecshard/v1/DeleteRequest.js';
+import type { DeleteResponse as _vecshard_v1_DeleteResponse, DeleteResponse__Output as _vecshard_v1_DeleteResponse__Output } from './vecshard/v1/DeleteResponse.js';
+import type { DrainWorkerRequest as _vecshard_v1_DrainWorkerRequest, DrainWorkerRequest__Output as _vecshard_v1_DrainWorkerRequest__Output } from './vecshard/v1/DrainWorkerRequest.js';
+import type { DropCollectionRequest as _vecshard_v1_DropCollectionRequest, DropCollectionRequest__Output as _vecshard_v1_DropCollectionRequest__Output } from './vecshard/v1/DropCollectionRequest.js';
+import type { DropCollectionResponse as _vecshard_v1_DropCollectionResponse, DropCollectionResponse__Output as _vecshard_v1_DropCollectionResponse__Output } from './vecshard/v1/DropCollectionResponse.js';
+import type { FieldColumn as _vecshard_v1_FieldColumn, FieldColumn__Output as _vecshard_v1_FieldColumn__Output } from './vecshard/v1/FieldColumn.js';
+import type { FieldSchema as _vecshard_v1_FieldSchema, FieldSchema__Output as _vecshard_v1_FieldSchema__Output } from './vecshard/v1/FieldSchema.js';
+import type { Filter as _vecshard_v1_Filter, Filter__Output as _vecshard_v1_Filter__Output } from './vecshard/v1/Filter.js';
+import type { GetCollectionRequest as _vecshard_v1_GetCollectionRequest, GetCollectionRequest__Output as _vecshard_v1_GetCollectionRequest__Output } from './vecshard/v1/GetCollectionRequest.js';
+import type { GetCollectionResponse as _vecshard_v1_GetCollectionResponse, GetCollectionResponse__Output as _vecshard_v1_GetCollectionResponse__Output } from './vecshard/v1/GetCollectionResponse.js';
+import type { GetJobRequest as _vecshard_v1_GetJobRequest, GetJobRequest__Output as _vecshard_v1_GetJobRequest__Output } from './vecshard/v1/GetJobRequest.js';
+import type { GetRequest as _vecshard_v1_GetRequest, GetRequest__Output as _vecshard_v1_GetRequest__Output } from './vecshard/v1/GetRequest.js';
+import type { GetResponse as _vecshard_v1_GetResponse, GetResponse__Output as _vecshard_v1_GetResponse__Output } from './vecshard/v1/GetResponse.js';
+import type { GetRoutingTableRequest as _vecshard_v1_GetRoutingTableRequest, GetRoutingTableRequest__Output as _vecshard_v1_GetRoutingTableRequest__Output } from './vecshard/v1/GetRoutingTableRequest.js';
+import type { ImportRequest as _vecshard_v1_ImportRequest, ImportRequest__Output as _vecshard_v1_ImportRequest__Output } from './vecshard/v1/ImportRequest.js';
+import type { Job as _vecshard_v1_Job, Job__Output as _vecshard_v1_Job__Output } from './vecshard/v1/Job.js';
+import type { KeywordSet as _vecshard_v1_KeywordSet, KeywordSet__Output as _vecshard_v1_KeywordSet__Output } from './vecshard/v1/KeywordSet.js';
+import type { ListCollectionsRequest as _vecshard_v1_ListCollectionsRequest, ListCollectionsRequest__Output as _vecshard_v1_ListCollectionsRequest__Output } from './vecshard/v1/ListCollectionsRequest.js';
+import type { ListCollectionsResponse as _vecshard_v1_ListCollectionsResponse, ListCollectionsResponse__Output as _vecshard_v1_ListCollectionsResponse__Output } from './vecshard/v1/ListCollectionsResponse.js';
+import type { ListSnapshotsRequest as _vecshard_v1_ListSnapshotsRequest, ListSnapshotsRequest__Output as _vecshard_v1_ListSnapshotsRequest__Output } from './vecshard/v1/ListSnapshotsRequest.js';
+import type { ListSnapshotsResponse as _vecshard_v1_ListSnapshotsResponse, ListSnapshotsResponse__Output as _vecshard_v1_ListSnapshotsResponse__Output } from './vecshard/v1/ListSnapshotsResponse.js';
+import type { Match as _vecshard_v1_Match, Match__Output as _vecshard_v1_Match__Output } from './vecshard/v1/Match.js';
+import type { QueryRequest as _vecshard_v1_QueryRequest, QueryRequest__Output as _vecshard_v1_QueryRequest__Output } from './vecshard/v1/QueryRequest.js';
+import type { QueryResponse as _vecshard_v1_QueryResponse, QueryResponse__Output as _vecshard_v1_QueryResponse__Output } from './vecshard/v1/QueryResponse.js';
+import type { Range as _vecshard_v1_Range, Range__Output as _vecshard_v1_Range__Output } from './vecshard/v1/Range.js';
+import type { RebalanceRequest as _vecshard_v1_RebalanceRequest, RebalanceRequest__Output as _vecshard_v1_RebalanceRequest__Output } from './vecshard/v1/RebalanceRequest.js';
+import type { ReplicaInfo as _vecshard_v1_ReplicaInfo, ReplicaInfo__Output as _vecshard_v1_ReplicaInfo__Output } from './vecshard/v1/ReplicaInfo.js';
+import type { RestoreRequest as _vecshard_v1_RestoreRequest, RestoreRequest__Output as _vecshard_v1_RestoreRequest__Output } from './vecshard/v1/RestoreRequest.js';
+import type { RoutingShard as _vecshard_v1_RoutingShard, RoutingShard__Output as _vecshard_v1_RoutingShard__Output } from './vecshard/v1/RoutingShard.js';
+import type { RoutingTable as _vecshard_v1_RoutingTable, RoutingTable__Output as _vecshard_v1_RoutingTable__Output } from './vecshard/v1/RoutingTable.js';
 import type { SearchListsRequest as _vecshard_v1_SearchListsRequest, SearchListsRequest__Output as _vecshard_v1_SearchListsRequest__Output } from './vecshard/v1/SearchListsRequest.js';
 import type { SearchListsResponse as _vecshard_v1_SearchListsResponse, SearchListsResponse__Output as _vecshard_v1_SearchListsResponse__Output } from './vecshard/v1/SearchListsResponse.js';
+import type { SearchRequest as _vecshard_v1_SearchRequest, SearchRequest__Output as _vecshard_v1_SearchRequest__Output } from './vecshard/v1/SearchRequest.js';
+import type { SearchResponse as _vecshard_v1_SearchResponse, SearchResponse__Output as _vecshard_v1_SearchResponse__Output } from './vecshard/v1/SearchResponse.js';
+import type { ShardInfo as _vecshard_v1_ShardInfo, ShardInfo__Output as _vecshard_v1_ShardInfo__Output } from './vecshard/v1/ShardInfo.js';
 import type { ShardSearchClient as _vecshard_v1_ShardSearchClient, ShardSearchDefinition as _vecshard_v1_ShardSearchDefinition } from './vecshard/v1/ShardSearch.js';
+import type { SnapshotInfo as _vecshard_v1_SnapshotInfo, SnapshotInfo__Output as _vecshard_v1_SnapshotInfo__Output } from './vecshard/v1/SnapshotInfo.js';
+import type { SnapshotRequest as _vecshard_v1_SnapshotRequest, SnapshotRequest__Output as _vecshard_v1_SnapshotRequest__Output } from './vecshard/v1/SnapshotRequest.js';
+import type { TrainFromFileRequest as _vecshard_v1_TrainFromFileRequest, TrainFromFileRequest__Output as _vecshard_v1_TrainFromFileRequest__Output } from './vecshard/v1/TrainFromFileRequest.js';
+import type { TrainRequest as _vecshard_v1_TrainRequest, TrainRequest__Output as _vecshard_v1_TrainRequest__Output } from './vecshard/v1/TrainRequest.js';
+import type { TrainResponse as _vecshard_v1_TrainResponse, TrainResponse__Output as _vecshard_v1_TrainResponse__Output } from './vecshard/v1/TrainResponse.js';
+import type { UpsertRequest as _vecshard_v1_UpsertRequest, UpsertRequest__Output as _vecshard_v1_UpsertRequest__Output } from './vecshard/v1/UpsertRequest.js';
+import type { UpsertResponse as _vecshard_v1_UpsertResponse, UpsertResponse__Output as _vecshard_v1_UpsertResponse__Output } from './vecshard/v1/UpsertResponse.js';
+import type { VecshardClient as _vecshard_v1_VecshardClient, VecshardDefinition as _vecshard_v1_VecshardDefinition } from './vecshard/v1/Vecshard.js';
+import type { WorkerStatus as _vecshard_v1_WorkerStatus, WorkerStatus__Output as _vecshard_v1_WorkerStatus__Output } from './vecshard/v1/WorkerStatus.js';
 
 type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> = {
   new(...args: ConstructorParameters<Constructor>): Subtype;
@@ -12,12 +62,72 @@ type SubtypeConstructor<Constructor extends new (...args: any) => any, Subtype> 
 export interface ProtoGrpcType {
   vecshard: {
     v1: {
+      ClusterStatusRequest: MessageTypeDefinition<_vecshard_v1_ClusterStatusRequest, _vecshard_v1_ClusterStatusRequest__Output>
+      ClusterStatusResponse: MessageTypeDefinition<_vecshard_v1_ClusterStatusResponse, _vecshard_v1_ClusterStatusResponse__Output>
+      CollectionInfo: MessageTypeDefinition<_vecshard_v1_CollectionInfo, _vecshard_v1_CollectionInfo__Output>
+      CollectionState: EnumTypeDefinition
+      Condition: MessageTypeDefinition<_vecshard_v1_Condition, _vecshard_v1_Condition__Output>
+      CountRequest: MessageTypeDefinition<_vecshard_v1_CountRequest, _vecshard_v1_CountRequest__Output>
+      CountResponse: MessageTypeDefinition<_vecshard_v1_CountResponse, _vecshard_v1_CountResponse__Output>
+      CreateCollectionRequest: MessageTypeDefinition<_vecshard_v1_CreateCollectionRequest, _vecshard_v1_CreateCollectionRequest__Output>
+      CreateCollectionResponse: MessageTypeDefinition<_vecshard_v1_CreateCollectionResponse, _vecshard_v1_CreateCollectionResponse__Output>
+      DeleteRequest: MessageTypeDefinition<_vecshard_v1_DeleteRequest, _vecshard_v1_DeleteRequest__Output>
+      DeleteResponse: MessageTypeDefinition<_vecshard_v1_DeleteResponse, _vecshard_v1_DeleteResponse__Output>
+      DrainWorkerRequest: MessageTypeDefinition<_vecshard_v1_DrainWorkerRequest, _vecshard_v1_DrainWorkerRequest__Output>
+      DropCollectionRequest: MessageTypeDefinition<_vecshard_v1_DropCollectionRequest, _vecshard_v1_DropCollectionRequest__Output>
+      DropCollectionResponse: MessageTypeDefinition<_vecshard_v1_DropCollectionResponse, _vecshard_v1_DropCollectionResponse__Output>
+      FieldColumn: MessageTypeDefinition<_vecshard_v1_FieldColumn, _vecshard_v1_FieldColumn__Output>
+      FieldSchema: MessageTypeDefinition<_vecshard_v1_FieldSchema, _vecshard_v1_FieldSchema__Output>
+      FieldType: EnumTypeDefinition
+      Filter: MessageTypeDefinition<_vecshard_v1_Filter, _vecshard_v1_Filter__Output>
+      GetCollectionRequest: MessageTypeDefinition<_vecshard_v1_GetCollectionRequest, _vecshard_v1_GetCollectionRequest__Output>
+      GetCollectionResponse: MessageTypeDefinition<_vecshard_v1_GetCollectionResponse, _vecshard_v1_GetCollectionResponse__Output>
+      GetJobRequest: MessageTypeDefinition<_vecshard_v1_GetJobRequest, _vecshard_v1_GetJobRequest__Output>
+      GetRequest: MessageTypeDefinition<_vecshard_v1_GetRequest, _vecshard_v1_GetRequest__Output>
+      GetResponse: MessageTypeDefinition<_vecshard_v1_GetResponse, _vecshard_v1_GetResponse__Output>
+      GetRoutingTableRequest: MessageTypeDefinition<_vecshard_v1_GetRoutingTableRequest, _vecshard_v1_GetRoutingTableRequest__Output>
+      ImportRequest: MessageTypeDefinition<_vecshard_v1_ImportRequest, _vecshard_v1_ImportRequest__Output>
+      Job: MessageTypeDefinition<_vecshard_v1_Job, _vecshard_v1_Job__Output>
+      JobState: EnumTypeDefinition
+      KeywordSet: MessageTypeDefinition<_vecshard_v1_KeywordSet, _vecshard_v1_KeywordSet__Output>
+      ListCollectionsRequest: MessageTypeDefinition<_vecshard_v1_ListCollectionsRequest, _vecshard_v1_ListCollectionsRequest__Output>
+      ListCollectionsResponse: MessageTypeDefinition<_vecshard_v1_ListCollectionsResponse, _vecshard_v1_ListCollectionsResponse__Output>
+      ListSnapshotsRequest: MessageTypeDefinition<_vecshard_v1_ListSnapshotsRequest, _vecshard_v1_ListSnapshotsRequest__Output>
+      ListSnapshotsResponse: MessageTypeDefinition<_vecshard_v1_ListSnapshotsResponse, _vecshard_v1_ListSnapshotsResponse__Output>
+      Match: MessageTypeDefinition<_vecshard_v1_Match, _vecshard_v1_Match__Output>
+      Metric: EnumTypeDefinition
+      PlacementPolicy: EnumTypeDefinition
+      QueryRequest: MessageTypeDefinition<_vecshard_v1_QueryRequest, _vecshard_v1_QueryRequest__Output>
+      QueryResponse: MessageTypeDefinition<_vecshard_v1_QueryResponse, _vecshard_v1_QueryResponse__Output>
+      Range: MessageTypeDefinition<_vecshard_v1_Range, _vecshard_v1_Range__Output>
+      RebalanceRequest: MessageTypeDefinition<_vecshard_v1_RebalanceRequest, _vecshard_v1_RebalanceRequest__Output>
+      ReplicaInfo: MessageTypeDefinition<_vecshard_v1_ReplicaInfo, _vecshard_v1_ReplicaInfo__Output>
+      ReplicaState: EnumTypeDefinition
+      RestoreRequest: MessageTypeDefinition<_vecshard_v1_RestoreRequest, _vecshard_v1_RestoreRequest__Output>
+      Routing: EnumTypeDefinition
+      RoutingShard: MessageTypeDefinition<_vecshard_v1_RoutingShard, _vecshard_v1_RoutingShard__Output>
+      RoutingTable: MessageTypeDefinition<_vecshard_v1_RoutingTable, _vecshard_v1_RoutingTable__Output>
       SearchListsRequest: MessageTypeDefinition<_vecshard_v1_SearchListsRequest, _vecshard_v1_SearchListsRequest__Output>
       SearchListsResponse: MessageTypeDefinition<_vecshard_v1_SearchListsResponse, _vecshard_v1_SearchListsResponse__Output>
+      SearchRequest: MessageTypeDefinition<_vecshard_v1_SearchRequest, _vecshard_v1_SearchRequest__Output>
+      SearchResponse: MessageTypeDefinition<_vecshard_v1_SearchResponse, _vecshard_v1_SearchResponse__Output>
+      ShardInfo: MessageTypeDefinition<_vecshard_v1_ShardInfo, _vecshard_v1_ShardInfo__Output>
       /**
        * One-hop searches. With API keys on, needs the read role.
        */
       ShardSearch: SubtypeConstructor<typeof grpc.Client, _vecshard_v1_ShardSearchClient> & { service: _vecshard_v1_ShardSearchDefinition }
+      SnapshotInfo: MessageTypeDefinition<_vecshard_v1_SnapshotInfo, _vecshard_v1_SnapshotInfo__Output>
+      SnapshotRequest: MessageTypeDefinition<_vecshard_v1_SnapshotRequest, _vecshard_v1_SnapshotRequest__Output>
+      TrainFromFileRequest: MessageTypeDefinition<_vecshard_v1_TrainFromFileRequest, _vecshard_v1_TrainFromFileRequest__Output>
+      TrainRequest: MessageTypeDefinition<_vecshard_v1_TrainRequest, _vecshard_v1_TrainRequest__Output>
+      TrainResponse: MessageTypeDefinition<_vecshard_v1_TrainResponse, _vecshard_v1_TrainResponse__Output>
+      UpsertRequest: MessageTypeDefinition<_vecshard_v1_UpsertRequest, _vecshard_v1_UpsertRequest__Output>
+      UpsertResponse: MessageTypeDefinition<_vecshard_v1_UpsertResponse, _vecshard_v1_UpsertResponse__Output>
+      /**
+       * The vecshard service, served by the coordinator.
+       */
+      Vecshard: SubtypeConstructor<typeof grpc.Client, _vecshard_v1_VecshardClient> & { service: _vecshard_v1_VecshardDefinition }
+      WorkerStatus: MessageTypeDefinition<_vecshard_v1_WorkerStatus, _vecshard_v1_WorkerStatus__Output>
     }
   }
 }

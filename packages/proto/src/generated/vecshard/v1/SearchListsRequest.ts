@@ -1,5 +1,6 @@
 // Original file: ../../proto/vecshard/v1/shard_search.proto
 
+import type { Filter as _vecshard_v1_Filter, Filter__Output as _vecshard_v1_Filter__Output } from '../../vecshard/v1/Filter.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -38,6 +39,15 @@ export interface SearchListsRequest {
    * RoutingTable.quantizer_digest of the table the caller routed by.
    */
   'quantizerDigest'?: (Buffer | Uint8Array | string);
+  /**
+   * A filtered one-hop search (no lists): only rows matching `filter`. The
+   * shard searches its matching rows exactly when they are at most
+   * `exact_share` of its rows (the coordinator's bound for an exact search,
+   * max(0.01, 4·nprobe/nlist)); otherwise it searches nothing and answers
+   * `declined` (ask the coordinator, which plans from every shard's counts).
+   */
+  'filter'?: (_vecshard_v1_Filter | null);
+  'exactShare'?: (number | string);
 }
 
 /**
@@ -76,4 +86,13 @@ export interface SearchListsRequest__Output {
    * RoutingTable.quantizer_digest of the table the caller routed by.
    */
   'quantizerDigest': (Buffer);
+  /**
+   * A filtered one-hop search (no lists): only rows matching `filter`. The
+   * shard searches its matching rows exactly when they are at most
+   * `exact_share` of its rows (the coordinator's bound for an exact search,
+   * max(0.01, 4·nprobe/nlist)); otherwise it searches nothing and answers
+   * `declined` (ask the coordinator, which plans from every shard's counts).
+   */
+  'filter': (_vecshard_v1_Filter__Output | null);
+  'exactShare': (number);
 }

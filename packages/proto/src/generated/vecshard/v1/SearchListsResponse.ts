@@ -13,6 +13,10 @@ export interface SearchListsResponse {
    * nq·k float32 LE.
    */
   'distances'?: (Buffer | Uint8Array | string);
+  /**
+   * A filtered search the shard would not serve alone: no hits, ask the coordinator.
+   */
+  'declined'?: (boolean);
 }
 
 /**
@@ -27,4 +31,8 @@ export interface SearchListsResponse__Output {
    * nq·k float32 LE.
    */
   'distances': (Buffer);
+  /**
+   * A filtered search the shard would not serve alone: no hits, ask the coordinator.
+   */
+  'declined': (boolean);
 }
