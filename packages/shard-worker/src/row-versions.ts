@@ -14,11 +14,14 @@ const SWEEP_EVERY_MS = 60_000;
  * the last applied there. So two writes to one id sent by two coordinators at
  * once reach the copies in any order and every copy ends with the same, the
  * newer one: copies never disagree. Deletes leave their sequence behind too,
- * so an older upsert that arrives late does not bring the row back.
+ * so an older upsert that arrives late does not bring the row back. A write
+ * that a coordinator sends again (refused as fenced, routed anew after a
+ * move) keeps its sequence and applies again where it lands: the first try
+ * may have removed the row here (it was meant for another shard then) and
+ * the second add it (its list has moved here since).
  *
  * Sequences older than ten minutes are forgotten; a write older than the
- * newest forgotten one is refused as fenced (and sent again with a new
- * sequence), never applied blindly. Sequence 0 (writes replayed from the
+ * newest forgotten one is refused as fenced, never applied blindly. Sequence 0 (writes replayed from the
  * write log into a copy being rebuilt, restores) applies unconditionally.
  */
 export class RowVersions {
@@ -43,7 +46,8 @@ export class RowVersions {
   newer(ids: BigInt64Array, seq: number): Int32Array {
     if (seq === 0) return Int32Array.from(ids.keys());
     const rows: number[] = [];
-    for (let i = 0; i < ids.length; i++) if ((this.last.get(ids[i]) ?? 0) < seq) rows.push(i);
+    // Not older: a write sent again keeps its sequence, and its latest routing must win.
+    for (let i = 0; i < ids.length; i++) if ((this.last.get(ids[i]) ?? 0) <= seq) rows.push(i);
     return Int32Array.from(rows);
   }
 

@@ -61,6 +61,20 @@ describe('write sequences', () => {
     expect(await held(copy)).toBeUndefined();
   });
 
+  it('a write sent again with its sequence applies again: the row removed by its first try is added by the second', async () => {
+    const copy = await shard();
+    await copy.add(ID, value(1), LIST, NONE, undefined, 60);
+    // First try: the row's list was on another shard, so this copy only dropped the id.
+    await copy.add(NONE, new Float32Array(0), NONE, ID, undefined, 61);
+    expect(await held(copy)).toBeUndefined();
+    // Second try, after the list moved here: the same write, the same sequence, now adding the row.
+    await copy.add(ID, value(2), LIST, ID, undefined, 61);
+    expect(await held(copy)).toBe(2);
+    // A write older than it still does nothing.
+    await copy.add(ID, value(3), LIST, ID, undefined, 59);
+    expect(await held(copy)).toBe(2);
+  });
+
   it('writes without a sequence apply unconditionally (replays into a copy being rebuilt)', async () => {
     const copy = await shard();
     await copy.add(ID, value(5), LIST, NONE, undefined, 50);
