@@ -22,7 +22,9 @@ node_major=$(node -p 'process.versions.node.split(".")[0]')
 # kubectl's kustomize for the deployment checks, Python FAISS for the binding benchmark,
 # chromium for the web console's browser tests (driven by playwright-core; browser downloads are unreachable).
 APT_PACKAGES=(libfaiss-dev libopenblas-dev liblapack-dev redis-server dataset-fashion-mnist
-  python3-faiss python3-numpy g++ make python3 iproute2 iptables chromium)
+  python3-faiss python3-numpy g++ make python3 iproute2 iptables chromium
+  # The Python client (clients/python): its runtime, its tests and the protoc that makes its stubs.
+  python3-grpcio python3-protobuf python3-pytest protobuf-compiler protobuf-compiler-grpc)
 # kubectl renders the Kubernetes manifests in the deployment checks (`kubectl kustomize`).
 # Debian's kubernetes-client provides it, unless a kubectl is already installed (from
 # Kubernetes' or a cloud SDK's packages, which would clash with it).
