@@ -21,6 +21,9 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --snapshots-kept N     snapshots kept per collection (env VECSHARD_SNAPSHOTS_KEPT, default 5)
   --snapshot-every-mb N  snapshot a collection once its write log holds N MiB since the last
                          snapshot, 0 = never (env VECSHARD_SNAPSHOT_EVERY_MB, default 256)
+  --log-budget-mb N      the write logs of all collections together may hold N MiB in Redis; over
+                         it the collection with the oldest log is snapshotted first, 0 = no bound
+                         (env VECSHARD_LOG_BUDGET_MB, default 1024)
   --snapshot-grace-s N   unreferenced snapshot blobs younger than this are kept, as another
                          coordinator may be writing them (default 3600)
   --job-lock-ms N        a running job not renewed for this long is taken over by another
@@ -78,6 +81,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'snapshots-kept': { type: 'string' },
       'snapshot-grace-s': { type: 'string' },
       'snapshot-every-mb': { type: 'string' },
+      'log-budget-mb': { type: 'string' },
       'job-lock-ms': { type: 'string' },
       'replica-grace-s': { type: 'string' },
       'no-hedging': { type: 'boolean' },
@@ -124,6 +128,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
     snapshotEveryMb: nonNegativeNumber(
       values['snapshot-every-mb'] ?? env.VECSHARD_SNAPSHOT_EVERY_MB ?? '256',
       'snapshot-every-mb',
+    ),
+    logBudgetMb: nonNegativeNumber(
+      values['log-budget-mb'] ?? env.VECSHARD_LOG_BUDGET_MB ?? '1024',
+      'log-budget-mb',
     ),
     snapshotGraceMs: 1000 * nonNegativeInteger(values['snapshot-grace-s'] ?? '3600', 'snapshot-grace-s'),
     jobLockMs: positive(values['job-lock-ms'] ?? '10000', 'job-lock-ms'),

@@ -17,6 +17,7 @@ import {
 import { openStore } from '@vecshard/storage';
 import { destination, type Logger, pino } from 'pino';
 import { CollectionCatalog } from './collection-catalog.js';
+import type { CollectionRecord } from './collection-record.js';
 import { CollectionStore } from './collection-store.js';
 import { startConsole } from './console/console.js';
 import type { CoordinatorContext } from './context.js';
@@ -38,6 +39,7 @@ import { RefillWatch } from './recovery/refill-watch.js';
 import { ReplicaAcks } from './redis-durability.js';
 import { CopyFences } from './replicas/copy-fences.js';
 import { ReplicaReads } from './replicas/replica-reads.js';
+import { LogBudget } from './snapshots/log-budget.js';
 import { classify, snapshotJobs } from './snapshots/snapshot-jobs.js';
 import { startCoordinatorTelemetry } from './telemetry.js';
 import { WorkerClients } from './worker-clients.js';
@@ -79,6 +81,8 @@ export interface CoordinatorOptions {
    * snapshot is snapshotted automatically (0 = never); default 256.
    */
   snapshotEveryMb?: number;
+  /** All collections' write logs together, MiB: over it the oldest log is snapshotted (0 = no bound). */
+  logBudgetMb?: number;
   /** Unreferenced snapshot blobs younger than this survive retention; default 1 h. */
   snapshotGraceMs?: number;
   /** How long a running job's claim lasts: a dead coordinator's job is taken over after about this long. */
@@ -242,14 +246,34 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   );
   if (options.runJobs ?? true) jobs.start();
   const autoSnapshotBytes = (options.snapshotEveryMb ?? 256) * 1024 * 1024;
-  if (snapshots && autoSnapshotBytes > 0) {
+  const logBudgetBytes = (options.logBudgetMb ?? 1024) * 1024 * 1024;
+  if (snapshots) {
     // One automatic snapshot per base snapshot: the job id repeats until it has been taken.
-    ctx.onLogged = (record, logBytes) => {
-      if (logBytes < autoSnapshotBytes) return;
+    const snapshotOnce = async (record: CollectionRecord) => {
       const jobId = `auto-snapshot-${record.name}-${record.lastSnapshot?.id ?? 'first'}`;
-      jobs
-        .enqueue({ kind: 'snapshot', collection: record.name }, jobId)
-        .catch((error) => log.warn({ err: error, collection: record.name }, 'could not queue a snapshot'));
+      await jobs.enqueue({ kind: 'snapshot', collection: record.name }, jobId);
+    };
+    const budget =
+      logBudgetBytes > 0
+        ? new LogBudget({
+            redis,
+            keys,
+            budgetBytes: logBudgetBytes,
+            collections: () => ctx.store.names(),
+            snapshot: async (name) => {
+              const record = await ctx.store.get(name);
+              if (record) await snapshotOnce(record);
+            },
+            onError: (error) =>
+              log.warn({ err: error }, 'could not check the write logs against their budget'),
+          })
+        : undefined;
+    ctx.onLogged = (record, logBytes) => {
+      budget?.afterWrite();
+      if (autoSnapshotBytes === 0 || logBytes < autoSnapshotBytes) return;
+      snapshotOnce(record).catch((error) =>
+        log.warn({ err: error, collection: record.name }, 'could not queue a snapshot'),
+      );
     };
   }
   // Copies on workers that restarted empty, missed writes or are gone for good
