@@ -126,11 +126,15 @@ describe('the web console', () => {
     // Its copies of "console" are refilled from their peers.
     const victim = ['worker-0', 'worker-1', 'worker-2'].find((id) => !holders.has(id))!;
     await page.evaluate(() => Object.assign(window, { sameDocument: true }));
-    process.kill(upWorkerPid(up.child.pid!, victim), 'SIGKILL');
+    // Paused first, so the map has a not-READY window to show however fast the restart and the
+    // refill are; then killed while paused (vecshard up starts it again).
+    const pid = upWorkerPid(up.child.pid!, victim);
+    process.kill(pid, 'SIGSTOP');
     const notReady = ['DOWN', 'CATCHING_UP', 'LOADING'].map(
       (state) => `[data-copy^="console/"][data-copy$="/${victim}"][data-state="${state}"]`,
     );
     await page.locator(notReady.join(', ')).first().waitFor(WAIT);
+    process.kill(pid, 'SIGKILL');
     await browser.screenshot('worker-killed');
     // "moving" has no copy on it: hidden when only what is not READY or moving is shown.
     await page.check('[data-testid="only-troubled"]');
