@@ -110,7 +110,10 @@ describe('import jobs', () => {
     expect(failed.attempts).toBe(1);
   });
 
-  it('survives the coordinator dying mid-import: another takes the job over and finishes it exactly', async () => {
+  // A budget beyond the default 60 s: the job's lock must lapse before another coordinator takes it over.
+  it('survives the coordinator dying mid-import: another takes the job over and finishes it exactly', {
+    timeout: 180_000,
+  }, async () => {
     await createFashion('taken-over');
     const queued = await cluster.client.import({
       collection: 'taken-over',
