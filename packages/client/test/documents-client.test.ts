@@ -314,20 +314,21 @@ describe('search with filters and output fields', () => {
     expect([...result.ids]).toEqual([7n, -1n]);
   });
 
-  it('sends a filter object as filter, and a direct search through the coordinator', async () => {
+  it('sends a filter object as filter; a direct search without a routing table goes through the coordinator', async () => {
     coordinator.handlers.Search = answer;
     const result = await connect().search('docs', Float32Array.of(0, 0), {
       k: 2,
       direct: true,
       filter: { must: [where.match('color', 'red')] },
     });
-    expect(coordinator.methods()).toEqual(['Search']);
-    expect(coordinator.calls[0].request).toMatchObject({
+    // A filter object may go one hop: the client asks for the routing table first (this coordinator has none).
+    expect(coordinator.methods()).toEqual(['GetRoutingTable', 'Search']);
+    expect(coordinator.calls[1].request).toMatchObject({
       filterExpression: '',
       filter: { must: [{ condition: 'match', match: { field: 'color', keywords: ['red'] } }], should: [] },
       outputFields: [],
     });
-    expect(result).toMatchObject({ path: 'coordinator', fallbackReason: 'filtered' });
+    expect(result).toMatchObject({ path: 'coordinator', fallbackReason: 'no-table' });
   });
 
   it('searches one hop with a filter without conditions, and checks a filter before anything is sent', async () => {
