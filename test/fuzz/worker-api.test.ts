@@ -23,7 +23,7 @@ const DIM = 8;
 const RUNS = fuzzRuns(40);
 const data = clusteredVectors(500, DIM, 81);
 const queries = clusteredVectors(5, DIM, 82);
-const READ_ONLY = new Set(['SearchPreassigned', 'Stats', 'ListDigests', 'ExportLists']);
+const READ_ONLY = new Set(['SearchPreassigned', 'Stats', 'ListDigests', 'ExportLists', 'ExportVersions']);
 
 let cluster: TestCluster;
 let caller: WireCaller;

@@ -16,6 +16,7 @@ import { attachReplicas } from './attach-shard.js';
 import { toCollectionInfo } from './collection-info.js';
 import type { CollectionRecord, PlacementPolicyName } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
+import { keepsIdFilters } from './id-filters/id-filters.js';
 import { countPerList, placeShards } from './placement/list-placement.js';
 import { estimateCentroids, localityGroups, refineByCoProbes } from './placement/locality-groups.js';
 import { replicaWorkers } from './replicas/replica-set.js';
@@ -174,6 +175,8 @@ export async function trainCollection(
     ),
   );
   const trained: CollectionRecord = { ...record, state: 'ready', placement };
+  // Nothing stored yet: empty filters are exact, and every write from now on keeps them so.
+  if (keepsIdFilters(trained)) await ctx.idFilters.create(name, placement.length);
   await ctx.store.saveTrained(trained, template);
   ctx.catalog.invalidate(name);
   return toCollectionInfo(trained, (id) => ctx.workers.get(id));

@@ -1,6 +1,7 @@
 import type { ClusterKeys } from '@vecshard/proto';
 import type { Redis } from 'ioredis';
 import { type CollectionRecord, normalizeRecord } from './collection-record.js';
+import { dropFiltersScript } from './id-filters/id-filters.js';
 import type { ReplicaAcks } from './redis-durability.js';
 
 /** Sets KEYS[1] to ARGV[2] only while it still holds ARGV[1]. */
@@ -100,6 +101,7 @@ export class CollectionStore {
       .del(this.keys.template(name))
       .del(this.keys.loadingJob(name))
       .srem(this.keys.collections, name)
+      .eval(...dropFiltersScript(this.keys, name))
       .exec();
     await this.announce(name);
     return Number(results?.[0]?.[1] ?? 0) > 0;

@@ -3,6 +3,7 @@ import { unavailable } from '@vecshard/proto';
 import type { CollectionCatalog } from './collection-catalog.js';
 import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
+import type { IdFilters } from './id-filters/id-filters.js';
 import type { InFlightSearches } from './in-flight-searches.js';
 import type { CopyFences } from './replicas/copy-fences.js';
 import { readyReplicas } from './replicas/replica-set.js';
@@ -53,6 +54,12 @@ export interface CoordinatorContext {
   unsafeAckFirstCopy?: boolean;
   /** The numbers every upsert and delete takes, so that copies apply concurrent writes alike. */
   writeSequence: WriteSequence;
+  /**
+   * Which shards may hold which ids (per-shard Bloom filters in Redis), so an
+   * upsert or delete under list routing or a partition key reaches only the
+   * shards that store or may hold its ids; they also hand out the write's sequence.
+   */
+  idFilters: IdFilters;
   /** Fences on copies that missed writes, read by their workers with every heartbeat. */
   fences: CopyFences;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */

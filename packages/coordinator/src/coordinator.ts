@@ -23,6 +23,8 @@ import { startConsole } from './console/console.js';
 import type { CoordinatorContext } from './context.js';
 import { coordinatorHandlers } from './coordinator-service.js';
 import { coordinatorTls } from './coordinator-tls.js';
+import { IdFilterWatch } from './id-filters/id-filter-watch.js';
+import { IdFilters } from './id-filters/id-filters.js';
 import { InFlightSearches } from './in-flight-searches.js';
 import { adminJobs } from './jobs/admin-jobs.js';
 import { importProcessor } from './jobs/import-job.js';
@@ -209,6 +211,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     unsafeAckFirstCopy: process.env.VECSHARD_UNSAFE_ACK_FIRST_COPY === '1',
     fences: new CopyFences(redis, keys, acks),
     writeSequence: new WriteSequence(redis, keys, acks),
+    idFilters: new IdFilters(redis, keys, acks),
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };
@@ -304,6 +307,15 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     onError: (error) => log.warn({ err: error }, 'checking for placement moves failed'),
   });
   placementWatch.start();
+  // Collections trained before the id filters existed (or whose filters were lost) get them back.
+  const idFilterWatch =
+    (options.runJobs ?? true)
+      ? new IdFilterWatch(ctx, redis, keys, {
+          onRebuilt: (collection, result) => log.info({ collection, ...result }, 'id filters rebuilt'),
+          onError: (error) => log.warn({ err: error }, 'rebuilding id filters failed'),
+        })
+      : undefined;
+  idFilterWatch?.start();
   const catalogOfSnapshots: SnapshotCatalog | undefined = snapshots;
 
   const host = options.host ?? '127.0.0.1';
@@ -357,6 +369,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       health.notServing();
       refills.stop();
       placementWatch.stop();
+      idFilterWatch?.stop();
       await drainServer(server, 10_000);
       await healthServer?.close();
       await webConsole?.close();

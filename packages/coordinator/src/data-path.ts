@@ -12,14 +12,17 @@ import {
   type ShardQueries,
   sliceColumns,
   splitQueriesByShard,
+  unavailable,
   WriteQueue,
+  writeFenced,
 } from '@vecshard/proto';
 import type { LiveCollection } from './collection-catalog.js';
 import type { CollectionRecord } from './collection-record.js';
 import { type CallWithDeadline, type CoordinatorContext, workerDeadline } from './context.js';
 import { searchFiltered } from './filters/filtered-search.js';
 import { hitFields, outputFieldsOf } from './filters/hit-fields.js';
-import { observeSearchFanOut, replicaMetrics } from './metrics.js';
+import { type FilterAnswer, keepsIdFilters, type RoutedBy } from './id-filters/id-filters.js';
+import { observeSearchFanOut, observeWriteShards, replicaMetrics } from './metrics.js';
 import { tenantShardOfRow } from './placement/tenant-placement.js';
 import { markCatchingUp } from './replicas/replica-states.js';
 import { writeToReplicas } from './replicas/replica-writes.js';
@@ -27,6 +30,7 @@ import { groupVectorsByShard, scatterShardOf } from './routing.js';
 import { askShards, type ShardAnswers, type ShardSearch } from './shard-search.js';
 import { checkK, checkNprobe, checkUpsertIds, decodeIdList, decodeRows } from './validation.js';
 import type { WorkerTarget } from './worker-clients.js';
+import type { WriteNumber } from './write-sequence.js';
 
 type ReadyCollection = Required<LiveCollection>;
 
@@ -98,10 +102,11 @@ async function assignLists(collection: ReadyCollection, vectors: Float32Array): 
 
 /**
  * Sends each vector, with its list id, to the shard that stores it. Under
- * list routing every shard of the collection is told the batch's ids, so a
- * vector that moved to another shard leaves no stale copy behind. Resolves
- * once every shard has acknowledged. `collection` is the collection as it is
- * now: if it was retrained or restored since the batch was prepared, the
+ * list routing (and with a partition key) a row may move to another shard,
+ * so the batch's ids are also removed wherever an older vector of them may
+ * be: on the shards the id filters name (see `routeUpsert`). Resolves once
+ * every shard called has acknowledged. `collection` is the collection as it
+ * is now: if it was retrained or restored since the batch was prepared, the
  * vectors are assigned again with the new quantizer.
  */
 export async function sendUpsert(
@@ -122,15 +127,11 @@ export async function sendUpsert(
   const shardOf = rowShards(record, owner, ids, lists, columns);
   const groups = groupVectorsByShard(ids, vectors, lists, record.dim, shardOf, shardCount);
   const deadline = workerDeadline(ctx, call);
-  // A row may move to another shard (another list, another tenant): every shard drops the batch's ids.
-  const movable = record.routing === 'lists' || record.partitionKey !== undefined;
-  const replaceAll = movable ? encodeArray(ids) : Buffer.alloc(0);
-  const empty = Buffer.alloc(0);
   const byShard = new Map(groups.map((group) => [group.shard, group]));
-  // Scatter routing keeps an id on one shard, so only shards receiving vectors are called.
-  const called = movable ? record.placement.map((s) => s.shard) : [...byShard.keys()];
-  const seq = await writeNumber();
-  await writeEveryCopy(ctx, record, called, (shard, target) => {
+  const route = await routeUpsert(ctx, record, ids, shardOf, byShard, writeNumber);
+  const empty = Buffer.alloc(0);
+  const { seq } = route;
+  await writeEveryCopy(ctx, record, route.shards, (shard, target) => {
     const group = byShard.get(shard);
     return ctx.clients.call(
       target,
@@ -141,7 +142,7 @@ export async function sendUpsert(
         ids: group ? encodeArray(group.ids) : empty,
         vectors: group ? encodeArray(group.vectors) : empty,
         lists: group ? encodeArray(group.lists) : empty,
-        replaceIds: replaceAll,
+        replaceIds: route.replaceIds,
         fields: group && columns ? encodeColumns(sliceColumns(columns, group.rows)) : [],
         epoch: String(record.epoch ?? 0),
         seq,
@@ -156,6 +157,99 @@ export async function sendUpsert(
     ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors), fieldBytes),
   );
   return ids.length;
+}
+
+/** Where a write goes: its sequence, the shards to call, and the ids each removes first. */
+interface Routed {
+  seq: string;
+  shards: number[];
+  replaceIds: Buffer;
+}
+
+/**
+ * Where an upsert goes. Scatter routing keeps an id on one shard: only the
+ * shards receiving rows are called. Otherwise the shards receiving rows,
+ * and those whose id filters may hold one of the batch's ids (an older
+ * vector of it, on another shard); each of them removes the batch's ids
+ * before adding its rows. The write's sequence is taken in the same atomic
+ * step that records the batch's ids in their shards' filters, so a later
+ * write of the same id, from any coordinator, finds this one's shard.
+ */
+async function routeUpsert(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  ids: BigInt64Array,
+  shardOf: (row: number) => number,
+  byShard: Map<number, unknown>,
+  writeNumber: WriteNumber,
+): Promise<Routed> {
+  const storing = [...byShard.keys()];
+  if (!keepsIdFilters(record)) {
+    const seq = await writeNumber.take();
+    observeWriteShards(storing.length, 'scatter');
+    return { seq, shards: storing, replaceIds: Buffer.alloc(0) };
+  }
+  const targets = Int32Array.from({ length: ids.length }, (_, row) => shardOf(row));
+  const { seq, holders } = filterRoute(
+    ctx,
+    record,
+    await ctx.idFilters.upsert(record.name, ids, targets, placementOf(record), writeNumber),
+  );
+  const shards = holders
+    ? [...new Set([...storing, ...checkKnown(ctx, record, holders)])].sort((a, b) => a - b)
+    : record.placement.map((shard) => shard.shard);
+  observeWriteShards(shards.length, holders ? 'filtered' : 'every');
+  return { seq, shards, replaceIds: encodeArray(ids) };
+}
+
+/** The placement a write is routed by, as the id filters need it. */
+function placementOf(record: CollectionRecord): RoutedBy {
+  return { shards: record.placement.length, epoch: record.epoch ?? 0 };
+}
+
+/**
+ * What the id filters answered, or the refusal it means: routed by a
+ * placement a list move has left (the write is routed again by the current
+ * one, as a copy holding writes would have it), or begun before the filters
+ * were made anew (its outcome is unknown: the client sends it again).
+ */
+function filterRoute(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  answer: FilterAnswer,
+): { seq: string; holders?: number[] } {
+  if (answer.kind === 'stale') {
+    ctx.catalog.invalidate(record.name);
+    throw writeFenced(
+      `shard ${answer.shard} of "${record.name}" holds writes routed below placement epoch ${answer.floor} ` +
+        `(lists moved off it); this write was routed by epoch ${record.epoch ?? 0}`,
+    );
+  }
+  if (answer.kind === 'remade') {
+    throw unavailable(
+      `the id filters of "${record.name}" were made anew (a restore or a rebuild) while this write was under ` +
+        'way: its outcome is unknown, send it again',
+    );
+  }
+  return answer;
+}
+
+/**
+ * The shards the filters named, all of them in the placement this write is
+ * routed by. A filter names a shard added since (another coordinator moved
+ * lists there) only when this coordinator's placement is out of date: it is
+ * read again and the write routed anew.
+ */
+function checkKnown(ctx: CoordinatorContext, record: CollectionRecord, shards: number[]): number[] {
+  const unknown = shards.find((shard) => shard >= record.placement.length);
+  if (unknown !== undefined) {
+    ctx.catalog.invalidate(record.name);
+    throw writeFenced(
+      `shard ${unknown} of "${record.name}" may hold ids of this write, and the placement it was ` +
+        `routed by has ${record.placement.length} shards`,
+    );
+  }
+  return shards;
 }
 
 /** Each batch row's shard: by its list, by its tenant (partition key), or by its id (scatter). */
@@ -229,7 +323,10 @@ async function logged(
   ctx.onLogged?.(record, await append);
 }
 
-/** Removes ids from every shard of the collection; resolves to the number removed. */
+/**
+ * Removes ids from the shards that may hold them (by the id filters; by id
+ * under scatter routing); resolves to the number removed.
+ */
 export async function deleteIds(
   ctx: CoordinatorContext,
   collection: ReadyCollection,
@@ -241,21 +338,48 @@ export async function deleteIds(
   const ids = decodeIdList(idBytes);
   if (ids.length === 0) return 0;
   const deadline = workerDeadline(ctx, call);
-  const seq = await writeNumber();
-  const answers = await writeEveryCopy(
-    ctx,
-    record,
-    record.placement.map((shard) => shard.shard),
-    (shard, target) =>
-      ctx.clients.call(
-        target,
-        'Delete',
-        { collection: record.name, shard, ids: encodeArray(ids), epoch: String(record.epoch ?? 0), seq },
-        deadline,
-      ),
+  const route = await routeDelete(ctx, record, ids, writeNumber);
+  const { seq } = route;
+  const answers = await writeEveryCopy(ctx, record, route.shards, (shard, target) =>
+    ctx.clients.call(
+      target,
+      'Delete',
+      { collection: record.name, shard, ids: encodeArray(ids), epoch: String(record.epoch ?? 0), seq },
+      deadline,
+    ),
   );
   await logged(ctx, record, ctx.writeLog?.delete(record.name, encodeArray(ids)));
   return answers.reduce((total, answer) => total + Number(answer.deleted), 0);
+}
+
+/**
+ * Where a delete goes: under scatter routing the shards the ids hash to
+ * (an id lives there only); otherwise the shards whose id filters may hold
+ * one of them, none when no filter does (every shard when the filters
+ * cannot tell).
+ */
+async function routeDelete(
+  ctx: CoordinatorContext,
+  record: CollectionRecord,
+  ids: BigInt64Array,
+  writeNumber: WriteNumber,
+): Promise<Omit<Routed, 'replaceIds'>> {
+  const shardCount = record.placement.length;
+  if (!keepsIdFilters(record)) {
+    const seq = await writeNumber.take();
+    const shards = [...new Set(Array.from(ids, (id) => scatterShardOf(id, shardCount)))].sort(
+      (a, b) => a - b,
+    );
+    observeWriteShards(shards.length, 'scatter');
+    return { seq, shards };
+  }
+  const { seq, holders } = filterRoute(
+    ctx,
+    record,
+    await ctx.idFilters.delete(record.name, ids, placementOf(record), writeNumber),
+  );
+  observeWriteShards(holders ? holders.length : shardCount, holders ? 'filtered' : 'every');
+  return { seq, shards: holders ? checkKnown(ctx, record, holders) : record.placement.map((s) => s.shard) };
 }
 
 /**

@@ -55,6 +55,22 @@ export function observeSearchFanOut(parts: readonly { queryIndex: Int32Array }[]
   for (const part of parts) shardRequestQueries.observe(part.queryIndex.length);
 }
 
+const writeShards = new Histogram({
+  name: 'vecshard_write_shards',
+  help:
+    'Shards one upsert or delete was sent to (each to every copy), by how they were chosen: "filtered" (the ' +
+    'shards storing its rows and those whose id filters may hold its ids), "every" (every shard: no usable ' +
+    'filters, or a batch too large to look up), "scatter" (by id)',
+  labelNames: ['chosen'],
+  buckets: [0, 1, 2, 3, 4, 6, 8, 12, 16, 24, 32, 64],
+  registers,
+});
+
+/** Records the shards one write was sent to, and how they were chosen. */
+export function observeWriteShards(shards: number, chosen: 'filtered' | 'every' | 'scatter'): void {
+  writeShards.labels(chosen).observe(shards);
+}
+
 const replicaReads = new Counter({
   name: 'vecshard_replica_reads_total',
   help: 'Shard reads sent to one copy of a shard (one per shard a search asks), before any hedge or failover',

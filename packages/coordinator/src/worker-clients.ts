@@ -15,6 +15,7 @@ import {
   type WorkerDropRequest,
   type WorkerDropResponse__Output,
   type WorkerExportListsRequest,
+  type WorkerExportVersionsRequest,
   type WorkerFinishLoadingRequest,
   type WorkerFinishLoadingResponse__Output,
   type WorkerHoldWritesRequest,
@@ -28,6 +29,7 @@ import {
   type WorkerMatchStatsResponse__Output,
   type WorkerReadRowsRequest,
   type WorkerReadRowsResponse__Output,
+  type WorkerRowVersions__Output,
   type WorkerSearchPreassignedRequest,
   type WorkerSearchPreassignedResponse__Output,
   type WorkerSetListsRequest,
@@ -55,6 +57,7 @@ interface WorkerMethods {
   HoldWrites: [WorkerHoldWritesRequest, WorkerHoldWritesResponse__Output];
   MatchStats: [WorkerMatchStatsRequest, WorkerMatchStatsResponse__Output];
   ReadRows: [WorkerReadRowsRequest, WorkerReadRowsResponse__Output];
+  ExportVersions: [WorkerExportVersionsRequest, WorkerRowVersions__Output];
 }
 
 /** Request and message types of each server-streaming worker method. */

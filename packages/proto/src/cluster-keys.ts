@@ -30,6 +30,15 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
     writeLog: (name: string) => `${prefix}:collection:${name}:wal`,
     /** Integer: the collection's last write sequence (every upsert and delete takes the next). */
     writeSequence: (name: string) => `${prefix}:collection:${name}:write-seq`,
+    /**
+     * Hash: the parameters and state of the collection's id filters (one Bloom
+     * filter per shard of the ids it may hold; coordinator id-filters/).
+     */
+    idFilters: (name: string) => `${prefix}:collection:${name}:ids`,
+    /** Prefix of the id filters' bitmaps: `<this><generation>:<shard>`. */
+    idFilterBits: (name: string) => `${prefix}:collection:${name}:ids:`,
+    /** String with a TTL: the coordinator rebuilding the collection's id filters (a claim). */
+    idFilterRebuild: (name: string) => `${prefix}:collection:${name}:ids-rebuild`,
     /** Integer: bytes appended to the write log since it was last trimmed. */
     writeLogBytes: (name: string) => `${prefix}:collection:${name}:wal-bytes`,
     /** String: id of the job refilling the collection's shards after their workers restarted. */

@@ -158,6 +158,10 @@ export type {
   ExportListsRequest__Output as WorkerExportListsRequest__Output,
 } from './generated/vecshard/worker/v1/ExportListsRequest.js';
 export type {
+  ExportVersionsRequest as WorkerExportVersionsRequest,
+  ExportVersionsRequest__Output as WorkerExportVersionsRequest__Output,
+} from './generated/vecshard/worker/v1/ExportVersionsRequest.js';
+export type {
   FinishLoadingRequest as WorkerFinishLoadingRequest,
   FinishLoadingRequest__Output as WorkerFinishLoadingRequest__Output,
 } from './generated/vecshard/worker/v1/FinishLoadingRequest.js';
@@ -217,6 +221,10 @@ export type {
   ReadRowsResponse as WorkerReadRowsResponse,
   ReadRowsResponse__Output as WorkerReadRowsResponse__Output,
 } from './generated/vecshard/worker/v1/ReadRowsResponse.js';
+export type {
+  RowVersions as WorkerRowVersions,
+  RowVersions__Output as WorkerRowVersions__Output,
+} from './generated/vecshard/worker/v1/RowVersions.js';
 export type {
   SearchPreassignedRequest as WorkerSearchPreassignedRequest,
   SearchPreassignedRequest__Output as WorkerSearchPreassignedRequest__Output,

@@ -59,6 +59,41 @@ export class RowVersions {
     this.sweep();
   }
 
+  /** The kept sequences of the ids `wanted` admits, and the sequence below which writes are refused. */
+  export(wanted: (id: bigint) => boolean): {
+    ids: BigInt64Array;
+    seqs: BigInt64Array;
+    forgottenBelow: number;
+  } {
+    const ids: bigint[] = [];
+    const seqs: bigint[] = [];
+    for (const [id, seq] of this.last) {
+      if (!wanted(id)) continue;
+      ids.push(id);
+      seqs.push(BigInt(seq));
+    }
+    return {
+      ids: BigInt64Array.from(ids),
+      seqs: BigInt64Array.from(seqs),
+      forgottenBelow: this.forgottenBelow,
+    };
+  }
+
+  /**
+   * Takes in another copy's sequences (the old owner of lists moving here):
+   * each id keeps the higher of the two, and writes below the other's
+   * forgotten sequences are refused here too.
+   */
+  adopt(ids: BigInt64Array, seqs: BigInt64Array, forgottenBelow: number): void {
+    for (let i = 0; i < ids.length; i++) {
+      const seq = Number(seqs[i]);
+      if ((this.last.get(ids[i]) ?? 0) < seq) this.last.set(ids[i], seq);
+      if (seq > this.highest) this.highest = seq;
+    }
+    if (forgottenBelow > this.forgottenBelow) this.forgottenBelow = forgottenBelow;
+    this.sweep();
+  }
+
   private sweep(now = Date.now()): void {
     if (now - this.lastSweep < SWEEP_EVERY_MS) return;
     this.lastSweep = now;

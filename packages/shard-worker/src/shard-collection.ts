@@ -29,6 +29,13 @@ import { ReadWriteGate } from './read-write-gate.js';
 import { RowVersions } from './row-versions.js';
 import { SearchBatcher } from './search-batcher.js';
 
+/** Write sequences exported by one copy for another (RowVersions.export). */
+export interface ExportedVersions {
+  ids: BigInt64Array;
+  seqs: BigInt64Array;
+  forgottenBelow: number;
+}
+
 /** One inverted list's ids and codes, as FAISS stores them, and its rows' fields. */
 export interface OwnedListContent {
   list: number;
@@ -291,10 +298,12 @@ export class ShardCollection {
   }
 
   /** Replaces the content of owned lists (a restore); resolves to the vectors they now hold. */
-  importLists(contents: OwnedListContent[]): Promise<number> {
+  importLists(contents: OwnedListContent[], versions?: ExportedVersions): Promise<number> {
     for (const content of contents) this.checkOwned(content.list);
     return this.writes.run(() =>
       this.gate.write(async () => {
+        // A move's: writes the old owner would refuse (older than its rows') are refused here too.
+        if (versions) this.versions.adopt(versions.ids, versions.seqs, versions.forgottenBelow);
         let vectors = 0;
         for (const content of contents) {
           const columns = this.decodeFields(content);
@@ -306,6 +315,25 @@ export class ShardCollection {
           vectors += content.ids.length;
         }
         return vectors;
+      }),
+    );
+  }
+
+  /**
+   * The write sequences kept for the rows of `lists` (every list when none
+   * is named) and for every id not held any more (deleted, or moved to
+   * another shard): what a new owner of these lists, or a new copy of the
+   * shard, must know to refuse the writes this copy would refuse.
+   */
+  exportVersions(lists: number[]): Promise<ExportedVersions> {
+    for (const list of lists) this.checkOwned(list);
+    // None named: every list (a whole copy, as ExportLists).
+    const moving = lists.length > 0 ? new Set(lists) : undefined;
+    return this.gate.read(async () =>
+      this.versions.export((id) => {
+        if (!moving) return true;
+        const list = this.rows.listOf(id);
+        return list === undefined || moving.has(list);
       }),
     );
   }
@@ -393,6 +421,14 @@ export class ShardCollection {
   /** Refuses writes routed by an epoch older than `epoch` from now on (never lowered). */
   fenceWritesBelow(epoch: bigint): void {
     if (epoch > this.writeFloor) this.writeFloor = epoch;
+  }
+
+  /**
+   * Resolves once every write admitted so far has been applied (or has
+   * failed): writes are admitted and queued in one step, and run in order.
+   */
+  async settleWrites(): Promise<void> {
+    await this.writes.run(async () => {});
   }
 
   /** Throws ABORTED "write fenced" for a write routed by an epoch this copy has left behind. */

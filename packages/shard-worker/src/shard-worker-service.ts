@@ -197,6 +197,15 @@ export function shardWorkerHandlers(
         const vectors = await wire(() => {
           const shard = held(req.collection, req.shard);
           shard.admitWrite(BigInt(req.epoch));
+          const versions = req.versions
+            ? {
+                ids: decodeIds(req.versions.ids),
+                seqs: decodeIds(req.versions.seqs, 'sequences'),
+                forgottenBelow: Number(req.versions.forgottenBelow),
+              }
+            : undefined;
+          if (versions && versions.ids.length !== versions.seqs.length)
+            throw invalidArgument(`${versions.seqs.length} sequences for ${versions.ids.length} ids`);
           return shard.importLists(
             req.lists.map((content) => ({
               list: content.list,
@@ -204,6 +213,7 @@ export function shardWorkerHandlers(
               codes: new Uint8Array(content.codes.buffer, content.codes.byteOffset, content.codes.byteLength),
               fields: content.fields,
             })),
+            versions,
           );
         });
         return { vectors: String(vectors) };
@@ -264,10 +274,27 @@ export function shardWorkerHandlers(
       onInternal,
     ),
 
+    ExportVersions: unary(
+      'ExportVersions',
+      async (req) => {
+        const versions = await wire(() => held(req.collection, req.shard).exportVersions(req.lists));
+        return {
+          ids: encodeArray(versions.ids),
+          seqs: encodeArray(versions.seqs),
+          forgottenBelow: String(versions.forgottenBelow),
+        };
+      },
+      onInternal,
+    ),
+
     HoldWrites: unary(
       'HoldWrites',
       async (req) => {
-        held(req.collection, req.shard).fenceWritesBelow(BigInt(req.epoch));
+        const shard = held(req.collection, req.shard);
+        shard.fenceWritesBelow(BigInt(req.epoch));
+        // Writes admitted before the hold are applied before it answers: whoever holds writes to
+        // read the shard (a move's export, a rebuild of the id filters) then sees all of them.
+        await shard.settleWrites();
         return {};
       },
       onInternal,

@@ -75,6 +75,36 @@ describe('write sequences', () => {
     expect(await held(copy)).toBe(2);
   });
 
+  it('lists moving to another shard take their rows’ sequences and the old owner’s deletes along', async () => {
+    const [from, to] = [await shard(), await shard()];
+    const GONE = BigInt64Array.of(8n);
+    const OTHER = BigInt64Array.of(9n);
+    await from.add(ID, value(1), LIST, NONE, undefined, 70);
+    await from.add(GONE, value(1), LIST, NONE, undefined, 71);
+    await from.delete(GONE, 72);
+    await from.add(OTHER, value(1), BigInt64Array.of(0n), NONE, undefined, 73);
+    // List 1 moves: its row (id 7, seq 70) and the id no longer held (8, deleted at 72); not list 0's row.
+    const versions = await from.exportVersions([1]);
+    const exported = new Map([...versions.ids].map((id, i) => [id, versions.seqs[i]]));
+    expect(exported).toEqual(
+      new Map([
+        [7n, 70n],
+        [8n, 72n],
+      ]),
+    );
+    const contents = [];
+    for await (const content of from.exportLists([1])) contents.push(content);
+    await to.importLists(contents, versions);
+    // Writes older than the old owner's, sent again to the new owner after the move, do nothing there.
+    await to.add(ID, value(2), LIST, ID, undefined, 69);
+    await to.add(GONE, value(2), LIST, GONE, undefined, 71);
+    expect(await held(to)).toBe(1);
+    expect((await to.readRowsById(GONE, [], false)).ids).toHaveLength(0);
+    // Newer ones apply.
+    await to.add(GONE, value(3), LIST, GONE, undefined, 74);
+    expect((await to.readRowsById(GONE, [], false)).ids).toEqual(GONE);
+  });
+
   it('writes without a sequence apply unconditionally (replays into a copy being rebuilt)', async () => {
     const copy = await shard();
     await copy.add(ID, value(5), LIST, NONE, undefined, 50);

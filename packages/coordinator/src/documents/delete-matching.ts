@@ -3,6 +3,7 @@ import type { LiveCollection } from '../collection-catalog.js';
 import type { CallWithDeadline, CoordinatorContext } from '../context.js';
 import { workerDeadline } from '../context.js';
 import { deleteIds } from '../data-path.js';
+import type { WriteNumber } from '../write-sequence.js';
 import { joinRowBatches } from './row-batch.js';
 import { readShardRows } from './shard-rows.js';
 
@@ -17,7 +18,7 @@ export async function deleteMatching(
   collection: Required<LiveCollection>,
   filter: Filter__Output,
   call: CallWithDeadline,
-  writeNumber?: () => Promise<string>,
+  writeNumber?: WriteNumber,
 ): Promise<number> {
   const { record } = collection;
   const batches = await readShardRows(

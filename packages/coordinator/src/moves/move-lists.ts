@@ -11,7 +11,8 @@ import { readyReplicas } from '../replicas/replica-set.js';
  * ImportLists); the placement switches, with a new epoch; once no search
  * routed under the old epoch is under way here, the old owner's copies drop
  * the lists. The caller holds the collection's write queue, so no write
- * falls between the copy and the switch. A failure before the switch gives
+ * falls between the copy and the switch. Before the copy, the new owner's id
+ * filters take the old owner's (see id-filters.ts). A failure before the switch gives
  * the lists back, and the old placement goes on serving. Resolves to the
  * bytes of list data moved.
  */
@@ -30,7 +31,10 @@ export async function moveLists(
   let bytes = 0;
   // Other coordinators' writes to the old owner are held from before the copy until the switch:
   // one taken there after its lists were read would be dropped with them.
-  const moved = await withWritesHeld(ctx, collection, [fromShard], async () => {
+  const moved = await withWritesHeld(ctx, collection, [fromShard], async (floor) => {
+    // The new owner's id filters take the old owner's before any of its ids arrive there, and
+    // after writes to the old owner are held: every id the lists can hold is in them (a superset).
+    await ctx.idFilters.merge(collection, fromShard, toShard, floor);
     try {
       await setLists(ctx, collection, to, [...to.lists, ...lists]);
       bytes = await copyLists(ctx, collection, record.epoch ?? 0, from, to, lists);
@@ -95,12 +99,21 @@ async function copyLists(
   const stream = ctx.clients.stream(source, 'ExportLists', { collection, shard: from.shard, lists });
   const contents: WorkerListContent__Output[] = [];
   for await (const content of stream as AsyncIterable<WorkerListContent__Output>) contents.push(content);
+  // The old owner's write sequences for these rows and for the ids it no longer holds: a write
+  // older than them that reaches the new owner later (sent again after this move, with its own
+  // sequence) is refused there as it would have been here. Writes are held: none changes them.
+  const versions = await ctx.clients.call(
+    source,
+    'ExportVersions',
+    { collection, shard: from.shard, lists },
+    workerDeadline(ctx),
+  );
   await Promise.all(
     readyReplicas(to).map((replica) =>
       ctx.clients.call(
         replicaTarget(ctx, collection, to, replica.workerId),
         'ImportLists',
-        { collection, shard: to.shard, lists: contents, epoch: String(epoch) },
+        { collection, shard: to.shard, lists: contents, epoch: String(epoch), versions },
         workerDeadline(ctx),
       ),
     ),

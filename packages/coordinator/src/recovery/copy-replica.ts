@@ -32,6 +32,20 @@ export async function copyReplica(
     if (content.ids.byteLength > 0) await batch.add(content);
   }
   const vectors = await batch.flush();
+  // The peer's write sequences: a write older than them, sent again after this refill with its
+  // own sequence, is refused by the new copy as by its peers. Writes are held: none changes them.
+  const versions = await ctx.clients.call(
+    source,
+    'ExportVersions',
+    { collection: record.name, shard: shard.shard, lists: [] },
+    workerDeadline(ctx),
+  );
+  await ctx.clients.call(
+    replicaTarget(ctx, record.name, shard, toWorkerId),
+    'ImportLists',
+    { collection: record.name, shard: shard.shard, lists: [], epoch: String(record.epoch ?? 0), versions },
+    workerDeadline(ctx),
+  );
   await finishLoading(ctx, record.name, shard, toWorkerId, workerDeadline(ctx));
   return vectors;
 }

@@ -19,7 +19,8 @@ export async function withWritesHeld<T>(
   ctx: CoordinatorContext,
   collection: string,
   shards: number[],
-  copy: () => Promise<T>,
+  /** Runs once the copies hold writes; told the epoch below which they refuse them. */
+  copy: (floor: number) => Promise<T>,
 ): Promise<T> {
   const raised = await ctx.store.update(collection, (record) => ({
     ...record,
@@ -44,7 +45,7 @@ export async function withWritesHeld<T>(
           );
       }),
     );
-    return await copy();
+    return await copy(floor);
   } catch (error) {
     await releaseHeldWrites(ctx, collection, floor);
     throw error;

@@ -3,6 +3,7 @@ import { attachReplicas } from '../attach-shard.js';
 import type { CollectionRecord } from '../collection-record.js';
 import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
+import { keepsIdFilters } from '../id-filters/id-filters.js';
 import type { ProgressSink } from '../jobs/job-kinds.js';
 import { placeShards } from '../placement/list-placement.js';
 import { replicaWorkers } from '../replicas/replica-set.js';
@@ -47,16 +48,29 @@ export async function restoreSnapshot(
     const record = await placeRestored(ctx, manifest);
     await replaceCollection(ctx, record, template);
     try {
+      // The id filters are filled with the ids each new shard receives, and consulted once all are in.
+      const filtered = keepsIdFilters(record);
+      if (filtered) await ctx.idFilters.create(collection, record.placement.length, 'building');
       const byList = groupByList(manifest.lists);
       let done = 0;
       await progress(0, byList.length);
-      const vectors = await importLists(ctx, snapshots, manifest, record, byList, async () => {
-        done++;
-        if (done % 16 === 0 || done === byList.length) await progress(done, byList.length);
-      });
+      const vectors = await importLists(
+        ctx,
+        snapshots,
+        manifest,
+        record,
+        byList,
+        async () => {
+          done++;
+          if (done % 16 === 0 || done === byList.length) await progress(done, byList.length);
+        },
+        undefined,
+        filtered ? (shard, ids) => ctx.idFilters.add(collection, shard, ids) : undefined,
+      );
       if (vectors !== manifest.vectors) {
         throw new Error(`restored ${vectors} vectors, the snapshot holds ${manifest.vectors}`);
       }
+      if (filtered) await ctx.idFilters.markReady(collection);
       await ctx.store.saveTrained(record, template);
       ctx.catalog.invalidate(collection);
       return { snapshotId: manifest.id, vectors, shards: record.placement.length };

@@ -1,3 +1,4 @@
+import { decodeIds } from '@vecshard/proto';
 import { decodeListBlob } from '@vecshard/storage';
 import type { CollectionRecord } from '../collection-record.js';
 import type { CoordinatorContext } from '../context.js';
@@ -37,6 +38,8 @@ export async function importLists(
   byList: ManifestList[][],
   onList: () => Promise<void>,
   only?: { shard: number; workerId: string },
+  /** Told the ids each shard receives (a restore fills the id filters with them). */
+  onIds?: (shard: number, ids: BigInt64Array) => Promise<void>,
 ): Promise<number> {
   const batches = record.placement.map((shard) =>
     shard.replicas
@@ -56,6 +59,7 @@ export async function importLists(
   let i = 0;
   for await (const parts of readAhead(byList, read, READ_AHEAD)) {
     for (const [shard, content] of route(byList[i][0].list, parts)) {
+      if (onIds) await onIds(shard, decodeIds(content.ids as Uint8Array));
       for (const batch of batches[shard]) await batch.add(content);
     }
     i++;

@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path';
 import { VecshardClient } from '@vecshard/client';
 import { type Dataset, loadDataset } from '@vecshard/datasets';
 import { faissBuild, measureReadBandwidth } from '@vecshard/faiss';
+import { fanoutRowsIn, fanoutSection, withFanoutSection } from '../fanout/fanout-row.js';
 import { type GroundTruth, groundTruth } from '../ground-truth.js';
 import { type LoadResult, loadTarget } from '../load-target.js';
 import { type SampledProcess, sampleCpu, totalCpuMs } from '../metrics/process-cpu.js';
@@ -239,9 +240,15 @@ async function writeResults(
   mkdirSync(outDir, { recursive: true });
   const base = join(outDir, config.resultsFile);
   const files = { json: `${base}.json`, markdown: `${base}.md`, svg: `${base}.svg` };
-  writeFileSync(files.json, `${JSON.stringify(rows, null, 2)}\n`);
+  // Rows of `npm run bench:fanout` in the file stay, with their section of the report.
+  const fanout = fanoutRowsIn(files.json);
+  writeFileSync(files.json, `${JSON.stringify([...rows, ...fanout], null, 2)}\n`);
   writeFileSync(files.svg, await suiteChart(rows, `vecshard ${config.label} benchmark`));
-  writeFileSync(files.markdown, suiteMarkdown(config, rows, `${config.resultsFile}.svg`));
+  const markdown = suiteMarkdown(config, rows, `${config.resultsFile}.svg`);
+  writeFileSync(
+    files.markdown,
+    fanout.length > 0 ? withFanoutSection(markdown, fanoutSection(fanout)) : markdown,
+  );
   const verdicts = judgeTargets(rows);
   for (const v of verdicts) log(`target ${v.met ? 'met' : 'MISSED'}: ${v.target} — ${v.detail}`);
   log(`results: ${files.json}, ${files.markdown}, ${files.svg}`);

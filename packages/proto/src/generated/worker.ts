@@ -61,6 +61,7 @@ import type { DeleteResponse as _vecshard_worker_v1_DeleteResponse, DeleteRespon
 import type { DropRequest as _vecshard_worker_v1_DropRequest, DropRequest__Output as _vecshard_worker_v1_DropRequest__Output } from './vecshard/worker/v1/DropRequest.js';
 import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Output as _vecshard_worker_v1_DropResponse__Output } from './vecshard/worker/v1/DropResponse.js';
 import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from './vecshard/worker/v1/ExportListsRequest.js';
+import type { ExportVersionsRequest as _vecshard_worker_v1_ExportVersionsRequest, ExportVersionsRequest__Output as _vecshard_worker_v1_ExportVersionsRequest__Output } from './vecshard/worker/v1/ExportVersionsRequest.js';
 import type { FinishLoadingRequest as _vecshard_worker_v1_FinishLoadingRequest, FinishLoadingRequest__Output as _vecshard_worker_v1_FinishLoadingRequest__Output } from './vecshard/worker/v1/FinishLoadingRequest.js';
 import type { FinishLoadingResponse as _vecshard_worker_v1_FinishLoadingResponse, FinishLoadingResponse__Output as _vecshard_worker_v1_FinishLoadingResponse__Output } from './vecshard/worker/v1/FinishLoadingResponse.js';
 import type { HoldWritesRequest as _vecshard_worker_v1_HoldWritesRequest, HoldWritesRequest__Output as _vecshard_worker_v1_HoldWritesRequest__Output } from './vecshard/worker/v1/HoldWritesRequest.js';
@@ -75,6 +76,7 @@ import type { MatchStatsRequest as _vecshard_worker_v1_MatchStatsRequest, MatchS
 import type { MatchStatsResponse as _vecshard_worker_v1_MatchStatsResponse, MatchStatsResponse__Output as _vecshard_worker_v1_MatchStatsResponse__Output } from './vecshard/worker/v1/MatchStatsResponse.js';
 import type { ReadRowsRequest as _vecshard_worker_v1_ReadRowsRequest, ReadRowsRequest__Output as _vecshard_worker_v1_ReadRowsRequest__Output } from './vecshard/worker/v1/ReadRowsRequest.js';
 import type { ReadRowsResponse as _vecshard_worker_v1_ReadRowsResponse, ReadRowsResponse__Output as _vecshard_worker_v1_ReadRowsResponse__Output } from './vecshard/worker/v1/ReadRowsResponse.js';
+import type { RowVersions as _vecshard_worker_v1_RowVersions, RowVersions__Output as _vecshard_worker_v1_RowVersions__Output } from './vecshard/worker/v1/RowVersions.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from './vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from './vecshard/worker/v1/SearchPreassignedResponse.js';
 import type { SetListsRequest as _vecshard_worker_v1_SetListsRequest, SetListsRequest__Output as _vecshard_worker_v1_SetListsRequest__Output } from './vecshard/worker/v1/SetListsRequest.js';
@@ -165,6 +167,7 @@ export interface ProtoGrpcType {
         DropRequest: MessageTypeDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropRequest__Output>
         DropResponse: MessageTypeDefinition<_vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropResponse__Output>
         ExportListsRequest: MessageTypeDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ExportListsRequest__Output>
+        ExportVersionsRequest: MessageTypeDefinition<_vecshard_worker_v1_ExportVersionsRequest, _vecshard_worker_v1_ExportVersionsRequest__Output>
         FinishLoadingRequest: MessageTypeDefinition<_vecshard_worker_v1_FinishLoadingRequest, _vecshard_worker_v1_FinishLoadingRequest__Output>
         FinishLoadingResponse: MessageTypeDefinition<_vecshard_worker_v1_FinishLoadingResponse, _vecshard_worker_v1_FinishLoadingResponse__Output>
         HoldWritesRequest: MessageTypeDefinition<_vecshard_worker_v1_HoldWritesRequest, _vecshard_worker_v1_HoldWritesRequest__Output>
@@ -180,6 +183,7 @@ export interface ProtoGrpcType {
         Metric: EnumTypeDefinition
         ReadRowsRequest: MessageTypeDefinition<_vecshard_worker_v1_ReadRowsRequest, _vecshard_worker_v1_ReadRowsRequest__Output>
         ReadRowsResponse: MessageTypeDefinition<_vecshard_worker_v1_ReadRowsResponse, _vecshard_worker_v1_ReadRowsResponse__Output>
+        RowVersions: MessageTypeDefinition<_vecshard_worker_v1_RowVersions, _vecshard_worker_v1_RowVersions__Output>
         SearchPreassignedRequest: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedRequest, _vecshard_worker_v1_SearchPreassignedRequest__Output>
         SearchPreassignedResponse: MessageTypeDefinition<_vecshard_worker_v1_SearchPreassignedResponse, _vecshard_worker_v1_SearchPreassignedResponse__Output>
         SetListsRequest: MessageTypeDefinition<_vecshard_worker_v1_SetListsRequest, _vecshard_worker_v1_SetListsRequest__Output>

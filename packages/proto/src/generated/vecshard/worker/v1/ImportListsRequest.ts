@@ -1,6 +1,7 @@
 // Original file: ../../proto/vecshard/worker/v1/worker.proto
 
 import type { ListContent as _vecshard_worker_v1_ListContent, ListContent__Output as _vecshard_worker_v1_ListContent__Output } from '../../../vecshard/worker/v1/ListContent.js';
+import type { RowVersions as _vecshard_worker_v1_RowVersions, RowVersions__Output as _vecshard_worker_v1_RowVersions__Output } from '../../../vecshard/worker/v1/RowVersions.js';
 import type { Long } from '@grpc/proto-loader';
 
 /**
@@ -24,6 +25,12 @@ export interface ImportListsRequest {
    * (see AddPreassignedRequest.epoch).
    */
   'epoch'?: (number | string | Long);
+  /**
+   * The sending copy's write sequences for these lists' rows and the ids it
+   * no longer holds (a move's old owner, a refill's peer), taken in before
+   * the lists (the higher of the two is kept per id). May come with no lists.
+   */
+  'versions'?: (_vecshard_worker_v1_RowVersions | null);
 }
 
 /**
@@ -47,4 +54,10 @@ export interface ImportListsRequest__Output {
    * (see AddPreassignedRequest.epoch).
    */
   'epoch': (string);
+  /**
+   * The sending copy's write sequences for these lists' rows and the ids it
+   * no longer holds (a move's old owner, a refill's peer), taken in before
+   * the lists (the higher of the two is kept per id). May come with no lists.
+   */
+  'versions': (_vecshard_worker_v1_RowVersions__Output | null);
 }

@@ -11,6 +11,7 @@ import type { DeleteResponse as _vecshard_worker_v1_DeleteResponse, DeleteRespon
 import type { DropRequest as _vecshard_worker_v1_DropRequest, DropRequest__Output as _vecshard_worker_v1_DropRequest__Output } from '../../../vecshard/worker/v1/DropRequest.js';
 import type { DropResponse as _vecshard_worker_v1_DropResponse, DropResponse__Output as _vecshard_worker_v1_DropResponse__Output } from '../../../vecshard/worker/v1/DropResponse.js';
 import type { ExportListsRequest as _vecshard_worker_v1_ExportListsRequest, ExportListsRequest__Output as _vecshard_worker_v1_ExportListsRequest__Output } from '../../../vecshard/worker/v1/ExportListsRequest.js';
+import type { ExportVersionsRequest as _vecshard_worker_v1_ExportVersionsRequest, ExportVersionsRequest__Output as _vecshard_worker_v1_ExportVersionsRequest__Output } from '../../../vecshard/worker/v1/ExportVersionsRequest.js';
 import type { FinishLoadingRequest as _vecshard_worker_v1_FinishLoadingRequest, FinishLoadingRequest__Output as _vecshard_worker_v1_FinishLoadingRequest__Output } from '../../../vecshard/worker/v1/FinishLoadingRequest.js';
 import type { FinishLoadingResponse as _vecshard_worker_v1_FinishLoadingResponse, FinishLoadingResponse__Output as _vecshard_worker_v1_FinishLoadingResponse__Output } from '../../../vecshard/worker/v1/FinishLoadingResponse.js';
 import type { HoldWritesRequest as _vecshard_worker_v1_HoldWritesRequest, HoldWritesRequest__Output as _vecshard_worker_v1_HoldWritesRequest__Output } from '../../../vecshard/worker/v1/HoldWritesRequest.js';
@@ -24,6 +25,7 @@ import type { MatchStatsRequest as _vecshard_worker_v1_MatchStatsRequest, MatchS
 import type { MatchStatsResponse as _vecshard_worker_v1_MatchStatsResponse, MatchStatsResponse__Output as _vecshard_worker_v1_MatchStatsResponse__Output } from '../../../vecshard/worker/v1/MatchStatsResponse.js';
 import type { ReadRowsRequest as _vecshard_worker_v1_ReadRowsRequest, ReadRowsRequest__Output as _vecshard_worker_v1_ReadRowsRequest__Output } from '../../../vecshard/worker/v1/ReadRowsRequest.js';
 import type { ReadRowsResponse as _vecshard_worker_v1_ReadRowsResponse, ReadRowsResponse__Output as _vecshard_worker_v1_ReadRowsResponse__Output } from '../../../vecshard/worker/v1/ReadRowsResponse.js';
+import type { RowVersions as _vecshard_worker_v1_RowVersions, RowVersions__Output as _vecshard_worker_v1_RowVersions__Output } from '../../../vecshard/worker/v1/RowVersions.js';
 import type { SearchPreassignedRequest as _vecshard_worker_v1_SearchPreassignedRequest, SearchPreassignedRequest__Output as _vecshard_worker_v1_SearchPreassignedRequest__Output } from '../../../vecshard/worker/v1/SearchPreassignedRequest.js';
 import type { SearchPreassignedResponse as _vecshard_worker_v1_SearchPreassignedResponse, SearchPreassignedResponse__Output as _vecshard_worker_v1_SearchPreassignedResponse__Output } from '../../../vecshard/worker/v1/SearchPreassignedResponse.js';
 import type { SetListsRequest as _vecshard_worker_v1_SetListsRequest, SetListsRequest__Output as _vecshard_worker_v1_SetListsRequest__Output } from '../../../vecshard/worker/v1/SetListsRequest.js';
@@ -117,6 +119,25 @@ export interface ShardWorkerClient extends grpc.Client {
   exportLists(argument: _vecshard_worker_v1_ExportListsRequest, options?: grpc.CallOptions): grpc.ClientReadableStream<_vecshard_worker_v1_ListContent__Output>;
   
   /**
+   * The write sequences a copy keeps for the rows of some of its lists and
+   * for the ids it no longer holds (deleted, or moved to another shard), so
+   * that the new owner of lists moving there refuses the same older writes.
+   */
+  ExportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  ExportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  ExportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  ExportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  /**
+   * The write sequences a copy keeps for the rows of some of its lists and
+   * for the ids it no longer holds (deleted, or moved to another shard), so
+   * that the new owner of lists moving there refuses the same older writes.
+   */
+  exportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  exportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  exportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  exportVersions(argument: _vecshard_worker_v1_ExportVersionsRequest, callback: grpc.requestCallback<_vecshard_worker_v1_RowVersions__Output>): grpc.ClientUnaryCall;
+  
+  /**
    * Ends the loading of a collection attached with `loading`: from now on it
    * answers searches.
    */
@@ -137,6 +158,7 @@ export interface ShardWorkerClient extends grpc.Client {
    * Refuses writes routed by an epoch older than the one given, from now on:
    * while one coordinator copies the shard (a refill, a move), writes sent by
    * others are refused and routed again once the placement has switched.
+   * Answers once the writes admitted before it have been applied.
    */
   HoldWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
   HoldWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
@@ -146,6 +168,7 @@ export interface ShardWorkerClient extends grpc.Client {
    * Refuses writes routed by an epoch older than the one given, from now on:
    * while one coordinator copies the shard (a refill, a move), writes sent by
    * others are refused and routed again once the placement has switched.
+   * Answers once the writes admitted before it have been applied.
    */
   holdWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, options: grpc.CallOptions, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
   holdWrites(argument: _vecshard_worker_v1_HoldWritesRequest, metadata: grpc.Metadata, callback: grpc.requestCallback<_vecshard_worker_v1_HoldWritesResponse__Output>): grpc.ClientUnaryCall;
@@ -322,6 +345,13 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
   ExportLists: grpc.handleServerStreamingCall<_vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent>;
   
   /**
+   * The write sequences a copy keeps for the rows of some of its lists and
+   * for the ids it no longer holds (deleted, or moved to another shard), so
+   * that the new owner of lists moving there refuses the same older writes.
+   */
+  ExportVersions: grpc.handleUnaryCall<_vecshard_worker_v1_ExportVersionsRequest__Output, _vecshard_worker_v1_RowVersions>;
+  
+  /**
    * Ends the loading of a collection attached with `loading`: from now on it
    * answers searches.
    */
@@ -331,6 +361,7 @@ export interface ShardWorkerHandlers extends grpc.UntypedServiceImplementation {
    * Refuses writes routed by an epoch older than the one given, from now on:
    * while one coordinator copies the shard (a refill, a move), writes sent by
    * others are refused and routed again once the placement has switched.
+   * Answers once the writes admitted before it have been applied.
    */
   HoldWrites: grpc.handleUnaryCall<_vecshard_worker_v1_HoldWritesRequest__Output, _vecshard_worker_v1_HoldWritesResponse>;
   
@@ -389,6 +420,7 @@ export interface ShardWorkerDefinition extends grpc.ServiceDefinition {
   Delete: MethodDefinition<_vecshard_worker_v1_DeleteRequest, _vecshard_worker_v1_DeleteResponse, _vecshard_worker_v1_DeleteRequest__Output, _vecshard_worker_v1_DeleteResponse__Output>
   Drop: MethodDefinition<_vecshard_worker_v1_DropRequest, _vecshard_worker_v1_DropResponse, _vecshard_worker_v1_DropRequest__Output, _vecshard_worker_v1_DropResponse__Output>
   ExportLists: MethodDefinition<_vecshard_worker_v1_ExportListsRequest, _vecshard_worker_v1_ListContent, _vecshard_worker_v1_ExportListsRequest__Output, _vecshard_worker_v1_ListContent__Output>
+  ExportVersions: MethodDefinition<_vecshard_worker_v1_ExportVersionsRequest, _vecshard_worker_v1_RowVersions, _vecshard_worker_v1_ExportVersionsRequest__Output, _vecshard_worker_v1_RowVersions__Output>
   FinishLoading: MethodDefinition<_vecshard_worker_v1_FinishLoadingRequest, _vecshard_worker_v1_FinishLoadingResponse, _vecshard_worker_v1_FinishLoadingRequest__Output, _vecshard_worker_v1_FinishLoadingResponse__Output>
   HoldWrites: MethodDefinition<_vecshard_worker_v1_HoldWritesRequest, _vecshard_worker_v1_HoldWritesResponse, _vecshard_worker_v1_HoldWritesRequest__Output, _vecshard_worker_v1_HoldWritesResponse__Output>
   ImportLists: MethodDefinition<_vecshard_worker_v1_ImportListsRequest, _vecshard_worker_v1_ImportListsResponse, _vecshard_worker_v1_ImportListsRequest__Output, _vecshard_worker_v1_ImportListsResponse__Output>
