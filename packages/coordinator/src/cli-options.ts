@@ -40,6 +40,9 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --wait-for-refill-s N  a rebalance or drain that finds a collection being refilled moves the others,
                          then waits up to N s for the refill before it leaves that collection where it
                          is, as its result says (default ${DEFAULT_WAIT_FOR_REFILL_S})
+  --query-load-half-life-s N
+                         half-life of the probes per list a Rebalance weighs query load by
+                         (env VECSHARD_QUERY_LOAD_HALF_LIFE_S, default 60)
   --replica-lag-ms N     how long the other copies of a shard may take to store a write after the
                          first did before they are marked catching-up (default 1000)
   --api-keys FILE        require API keys: a JSON array of { name, key | sha256, role } with role
@@ -90,6 +93,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'auto-rebalance': { type: 'boolean' },
       'move-mb-per-s': { type: 'string' },
       'wait-for-refill-s': { type: 'string' },
+      'query-load-half-life-s': { type: 'string' },
       'auto-rebalance-s': { type: 'string' },
       'api-keys': { type: 'string' },
       'max-concurrent-requests': { type: 'string' },
@@ -150,6 +154,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       values['wait-for-refill-s'] ?? String(DEFAULT_WAIT_FOR_REFILL_S),
       'wait-for-refill-s',
     ),
+    queryLoadHalfLifeS: positiveNumber(
+      values['query-load-half-life-s'] ?? env.VECSHARD_QUERY_LOAD_HALF_LIFE_S ?? '60',
+      'query-load-half-life-s',
+    ),
     autoRebalanceAfterS: autoRebalance(
       values['auto-rebalance'],
       values['auto-rebalance-s'] ?? env.VECSHARD_AUTO_REBALANCE_S,
@@ -196,6 +204,13 @@ function nonNegativeNumber(text: string, what: string): number {
   const value = Number(text);
   if (!Number.isFinite(value) || value < 0)
     throw new TypeError(`--${what} must be a non-negative number, got "${text}"`);
+  return value;
+}
+
+function positiveNumber(text: string, what: string): number {
+  const value = Number(text);
+  if (!Number.isFinite(value) || value <= 0)
+    throw new TypeError(`--${what} must be a positive number, got "${text}"`);
   return value;
 }
 

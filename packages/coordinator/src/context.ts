@@ -5,6 +5,7 @@ import type { CollectionRecord, ShardPlacement } from './collection-record.js';
 import type { CollectionStore } from './collection-store.js';
 import type { IdFilters } from './id-filters/id-filters.js';
 import type { InFlightSearches } from './in-flight-searches.js';
+import type { ProbeLoad } from './query-load/probe-load.js';
 import type { CopyFences } from './replicas/copy-fences.js';
 import { readyReplicas } from './replicas/replica-set.js';
 import type { WorkerClients, WorkerTarget } from './worker-clients.js';
@@ -64,6 +65,8 @@ export interface CoordinatorContext {
   fences: CopyFences;
   /** Acknowledged writes since each collection's last snapshot; kept when there is an object store. */
   writeLog?: WriteLog;
+  /** Probes per list counted from searches, a Rebalance's measure of query load (absent: vectors only). */
+  probeLoad?: ProbeLoad;
   /** Called after a write with the bytes the collection's log holds, to snapshot when it grows large. */
   onLogged?: (collection: CollectionRecord, logBytes: number) => void;
 }

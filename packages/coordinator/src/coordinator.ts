@@ -36,6 +36,7 @@ import { drain } from './moves/drain.js';
 import { PlacementWatch } from './moves/placement-watch.js';
 import { rebalance } from './moves/rebalance.js';
 import { concurrencyLimit } from './overload/concurrency-limit.js';
+import { ProbeLoad } from './query-load/probe-load.js';
 import { refillCollection } from './recovery/refill-collection.js';
 import { RefillWatch } from './recovery/refill-watch.js';
 import { ReplicaAcks } from './redis-durability.js';
@@ -109,6 +110,8 @@ export interface CoordinatorOptions {
    * been alive this many seconds; default: never on its own.
    */
   autoRebalanceAfterS?: number;
+  /** Half-life of the probes per list counted for a load-aware Rebalance, seconds; default 60. */
+  queryLoadHalfLifeS?: number;
   /** Rebalances and drains move at most this many MiB of list data a second (0: no limit); default 64. */
   moveMbPerS?: number;
   /**
@@ -212,6 +215,12 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     fences: new CopyFences(redis, keys, acks),
     writeSequence: new WriteSequence(redis, keys, acks),
     idFilters: new IdFilters(redis, keys, acks),
+    probeLoad: new ProbeLoad({
+      redis,
+      keys,
+      halfLifeMs: (options.queryLoadHalfLifeS ?? 60) * 1000,
+      onError: (error) => log.warn({ err: error }, 'could not publish the query load per list'),
+    }),
     // Worth keeping only where snapshots can be taken: the log holds the writes since the last one.
     writeLog: options.storeUrl ? new WriteLog(redis, keys) : undefined,
   };
@@ -307,6 +316,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
     onError: (error) => log.warn({ err: error }, 'checking for placement moves failed'),
   });
   placementWatch.start();
+  ctx.probeLoad?.start();
   // Collections trained before the id filters existed (or whose filters were lost) get them back.
   const idFilterWatch =
     (options.runJobs ?? true)
@@ -369,6 +379,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       health.notServing();
       refills.stop();
       placementWatch.stop();
+      ctx.probeLoad?.stop();
       idFilterWatch?.stop();
       await drainServer(server, 10_000);
       await healthServer?.close();

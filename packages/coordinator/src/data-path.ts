@@ -508,7 +508,7 @@ async function searchUnfiltered(
   deadline: number,
   allowPartial: boolean,
 ): Promise<ShardAnswers & { shardsQueried: number }> {
-  const parts = await routeUnfiltered(collection, queries, nprobe);
+  const parts = await routeUnfiltered(ctx, collection, queries, nprobe);
   observeSearchFanOut(parts);
   const answers = await askShards(ctx, collection.record, parts, shardSearch, deadline, allowPartial);
   return { ...answers, shardsQueried: parts.length };
@@ -516,6 +516,7 @@ async function searchUnfiltered(
 
 /** Each shard's queries by the nprobe nearest lists (every shard under scatter routing). */
 async function routeUnfiltered(
+  ctx: CoordinatorContext,
   collection: ReadyCollection,
   queries: Float32Array,
   nprobe: number,
@@ -523,6 +524,7 @@ async function routeUnfiltered(
   const { record, template, owner } = collection;
   const nq = queries.length / record.dim;
   const assignment = await template.assign(queries, nprobe);
+  if (record.routing === 'lists') ctx.probeLoad?.observe(record.name, record.nlist, assignment.lists);
   return record.routing === 'scatter'
     ? record.placement.map((shard) => ({
         shard: shard.shard,

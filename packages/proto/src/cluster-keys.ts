@@ -49,6 +49,11 @@ export function clusterKeys(prefix = DEFAULT_KEY_PREFIX) {
      * heartbeat and stops answering reads from those copies.
      */
     workerFences: (id: string) => `${prefix}:worker:${id}:fences`,
+    /**
+     * Hash: coordinator instance → its decayed probes per inverted list (binary:
+     * the time they were taken, then one float64 per list), read by a load-aware Rebalance.
+     */
+    probeLoad: (name: string) => `${prefix}:collection:${name}:probe-load`,
     /** Pub/sub channel: a collection name whose record changed, so other coordinators reload it. */
     changes: `${prefix}:collection-changes`,
   };

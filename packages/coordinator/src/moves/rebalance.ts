@@ -3,7 +3,7 @@ import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
 import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { MoveNow, ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
-import { planListMoves } from '../placement/rebalance-plan.js';
+import { planRebalance, type RebalancePlan } from '../placement/query-load-plan.js';
 import { loadingNow } from '../recovery/collection-loading.js';
 import { copiesPerWorker, replicaWorkers } from '../replicas/replica-set.js';
 import { moveLists } from './move-lists.js';
@@ -18,8 +18,10 @@ const LISTS_PER_STEP = 8;
  * that holds none of it gets a new, empty shard (with the collection's
  * number of copies), then lists move from the heaviest shards to the
  * lightest until every shard's vector load is within 5 % of the mean,
- * while searches and writes go on. A collection being refilled (loading) is
- * not touched while its refill runs: the others are rebalanced, then it is
+ * while searches and writes go on; or, when the queries counted lately
+ * would leave a shard's query load well over the mean, until every shard's
+ * query load (vectors × probes per list) is (see query-load-plan.ts). A
+ * collection being refilled (loading) is not touched while its refill runs: the others are rebalanced, then it is
  * waited for (see refill-wait.ts), or left as it is if it is still loading
  * when the wait runs out, as the result says. Progress counts lists moved.
  */
@@ -31,6 +33,7 @@ export async function rebalance(
   const soFar = data.soFar;
   const names = soFar?.pending ?? (data.collection ? [data.collection] : await ctx.store.names());
   const moved: Record<string, number> = { ...soFar?.collections };
+  const balancedBy: Record<string, Omit<RebalancePlan, 'moves'>> = {};
   const left: LeftLoading = new Map();
   const throttle = new MoveThrottle(ctx.moveBytesPerSecond);
   let done = soFar?.listsMoved ?? 0;
@@ -61,6 +64,10 @@ export async function rebalance(
           await progress(done, planned, now);
         },
         (now) => progress(done, planned, now),
+        (plan) => {
+          const { moves: _, ...by } = plan;
+          balancedBy[name] = by;
+        },
       );
     });
   }
@@ -69,7 +76,7 @@ export async function rebalance(
     ...data,
     soFar: { waitingSinceMs, listsMoved: done, collections: moved, pending: [...left.keys()], waitedFor },
   }));
-  return { listsMoved: done, collections: moved, ...refillReport(waitedFor, left) };
+  return { listsMoved: done, collections: moved, balancedBy, ...refillReport(waitedFor, left) };
 }
 
 /**
@@ -83,12 +90,16 @@ async function rebalanceCollection(
   onPlanned: (lists: number) => void,
   onMoved: (lists: number, bytes: number, now: MoveNow) => Promise<void>,
   onMoving: (now: MoveNow) => Promise<void>,
+  onPlan: (plan: RebalancePlan) => void,
 ): Promise<void> {
   const record = await addShardsForNewWorkers(ctx, stored);
-  const moves = planListMoves(
+  const plan = planRebalance(
     await listVectors(ctx, record),
+    await ctx.probeLoad?.read(record.name, record.nlist),
     record.placement.map((s) => s.lists),
   );
+  onPlan(plan);
+  const { moves } = plan;
   onPlanned(moves.reduce((sum, move) => sum + move.lists.length, 0));
   for (const move of moves) {
     const now = (done: number): MoveNow => ({

@@ -1,0 +1,50 @@
+import { SeededRandom } from '@vecshard/datasets';
+import { ZipfRanks } from './zipf.js';
+
+/** Candidate queries grouped by their nearest list: the rows of `pool` whose nearest centroid is each list. */
+export function bucketByList(nearest: BigInt64Array, nlist: number): number[][] {
+  const buckets = Array.from({ length: nlist }, () => [] as number[]);
+  nearest.forEach((list, row) => {
+    if (list >= 0n) buckets[Number(list)].push(row);
+  });
+  return buckets;
+}
+
+/** How each query picks its list: Zipf by rank over a shuffled order of the lists, or uniformly. */
+export type ListLaw = { kind: 'zipf'; exponent: number } | { kind: 'uniform' };
+
+/**
+ * `count` queries whose nearest list follows the law: for each, a list is
+ * drawn (lists with no candidate are left out of the law) and one of its
+ * candidates is taken at random. The Zipf ranks go to the lists in a seeded
+ * random order, so the hot lists fall where they fall, not on list 0's
+ * neighbourhood. Returns the queries and the hot list of each.
+ */
+export function queriesByListLaw(
+  pool: Float32Array,
+  dim: number,
+  buckets: number[][],
+  law: ListLaw,
+  count: number,
+  seed: number,
+): { queries: Float32Array; lists: Int32Array } {
+  const random = new SeededRandom(seed);
+  const lists = buckets.map((rows, list) => (rows.length > 0 ? list : -1)).filter((l) => l >= 0);
+  // Fisher–Yates with its own stream: the same hot lists whatever the count.
+  const order = new SeededRandom(seed ^ 0x5bd1e995);
+  for (let i = lists.length - 1; i > 0; i--) {
+    const j = order.int(i + 1);
+    [lists[i], lists[j]] = [lists[j], lists[i]];
+  }
+  const zipf = law.kind === 'zipf' ? new ZipfRanks(lists.length, law.exponent) : undefined;
+  const queries = new Float32Array(count * dim);
+  const hot = new Int32Array(count);
+  for (let q = 0; q < count; q++) {
+    const list = lists[zipf ? zipf.draw(random) : random.int(lists.length)];
+    const rows = buckets[list];
+    const row = rows[random.int(rows.length)];
+    queries.set(pool.subarray(row * dim, (row + 1) * dim), q * dim);
+    hot[q] = list;
+  }
+  return { queries, lists: hot };
+}
