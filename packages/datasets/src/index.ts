@@ -3,7 +3,7 @@ export { fashionMnistDirs, findFashionMnist, readFashionMnist } from './fashion-
 export { readIdx } from './idx.js';
 export { type NpyDtype, type NpyShape, npyShape, readNpy, writeNpy } from './npy.js';
 export { SeededRandom } from './random.js';
-export { type GaussianMixtureOptions, gaussianMixture } from './synthetic.js';
+export { type GaussianMixtureOptions, gaussianMixture, gaussianMixtureBatches } from './synthetic.js';
 export {
   readIvecs,
   readVecs,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SeededRandom } from '../src/random.js';
-import { gaussianMixture } from '../src/synthetic.js';
+import { gaussianMixture, gaussianMixtureBatches } from '../src/synthetic.js';
 
 const options = { count: 400, queries: 50, dim: 8, clusters: 5, noise: 0.1, seed: 7 };
 
@@ -11,6 +11,16 @@ describe('seeded Gaussian mixture', () => {
     expect(a.base).toEqual(b.base);
     expect(a.queries).toEqual(b.queries);
     expect(gaussianMixture({ ...options, seed: 8 }).base).not.toEqual(a.base);
+  });
+
+  it('gives the same base in batches, one batch at a time', () => {
+    const { base } = gaussianMixture(options);
+    const batches = [...gaussianMixtureBatches(options, 70)];
+    expect(batches.map((b) => b.length / options.dim)).toEqual([70, 70, 70, 70, 70, 50]);
+    const joined = new Float32Array(base.length);
+    for (const [i, batch] of batches.entries()) joined.set(batch, i * 70 * options.dim);
+    expect(joined).toEqual(base);
+    expect(() => gaussianMixtureBatches(options, 0).next()).toThrow(RangeError);
   });
 
   it('keeps the base unchanged when more queries are asked for', () => {
