@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import { readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fitGrowth, writeGrowthReport } from './growth/growth-report.js';
 import { type GrowthConfig, measureSize, type SizeRow, type SizeSpec } from './growth/measure-size.js';
@@ -19,7 +20,11 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     /** Sizes from this many vectors on are stored as SQ8 (1 byte a dimension) instead of Flat. */
     'sq8-from': { type: 'string', default: '0' },
-    'replication-factor': { type: 'string', default: '2' },
+    // 1: a lost copy is rebuilt from the snapshot and the write log; 2 doubles the workers' memory and
+    // ingest work (each of the 2 workers then holds every vector), and a lost copy is copied from its peer.
+    'replication-factor': { type: 'string', default: '1' },
+    /** A growth.json whose data.sizes rows are kept where this run measures no such size (a run in parts). */
+    'keep-from': { type: 'string' },
     workers: { type: 'string', default: '2' },
     nprobe: { type: 'string', default: '16' },
     'in-flight': { type: 'string', default: '3' },
@@ -32,10 +37,10 @@ const { values } = parseArgs({
   },
 });
 
-const sizes = (values.sizes ?? (values.quick ? '100000,300000,1000000' : '1000000,3000000,10000000'))
-  .split(',')
-  .map(Number);
-const nlists = (values.nlists ?? (values.quick ? '256,512,1024' : '1024,2048,4096')).split(',').map(Number);
+// An empty --sizes with --keep-from only writes the report of the kept rows.
+const list = (text: string) => (text === '' ? [] : text.split(',').map(Number));
+const sizes = list(values.sizes ?? (values.quick ? '100000,300000,1000000' : '1000000,3000000,10000000'));
+const nlists = list(values.nlists ?? (values.quick ? '256,512,1024' : '1024,2048,4096'));
 if (nlists.length !== sizes.length || [...sizes, ...nlists].some((v) => !Number.isInteger(v) || v < 1))
   throw new TypeError('--sizes and --nlists must be lists of positive integers of the same length');
 const sq8From = Number(values['sq8-from']);
@@ -69,7 +74,12 @@ const config: GrowthConfig = {
 
 async function main(): Promise<void> {
   const log = (line: string) => console.error(`${new Date().toISOString().slice(11, 19)} ${line}`);
-  const rows: SizeRow[] = [];
+  const measured = new Set(specs.map((s) => s.vectors));
+  const rows: SizeRow[] = values['keep-from']
+    ? (JSON.parse(readFileSync(values['keep-from'], 'utf8')).data.sizes as SizeRow[]).filter(
+        (r) => !measured.has(r.vectors),
+      )
+    : [];
   const machine = machineLine(describeMachine());
   const report = async () => {
     const exponents = fitGrowth(rows);
@@ -78,7 +88,7 @@ async function main(): Promise<void> {
         generated: new Date().toISOString(),
         machine,
         settings: {
-          sizes: specs.map((s) => `${s.vectors}:IVF${s.nlist},${s.codec}`).join(' '),
+          sizes: rows.map((r) => `${r.vectors}:${r.index}`).join(' '),
           dim: config.dim,
           workers: config.workers,
           replication_factor: config.replicationFactor,
@@ -100,10 +110,18 @@ async function main(): Promise<void> {
             'batch q/s is 1,000 queries in one request, repeated for 3 s; p50/p99 from 500 one-query searches ' +
             'through the coordinator after 500 warm-ups.',
           'Snapshot: one Snapshot job after the load. Refill: kill -9 of one worker, which the launcher ' +
-            'starts again under its id; timed until every shard has its copies ready again (copied from the ' +
-            'peer). Restart: the cluster stopped and started on its data dir, timed until a search answers.',
-          ...(rows.length < specs.length
-            ? [`Only ${rows.length} of the ${specs.length} sizes finished; the fit covers those.`]
+            'starts again under its id; timed until every shard has its copies ready again (' +
+            (config.replicationFactor >= 2
+              ? 'copied from the peer'
+              : 'replication factor 1: rebuilt from the snapshot and the write log') +
+            '). Restart: the cluster stopped and started on its data dir, timed until a search answers.',
+          ...(specs.some((s) => !rows.some((r) => r.vectors === s.vectors))
+            ? [
+                `Sizes not measured (yet): ${specs
+                  .filter((s) => !rows.some((r) => r.vectors === s.vectors))
+                  .map((s) => s.vectors)
+                  .join(', ')}; the fit covers the others.`,
+              ]
             : []),
         ],
       },
@@ -112,9 +130,11 @@ async function main(): Promise<void> {
     console.log(markdownTable(rows));
     console.log(markdownTable(exponents));
   };
+  if (specs.length === 0) await report();
   for (const spec of specs) {
     log(`growth: ${spec.vectors} vectors, IVF${spec.nlist},${spec.codec}`);
     rows.push(await measureSize(spec, config, log));
+    rows.sort((a, b) => a.vectors - b.vectors);
     // Written after every size, so a run cut short still leaves what it measured.
     await report();
   }
