@@ -145,6 +145,7 @@ function growthMarkdown(data: GrowthData): string {
     'Redis used MiB after load': r.redis_used_mib_after_load,
     'Redis peak MiB': r.redis_peak_mib,
     'AOF MiB after load': r.aof_mib_after_load,
+    'snapshots during load': r.snapshots_during_load ?? '—',
     'Redis used MiB after snapshot': r.redis_used_mib_after_snapshot,
     'AOF MiB after snapshot': r.aof_mib_after_snapshot,
     'store MiB': r.store_mib,

@@ -73,6 +73,8 @@ export interface SizeRow {
   redis_used_mib_after_load: number;
   redis_peak_mib: number;
   aof_mib_after_load: number;
+  /** Snapshots the write-log bounds took during the load (absent in rows measured before it was counted). */
+  snapshots_during_load?: number;
   snapshot_s: number;
   redis_used_mib_after_snapshot: number;
   aof_mib_after_snapshot: number;
@@ -143,11 +145,12 @@ export async function measureSize(
     const coordinatorRss = processMemory(coordinator.pid).rssBytes;
     const redisAfterLoad = await redisMemory(cluster.redisUrl);
     const aofAfterLoad = folderBytes(join(dataDir, 'redis'));
+    const snapshotsDuringLoad = (await client.listSnapshots(NAME)).length;
     const workersRss = workersMemory.reduce((sum, m) => sum + m.rssBytes, 0);
     log(
       `growth ${label}: loaded in ${ingestS.toFixed(1)} s (${Math.round(spec.vectors / ingestS)} vectors/s); ` +
         `workers ${mib(workersRss)} MiB, Redis used_memory ${mib(redisAfterLoad.usedBytes)} MiB ` +
-        `(peak ${mib(redisAfterLoad.peakBytes)}), AOF ${mib(aofAfterLoad)} MiB`,
+        `(peak ${mib(redisAfterLoad.peakBytes)}), AOF ${mib(aofAfterLoad)} MiB, ${snapshotsDuringLoad} snapshots taken`,
     );
 
     const queries = gaussianMixture({ ...mixture, count: 0, queries: config.queries }).queries;
@@ -211,6 +214,7 @@ export async function measureSize(
       redis_used_mib_after_load: mib(redisAfterLoad.usedBytes),
       redis_peak_mib: mib(Math.max(redisAfterLoad.peakBytes, redisAfterSnapshot.peakBytes)),
       aof_mib_after_load: mib(aofAfterLoad),
+      snapshots_during_load: snapshotsDuringLoad,
       snapshot_s: round(snapshotS),
       redis_used_mib_after_snapshot: mib(redisAfterSnapshot.usedBytes),
       aof_mib_after_snapshot: mib(aofAfterSnapshot),
