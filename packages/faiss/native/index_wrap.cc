@@ -99,6 +99,7 @@ Napi::Function IndexWrap::Define(Napi::Env env) {
                          InstanceMethod<&IndexWrap::SearchPreassigned>("searchPreassigned"),
                          InstanceMethod<&IndexWrap::SearchPreassignedNow>("searchPreassignedNow"),
                          InstanceMethod<&IndexWrap::SearchSubset>("searchSubset"),
+                         InstanceMethod<&IndexWrap::SearchSubsetNow>("searchSubsetNow"),
                          InstanceMethod<&IndexWrap::ReconstructIds>("reconstructIds"),
                          InstanceMethod<&IndexWrap::ReconstructIdsNow>("reconstructIdsNow"),
                          InstanceMethod<&IndexWrap::Serialize>("serialize"),
@@ -373,6 +374,29 @@ Napi::Value IndexWrap::SearchSubset(const Napi::CallbackInfo& info) {
     if (n > 0) search_subset(*state, Rows(*state, qp, n, "queries"), k, idp, n_ids, dp, lp);
   });
   return worker->keep(q).keep(ids).resolve_with(result).start();
+}
+
+// Searches the subset on the calling (JavaScript) thread, for small work (the
+// caller bounds it): handing a scan of a few thousand vectors to a libuv
+// thread and waking the caller again costs more than the scan. Returns
+// undefined, having done nothing, while a writer holds the index.
+Napi::Value IndexWrap::SearchSubsetNow(const Napi::CallbackInfo& info) {
+  auto q = float_arg(info, 0, "queries");
+  size_t n = rows(q, "queries");
+  int k = int_arg(info, 1, "k", 1, 1 << 20);
+  auto ids = int64_arg(info, 2, "ids");
+  float* dp;
+  idx_t* lp;
+  Napi::Object result = search_result(info.Env(), n * k, &dp, &lp);
+  bool searched = true;
+  auto failure = run_catching([&] {
+    if (n > 0) {
+      searched = try_search_subset(*state_, Rows(*state_, q.Data(), n, "queries"), k, ids.Data(),
+                                   ids.ElementLength(), dp, lp);
+    }
+  });
+  if (failure) throw_failure(info.Env(), *failure);
+  return searched ? Napi::Value(result) : info.Env().Undefined();
 }
 
 namespace {

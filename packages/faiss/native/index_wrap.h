@@ -46,6 +46,7 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
   Napi::Value SearchPreassigned(const Napi::CallbackInfo& info);
   Napi::Value SearchPreassignedNow(const Napi::CallbackInfo& info);
   Napi::Value SearchSubset(const Napi::CallbackInfo& info);
+  Napi::Value SearchSubsetNow(const Napi::CallbackInfo& info);
   Napi::Value ReconstructIds(const Napi::CallbackInfo& info);
   Napi::Value ReconstructIdsNow(const Napi::CallbackInfo& info);
   Napi::Value Serialize(const Napi::CallbackInfo& info);

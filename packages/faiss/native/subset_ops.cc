@@ -164,22 +164,23 @@ void knn_threaded(faiss::MetricType metric, const float* x, size_t nq, const flo
 
 }  // namespace
 
-void search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids, float* distances,
-                   idx_t* labels) {
+namespace {
+
+const faiss::IndexIVF& require_subset_searchable(const IndexState& state) {
   const faiss::IndexIVF& ivf = require_direct_map(state, "searchSubset");
-  const faiss::MetricType metric = ivf.metric_type;
-  if (metric != faiss::METRIC_L2 && metric != faiss::METRIC_INNER_PRODUCT) {
+  if (ivf.metric_type != faiss::METRIC_L2 && ivf.metric_type != faiss::METRIC_INNER_PRODUCT) {
     throw std::logic_error("searchSubset supports L2 and inner-product indexes only");
   }
-  std::shared_lock guard(state.lock);
-  const Subset subset = gather(ivf, ids, n_ids);
-  // The copies are all the search needs: writers need not wait for the distances.
-  guard.unlock();
+  return ivf;
+}
 
+// The k nearest among a gathered subset, labels mapped back to ids.
+void search_gathered(const faiss::IndexIVF& ivf, const Subset& subset, const Rows& q, int k, float* distances,
+                     idx_t* labels) {
   const size_t nq = q.n();
   const size_t ny = subset.ids.size();
   const size_t kk = static_cast<size_t>(k);
-  const bool ip = metric == faiss::METRIC_INNER_PRODUCT;
+  const bool ip = ivf.metric_type == faiss::METRIC_INNER_PRODUCT;
   if (ny == 0) {
     // FAISS's BLAS path writes nothing for an empty database: pad here as its heaps would.
     if (ip) {
@@ -190,15 +191,38 @@ void search_subset(const IndexState& state, const Rows& q, int k, const idx_t* i
     return;
   }
   if (ip) {
-    knn_threaded<faiss::CMin<float, idx_t>>(metric, q.data(), nq, subset.vectors.data(), ny, ivf.d, kk, distances,
-                                            labels);
+    knn_threaded<faiss::CMin<float, idx_t>>(ivf.metric_type, q.data(), nq, subset.vectors.data(), ny, ivf.d, kk,
+                                            distances, labels);
   } else {
-    knn_threaded<faiss::CMax<float, idx_t>>(metric, q.data(), nq, subset.vectors.data(), ny, ivf.d, kk, distances,
-                                            labels);
+    knn_threaded<faiss::CMax<float, idx_t>>(ivf.metric_type, q.data(), nq, subset.vectors.data(), ny, ivf.d, kk,
+                                            distances, labels);
   }
   for (size_t i = 0; i < nq * kk; i++) {
     if (labels[i] >= 0) labels[i] = subset.ids[labels[i]];
   }
+}
+
+}  // namespace
+
+void search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids, float* distances,
+                   idx_t* labels) {
+  const faiss::IndexIVF& ivf = require_subset_searchable(state);
+  std::shared_lock guard(state.lock);
+  const Subset subset = gather(ivf, ids, n_ids);
+  // The copies are all the search needs: writers need not wait for the distances.
+  guard.unlock();
+  search_gathered(ivf, subset, q, k, distances, labels);
+}
+
+bool try_search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids,
+                       float* distances, idx_t* labels) {
+  const faiss::IndexIVF& ivf = require_subset_searchable(state);
+  std::shared_lock guard(state.lock, std::try_to_lock);
+  if (!guard.owns_lock()) return false;
+  const Subset subset = gather(ivf, ids, n_ids);
+  guard.unlock();
+  search_gathered(ivf, subset, q, k, distances, labels);
+  return true;
 }
 
 namespace {

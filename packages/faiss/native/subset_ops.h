@@ -21,6 +21,9 @@ namespace vecshard {
 // metric's worst distance.
 void search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids, float* distances,
                    idx_t* labels);
+// Like search_subset, but returns false, having done nothing, while a writer holds the index.
+bool try_search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids,
+                       float* distances, idx_t* labels);
 
 // Decodes the stored vector of each id into `vectors` (d floats per id, in
 // the order asked); found[i] is 1, or 0 (and the row is left as it was) when

@@ -63,6 +63,8 @@ export interface NativeIndex {
     filter?: NativeIdFilter,
   ): NativeSearchResult | undefined;
   searchSubset(x: Float32Array, k: number, ids: BigInt64Array): Promise<NativeSearchResult>;
+  /** Synchronous searchSubset; undefined when a writer holds the index. */
+  searchSubsetNow(x: Float32Array, k: number, ids: BigInt64Array): NativeSearchResult | undefined;
   reconstructIds(ids: BigInt64Array): Promise<NativeReconstruction>;
   /** Synchronous reconstructIds; undefined when a writer holds the index. */
   reconstructIdsNow(ids: BigInt64Array): NativeReconstruction | undefined;

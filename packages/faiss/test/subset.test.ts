@@ -67,6 +67,30 @@ describe.each(['l2', 'ip', 'cosine'] as const)('searchSubset, IVF-Flat %s', (met
     expect(parityProblems(expectedSubset(metric, subset), actual, k)).toEqual([]);
   });
 
+  it('searches a small subset on the calling thread as a large batch is searched on a thread', async () => {
+    // 30 queries × 12 000 ids × 16 floats is above the calling-thread bound; one query is below it.
+    // (The batch measures through BLAS, one query without: equal up to rounding, as brute force checks.)
+    const subset = sampleIds(ids, 0.6, 13);
+    const batch = await index.searchSubset(queries, k, subset);
+    expect(parityProblems(expectedSubset(metric, subset), batch, k)).toEqual([]);
+    for (const q of [0, 9, 29]) {
+      const query = queries.subarray(q * dim, (q + 1) * dim);
+      const one = await index.searchSubset(query, k, subset);
+      expect(parityProblems(expectedSubset(metric, subset, query), one, k)).toEqual([]);
+    }
+  });
+
+  it('answers a small subset the same while a write is queued or holds the index', async () => {
+    const written = await filled(`IVF${nlist},Flat`, metric);
+    const subset = sampleIds(ids, 0.05, 14);
+    const one = queries.subarray(0, dim);
+    const before = await written.searchSubset(one, k, subset);
+    const adding = written.add(clusteredVectors(20_000, dim, 24, 44), sequentialIds(20_000, 2_000_000));
+    const during = written.searchSubset(one, k, subset);
+    const [, result] = await Promise.all([adding, during]);
+    expect([...result.labels]).toEqual([...before.labels]);
+  });
+
   it('over every id equals an IVF search probing every list', async () => {
     const exact = await index.searchSubset(queries, k, ids);
     const ivf = await index.search(queries, k, { nprobe: nlist });

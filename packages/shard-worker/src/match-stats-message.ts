@@ -11,6 +11,6 @@ export function matchStatsMessage(stats: {
     count: String(stats.count),
     rows: String(stats.rows),
     lists: perList.map(([list]) => list),
-    listCounts: perList.map(([, count]) => String(count)),
+    listCounts: perList.map(([, count]) => count),
   };
 }

@@ -158,7 +158,7 @@ export function sumMatches(answers: readonly ShardMatches[], record: CollectionR
     counts.rows += Number(matches.rows);
     counts.perShard[shard] += count;
     matches.lists.forEach((list, i) => {
-      counts.perList[list] += Number(matches.listCounts[i]);
+      counts.perList[list] += matches.listCounts[i];
     });
   }
   return counts;

@@ -12,9 +12,12 @@ export interface MatchStatsResponse {
   'count'?: (number | string | Long);
   /**
    * Lists holding matches, ascending, and how many each holds (per_list).
+   * uint32 (a list's rows on one shard), so neither side converts 64-bit
+   * numbers for every list of every filtered search; the same varint on the
+   * wire as the uint64 it was.
    */
   'lists'?: (number)[];
-  'listCounts'?: (number | string | Long)[];
+  'listCounts'?: (number)[];
   /**
    * Rows the shard holds.
    */
@@ -31,9 +34,12 @@ export interface MatchStatsResponse__Output {
   'count': (string);
   /**
    * Lists holding matches, ascending, and how many each holds (per_list).
+   * uint32 (a list's rows on one shard), so neither side converts 64-bit
+   * numbers for every list of every filtered search; the same varint on the
+   * wire as the uint64 it was.
    */
   'lists': (number)[];
-  'listCounts': (string)[];
+  'listCounts': (number)[];
   /**
    * Rows the shard holds.
    */
