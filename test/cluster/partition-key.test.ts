@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startCluster, type TestCluster } from '../helpers/cluster.js';
 import { clusteredVectors, sequentialIds } from '../helpers/data.js';
 import { allRows, bruteForce, recallAt } from '../helpers/documents.js';
+import { scrape, total } from '../helpers/metrics.js';
 
 // A partition key places rows by tenant: every row of a shop lives on one
 // shard, so a search, Count or Query that fixes the shop asks that shard
@@ -65,6 +66,17 @@ async function expectExactWithinShop(shop: string): Promise<void> {
   expect(recallAt(bruteForce(vectors, DIM, queries, K, rowsOfShop(shop)), result.ids, K)).toBe(1);
 }
 
+/** SearchLists calls the workers have answered so far (one-hop searches and the coordinator's). */
+async function workerSearchCalls(): Promise<number> {
+  let calls = 0;
+  for (const worker of cluster.workers) {
+    calls += total(await scrape(worker.metricsUrl!), 'vecshard_rpc_requests_total', {
+      method: 'SearchLists',
+    });
+  }
+  return calls;
+}
+
 describe('a partition key', { timeout: 240_000 }, () => {
   it('reports the key and spreads the shops over every shard', async () => {
     const info = await client.getCollection(NAME);
@@ -82,6 +94,21 @@ describe('a partition key', { timeout: 240_000 }, () => {
     expect([...page.ids].map(Number)).toEqual(expected);
     // Without the shop, every shard.
     expect((await client.search(NAME, queries, { k: K })).shardsQueried).toBe(4);
+  });
+
+  it("sends a one-hop search fixing the shop to the shop's shard alone, with the coordinator's answer", async () => {
+    await client.refreshRoutingTable(NAME);
+    for (const shop of ['shop-0', 'shop-7', 'shop-33']) {
+      const filter = { must: [{ match: { field: 'shop', keywords: [shop] } }] };
+      const before = await workerSearchCalls();
+      const direct = await client.search(NAME, queries, { k: K, nprobe: NLIST, filter, direct: true });
+      expect(direct.path).toBe('direct');
+      // One call, on one worker: every shard asked would be 4.
+      expect((await workerSearchCalls()) - before).toBe(1);
+      const via = await client.search(NAME, queries, { k: K, nprobe: NLIST, filter });
+      expect([...direct.ids]).toEqual([...via.ids]);
+      expect(recallAt(bruteForce(vectors, DIM, queries, K, rowsOfShop(shop)), direct.ids, K)).toBe(1);
+    }
   });
 
   it('moves a row that changes shop, leaving nothing behind', async () => {

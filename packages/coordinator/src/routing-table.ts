@@ -24,7 +24,8 @@ const CLIENT_ASSIGNABLE = /^\s*IVF\d+\s*,\s*Flat\s*$/i;
  * What a client needs to route a search itself: the quantizer's centroids,
  * the placement epoch, and per shard its lists and the addresses of its
  * READY copies on live workers (a copy catching up is never listed, as the
- * coordinator never reads one either).
+ * coordinator never reads one either); and the partition key, by which a
+ * client sends a tenant's filtered search to the tenant's shard alone.
  */
 export function routingTable(ctx: CoordinatorContext, collection: ReadyCollection): RoutingTable {
   const { record, template } = collection;
@@ -40,6 +41,7 @@ export function routingTable(ctx: CoordinatorContext, collection: ReadyCollectio
     quantizerDigest: quantizerDigest(centroids),
     epoch: String(record.epoch ?? 0),
     clientAssignable: record.routing === 'lists' && CLIENT_ASSIGNABLE.test(record.index),
+    partitionKey: record.partitionKey ?? '',
     shards: record.placement.map((shard) => ({
       shard: shard.shard,
       lists: shard.lists,

@@ -8,6 +8,7 @@ export * from './codec.js';
 export * from './definitions.js';
 export * from './fields/columns.js';
 export * from './fields/field-schema.js';
+export * from './fields/partition-key.js';
 export { decodeFieldRows, encodeFieldRows, ROW_CODEC_VERSION } from './fields/row-codec.js';
 export * from './fields/schema-check.js';
 export * from './file-poller.js';

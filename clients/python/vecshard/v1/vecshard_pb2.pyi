@@ -435,7 +435,7 @@ class RoutingShard(_message.Message):
     def __init__(self, shard: _Optional[int] = ..., lists: _Optional[_Iterable[int]] = ..., addresses: _Optional[_Iterable[str]] = ...) -> None: ...
 
 class RoutingTable(_message.Message):
-    __slots__ = ["centroids", "client_assignable", "collection", "dim", "epoch", "metric", "nlist", "nprobe", "quantizer_digest", "routing", "shards"]
+    __slots__ = ["centroids", "client_assignable", "collection", "dim", "epoch", "metric", "nlist", "nprobe", "partition_key", "quantizer_digest", "routing", "shards"]
     CENTROIDS_FIELD_NUMBER: _ClassVar[int]
     CLIENT_ASSIGNABLE_FIELD_NUMBER: _ClassVar[int]
     COLLECTION_FIELD_NUMBER: _ClassVar[int]
@@ -444,6 +444,7 @@ class RoutingTable(_message.Message):
     METRIC_FIELD_NUMBER: _ClassVar[int]
     NLIST_FIELD_NUMBER: _ClassVar[int]
     NPROBE_FIELD_NUMBER: _ClassVar[int]
+    PARTITION_KEY_FIELD_NUMBER: _ClassVar[int]
     QUANTIZER_DIGEST_FIELD_NUMBER: _ClassVar[int]
     ROUTING_FIELD_NUMBER: _ClassVar[int]
     SHARDS_FIELD_NUMBER: _ClassVar[int]
@@ -455,10 +456,11 @@ class RoutingTable(_message.Message):
     metric: Metric
     nlist: int
     nprobe: int
+    partition_key: str
     quantizer_digest: bytes
     routing: Routing
     shards: _containers.RepeatedCompositeFieldContainer[RoutingShard]
-    def __init__(self, collection: _Optional[str] = ..., dim: _Optional[int] = ..., metric: _Optional[_Union[Metric, str]] = ..., nlist: _Optional[int] = ..., nprobe: _Optional[int] = ..., routing: _Optional[_Union[Routing, str]] = ..., centroids: _Optional[bytes] = ..., epoch: _Optional[int] = ..., shards: _Optional[_Iterable[_Union[RoutingShard, _Mapping]]] = ..., client_assignable: bool = ..., quantizer_digest: _Optional[bytes] = ...) -> None: ...
+    def __init__(self, collection: _Optional[str] = ..., dim: _Optional[int] = ..., metric: _Optional[_Union[Metric, str]] = ..., nlist: _Optional[int] = ..., nprobe: _Optional[int] = ..., routing: _Optional[_Union[Routing, str]] = ..., centroids: _Optional[bytes] = ..., epoch: _Optional[int] = ..., shards: _Optional[_Iterable[_Union[RoutingShard, _Mapping]]] = ..., client_assignable: bool = ..., quantizer_digest: _Optional[bytes] = ..., partition_key: _Optional[str] = ...) -> None: ...
 
 class SearchRequest(_message.Message):
     __slots__ = ["allow_partial", "collection", "filter", "filter_expression", "k", "nprobe", "output_fields", "queries"]

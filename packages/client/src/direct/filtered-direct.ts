@@ -7,9 +7,11 @@ import {
   type Filter,
   isPlacementMoved,
   mergeTopK,
+  partitionValueOf,
   REQUEST_ID_HEADER,
   type SearchListsResponse__Output,
   type ShardHits,
+  tenantShard,
 } from '@vecshard/proto';
 import type { DirectOutcome, DirectRequest } from './direct-search.js';
 import type { RoutingTable } from './routing-table.js';
@@ -25,7 +27,9 @@ const NO_LISTS = Buffer.alloc(0);
 /**
  * One-hop filtered search: every shard gets the whole batch with the filter
  * and searches its matching rows exactly when they are few (the bound the
- * coordinator plans by, applied per shard). Served when every shard did; a
+ * coordinator plans by, applied per shard); under a partition key, a filter
+ * fixing the tenant goes to the tenant's shard alone, as the coordinator
+ * would send it, since no other shard holds its rows. Served when every shard did; a
  * shard with too many matches declines, since widening nprobe takes every
  * shard's counts, and the search then goes through the coordinator (which
  * answers the same where both serve).
@@ -52,7 +56,7 @@ export async function searchDirectFiltered(
     return { served: false, reason: 'no-ready-copy' };
   const share = exactShare(nprobe, table.nlist);
   const answers = await Promise.allSettled(
-    table.copies.map((_, shard) => askShard(table, channels, shard, request, share)),
+    shardsToAsk(table, request.filter).map((shard) => askShard(table, channels, shard, request, share)),
   );
   const hits: ShardHits[] = [];
   const errors: unknown[] = [];
@@ -73,6 +77,13 @@ export async function searchDirectFiltered(
     shardsQueried: hits.length,
     coordinatorQueries: 0,
   };
+}
+
+/** Every shard, or under a partition key the one holding the tenant the filter fixes. */
+function shardsToAsk(table: RoutingTable, filter: Filter): number[] {
+  const tenant = partitionValueOf(filter, table.partitionKey);
+  if (tenant !== undefined) return [tenantShard(tenant, table.copies.length)];
+  return table.copies.map((_, shard) => shard);
 }
 
 /** One shard's exact hits among its matches, 'declined' when it has too many to search alone. */

@@ -18,6 +18,8 @@ export interface RoutingTable {
   copies: string[][];
   /** The coordinator says the client may route this collection (lists routing, IVF-Flat, flat quantizer). */
   routable: boolean;
+  /** The collection's partition key ('' for none): a filter fixing it asks one shard. */
+  partitionKey: string;
 }
 
 /** Decodes the coordinator's answer to GetRoutingTable. */
@@ -40,5 +42,6 @@ export function decodeRoutingTable(raw: RoutingTable__Output): RoutingTable {
     owner,
     copies,
     routable: raw.clientAssignable && raw.routing !== 'ROUTING_SCATTER',
+    partitionKey: raw.partitionKey,
   };
 }

@@ -44,25 +44,8 @@ export function isEmptyFilter(filter: Filter__Output | null | undefined): boolea
   );
 }
 
-/**
- * The one value a filter fixes for the partition key: a Match on the key
- * with exactly one keyword that every matching row must satisfy (in `must`,
- * or in the `must` of a filter nested in `must`). Undefined when the filter
- * allows several values (or none is fixed), or there is no partition key.
- */
-export function partitionValueOf(
-  filter: Filter__Output | null | undefined,
-  partitionKey: string,
-): string | undefined {
-  if (filter === undefined || filter === null || partitionKey === '') return undefined;
-  for (const condition of filter.must ?? []) {
-    const match = condition.match;
-    if (match && match.field === partitionKey && match.keywords?.length === 1) return match.keywords[0];
-    const nested = condition.nested ? partitionValueOf(condition.nested, partitionKey) : undefined;
-    if (nested !== undefined) return nested;
-  }
-  return undefined;
-}
+/** The partition-key value a filter fixes (shared with clients that route one hop). */
+export { partitionValueOf } from '@vecshard/proto';
 
 function parseExpression(expression: string, schema: readonly FieldSpec[]): Filter__Output {
   try {

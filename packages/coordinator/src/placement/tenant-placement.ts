@@ -1,4 +1,4 @@
-import { type Column, invalidArgument, isMissing } from '@vecshard/proto';
+import { type Column, invalidArgument, isMissing, tenantShard } from '@vecshard/proto';
 import type { CollectionRecord } from '../collection-record.js';
 
 /**
@@ -8,15 +8,7 @@ import type { CollectionRecord } from '../collection-record.js';
  * Count whose filter fixes the key then asks that one shard.
  */
 
-/** The shard holding a tenant: FNV-1a of the value's UTF-8 bytes, modulo the shard count. */
-export function tenantShard(value: string, shardCount: number): number {
-  let hash = 0x811c9dc5;
-  for (const byte of Buffer.from(value, 'utf8')) {
-    hash ^= byte;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash % shardCount;
-}
+export { tenantShard } from '@vecshard/proto';
 
 /**
  * Each row's shard by its tenant, for a batch's columns. Every row of a

@@ -57,6 +57,12 @@ export interface RoutingTable {
    * name refuses searches routed by the old one.
    */
   'quantizerDigest'?: (Buffer | Uint8Array | string);
+  /**
+   * The collection's partition key (empty: none). A search whose filter fixes
+   * the key (must: match key == one value) asks only the tenant's shard:
+   * FNV-1a of the value's UTF-8 bytes modulo the shard count.
+   */
+  'partitionKey'?: (string);
 }
 
 /**
@@ -111,4 +117,10 @@ export interface RoutingTable__Output {
    * name refuses searches routed by the old one.
    */
   'quantizerDigest': (Buffer);
+  /**
+   * The collection's partition key (empty: none). A search whose filter fixes
+   * the key (must: match key == one value) asks only the tenant's shard:
+   * FNV-1a of the value's UTF-8 bytes modulo the shard count.
+   */
+  'partitionKey': (string);
 }
