@@ -3,14 +3,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { type CollectionDescription, VecshardClient } from '@vecshard/client';
+import { VecshardClient } from '@vecshard/client';
 import { gaussianMixture } from '@vecshard/datasets';
 import { FaissIndex } from '@vecshard/faiss';
 import { type LocalCluster, startLocalCluster } from '@vecshard/launcher';
 import { processCpuMs } from './metrics/process-cpu.js';
 import { describeMachine, machineLine } from './report/machine.js';
 import { round } from './report/markdown-table.js';
-import { bucketByList, queriesByListLaw } from './skew/list-queries.js';
+import { bucketByList, type HotOrder, queriesByListLaw } from './skew/list-queries.js';
 import { writeSkewReport } from './skew/skew-report.js';
 import type { SkewPhase, SkewResult } from './skew/skew-row.js';
 
@@ -25,10 +25,12 @@ import type { SkewPhase, SkewResult } from './skew/skew-row.js';
 const { values } = parseArgs({
   options: {
     workers: { type: 'string', default: '2,4' },
+    orders: { type: 'string', default: 'shuffled,neighbourhood' },
     count: { type: 'string', default: '200000' },
     nlist: { type: 'string', default: '256' },
     nprobe: { type: 'string', default: '16' },
-    seconds: { type: 'string', default: '10' },
+    seconds: { type: 'string', default: '4' },
+    rounds: { type: 'string', default: '3' },
     batch: { type: 'string', default: '500' },
     'in-flight': { type: 'string', default: '2' },
     exponent: { type: 'string', default: '1.1' },
@@ -40,6 +42,7 @@ const COUNT = Number(values.count);
 const NLIST = Number(values.nlist);
 const NPROBE = Number(values.nprobe);
 const SECONDS = Number(values.seconds);
+const ROUNDS = Number(values.rounds);
 const BATCH = Number(values.batch);
 const IN_FLIGHT = Number(values['in-flight']);
 const EXPONENT = Number(values.exponent);
@@ -60,23 +63,26 @@ async function main(): Promise<void> {
   const results: SkewResult[] = [];
   const phases: SkewPhase[] = [];
   for (const workers of values.workers!.split(',').map(Number)) {
-    console.error(`skew-bench: ${workers} workers`);
-    const measured = await measure(workers, base, pool);
-    results.push(measured.result);
-    phases.push(...measured.phases);
+    for (const order of values.orders!.split(',') as HotOrder[]) {
+      console.error(`skew-bench: ${workers} workers, hot lists ${order}`);
+      const measured = await measure(workers, order, base, pool);
+      results.push(measured.result);
+      phases.push(...measured.phases);
+    }
   }
   await writeSkewReport(values.out!, results, phases, {
     count: COUNT,
     nlist: NLIST,
     nprobe: NPROBE,
     seconds: SECONDS,
+    rounds: ROUNDS,
     batch: BATCH,
     inFlight: IN_FLIGHT,
     exponent: EXPONENT,
   });
 }
 
-async function measure(workers: number, base: Float32Array, pool: Float32Array) {
+async function measure(workers: number, order: HotOrder, base: Float32Array, pool: Float32Array) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vecshard-skew-bench-'));
   // A short half-life: the Rebalance weighs the Zipf phase just measured, not the uniform one before it.
   const cluster = await startLocalCluster({
@@ -86,7 +92,7 @@ async function measure(workers: number, base: Float32Array, pool: Float32Array) 
     storeUrl: null,
     threads: 1,
     consolePort: null,
-    coordinatorArgs: ['--query-load-half-life-s', '3'],
+    coordinatorArgs: ['--query-load-half-life-s', '2'],
   });
   const client = new VecshardClient(cluster.address, { deadlineMs: 600_000 });
   try {
@@ -94,40 +100,59 @@ async function measure(workers: number, base: Float32Array, pool: Float32Array) 
     const info = await client.getCollection('s', { includeTemplate: true });
     const quantizer = await FaissIndex.deserialize(info.template!, 'l2');
     const buckets = bucketByList((await quantizer.assign(pool, 1)).lists, NLIST);
-    const uniform = queriesByListLaw(pool, DIM, buckets, { kind: 'uniform' }, QUERIES, 7);
-    const zipf = queriesByListLaw(pool, DIM, buckets, { kind: 'zipf', exponent: EXPONENT }, QUERIES, 7);
+    const centroids = quantizer.centroids();
+    const uniform = queriesByListLaw(pool, DIM, buckets, { kind: 'uniform' }, QUERIES, 7, centroids);
+    const law = { kind: 'zipf', exponent: EXPONENT, order } as const;
+    const zipf = queriesByListLaw(pool, DIM, buckets, law, QUERIES, 7, centroids);
     const sizes = new Float64Array(NLIST);
     for (const list of (await quantizer.assign(base, 1)).lists) sizes[Number(list)]++;
     const probes = {
       uniform: (await quantizer.assign(uniform.queries, NPROBE)).lists,
       zipf: (await quantizer.assign(zipf.queries, NPROBE)).lists,
     };
-    const phase = async (name: string, law: 'uniform' | 'zipf') => {
+    const sets = { uniform: uniform.queries, zipf: zipf.queries };
+    // Rounds alternate the two loads on one placement, so a neighbour's load on the shared cores falls on both.
+    const phases = async (names: Record<'uniform' | 'zipf', string>, sequence: ('uniform' | 'zipf')[]) => {
       const placement = (await client.getCollection('s')).placement;
-      const qps = await batchPhase(client, cluster, law === 'zipf' ? zipf.queries : uniform.queries);
-      const row: SkewPhase = {
-        workers,
-        phase: name,
-        batch_qps: Math.round(qps.qps),
-        shards_per_query: round(shardsPerQuery(placement, probes[law])),
-        max_over_mean_query_load: round(queryLoadSkew(placement, probes[law], sizes), 3),
-        worker_cpu: qps.workerCpu.map((c) => round(c, 3)),
-        coordinator_cpu: round(qps.coordinatorCpu, 3),
-        max_over_mean_vectors: round(vectorSkew(await client.getCollection('s')), 3),
+      const totals = { uniform: emptyTotals(workers), zipf: emptyTotals(workers) };
+      for (let round = 0; round < ROUNDS; round++) {
+        for (const law of sequence) addTotals(totals[law], await batchPhase(client, cluster, sets[law]));
+      }
+      const vectors = round(vectorSkew(placement, sizes), 3);
+      const row = (law: 'uniform' | 'zipf'): SkewPhase => {
+        const t = totals[law];
+        const phase: SkewPhase = {
+          workers,
+          hot_lists: order,
+          phase: names[law],
+          batch_qps: Math.round((t.answered * 1000) / t.wallMs),
+          shards_per_query: round(shardsPerQuery(placement, probes[law])),
+          max_over_mean_query_load: round(queryLoadSkew(placement, probes[law], sizes), 3),
+          worker_cpu: t.workerCpuMs.map((ms) => round(ms / t.wallMs, 3)),
+          coordinator_cpu: round(t.coordinatorCpuMs / t.wallMs, 3),
+          max_over_mean_vectors: vectors,
+        };
+        console.error(`skew-bench: ${JSON.stringify(phase)}`);
+        return phase;
       };
-      console.error(`skew-bench: ${JSON.stringify(row)}`);
-      return row;
+      return { uniform: row('uniform'), zipf: row('zipf') };
     };
-    const uniformBefore = await phase('uniform', 'uniform');
-    const zipfBefore = await phase('zipf, before', 'zipf');
+    // Zipf last: the Rebalance that follows weighs the probes of the last seconds (half-life 2 s).
+    const before = await phases({ uniform: 'uniform', zipf: 'zipf, before' }, ['uniform', 'zipf']);
+    const uniformBefore = before.uniform;
+    const zipfBefore = before.zipf;
     const compared = zipf.queries.subarray(0, COMPARED * DIM);
     const answersBefore = await client.search('s', compared, { k: 10 });
     const job = await client.rebalance('s');
     const done = await client.waitForJob(job.id);
     console.error(`skew-bench: rebalance ${JSON.stringify(done.result)}`);
     const answersAfter = await client.search('s', compared, { k: 10 });
-    const zipfAfter = await phase('zipf, after Rebalance', 'zipf');
-    const uniformAfter = await phase('uniform, after Rebalance', 'uniform');
+    const after = await phases({ uniform: 'uniform, after Rebalance', zipf: 'zipf, after Rebalance' }, [
+      'zipf',
+      'uniform',
+    ]);
+    const zipfAfter = after.zipf;
+    const uniformAfter = after.uniform;
     let changed = 0;
     for (let q = 0; q < COMPARED; q++) {
       for (let r = 0; r < 10; r++) {
@@ -140,11 +165,20 @@ async function measure(workers: number, base: Float32Array, pool: Float32Array) 
     const result: SkewResult = {
       suite: 'skew',
       workers,
+      hot_lists: order,
       nlist: NLIST,
       nprobe: NPROBE,
       zipf_exponent: EXPONENT,
       skew_qps_ratio: round(zipfAfter.batch_qps / uniformBefore.batch_qps, 3),
       skew_qps_ratio_before: round(zipfBefore.batch_qps / uniformBefore.batch_qps, 3),
+      skew_qps_ratio_model: round(
+        uniformBefore.max_over_mean_query_load / zipfAfter.max_over_mean_query_load,
+        3,
+      ),
+      skew_qps_ratio_same_placement: round(zipfAfter.batch_qps / uniformAfter.batch_qps, 3),
+      uniform_qps_after: uniformAfter.batch_qps,
+      rebalanced_by: String((done.result.balancedBy as Record<string, { by?: string }> | undefined)?.s?.by),
+      lists_moved: Number(done.result.listsMoved ?? 0),
       uniform_qps: uniformBefore.batch_qps,
       zipf_qps_before: zipfBefore.batch_qps,
       zipf_qps_after: zipfAfter.batch_qps,
@@ -184,8 +218,32 @@ async function load(client: VecshardClient, base: Float32Array): Promise<void> {
   }
 }
 
-/** Batches of the queries, IN_FLIGHT at a time, for SECONDS: QPS and each process's CPU over the wall time. */
-async function batchPhase(client: VecshardClient, cluster: LocalCluster, queries: Float32Array) {
+interface Totals {
+  answered: number;
+  wallMs: number;
+  workerCpuMs: number[];
+  coordinatorCpuMs: number;
+}
+
+function emptyTotals(workers: number): Totals {
+  return { answered: 0, wallMs: 0, workerCpuMs: new Array(workers).fill(0), coordinatorCpuMs: 0 };
+}
+
+function addTotals(into: Totals, part: Totals): void {
+  into.answered += part.answered;
+  into.wallMs += part.wallMs;
+  part.workerCpuMs.forEach((ms, i) => {
+    into.workerCpuMs[i] += ms;
+  });
+  into.coordinatorCpuMs += part.coordinatorCpuMs;
+}
+
+/** Batches of the queries, IN_FLIGHT at a time, for SECONDS: queries answered, wall time and each process's CPU. */
+async function batchPhase(
+  client: VecshardClient,
+  cluster: LocalCluster,
+  queries: Float32Array,
+): Promise<Totals> {
   const processes = cluster.pids();
   const workerPids = processes.filter((p) => p.role === 'worker').map((p) => p.pid);
   const coordinatorPid = processes.find((p) => p.role === 'coordinator')!.pid;
@@ -206,11 +264,11 @@ async function batchPhase(client: VecshardClient, cluster: LocalCluster, queries
     }
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, loop));
-  const wallMs = performance.now() - started;
   return {
-    qps: (answered * 1000) / wallMs,
-    workerCpu: workerPids.map((pid, i) => (processCpuMs(pid) - cpuBefore[i]) / wallMs),
-    coordinatorCpu: (processCpuMs(coordinatorPid) - coordinatorBefore) / wallMs,
+    answered,
+    wallMs: performance.now() - started,
+    workerCpuMs: workerPids.map((pid, i) => processCpuMs(pid) - cpuBefore[i]),
+    coordinatorCpuMs: processCpuMs(coordinatorPid) - coordinatorBefore,
   };
 }
 
@@ -236,8 +294,9 @@ function queryLoadSkew(placement: { lists: number[] }[], lists: BigInt64Array, s
   return Math.max(...work) / mean;
 }
 
-function vectorSkew(info: CollectionDescription): number {
-  const loads = info.placement.map((s) => s.expectedVectors);
+/** Busiest shard's vectors over the mean (list sizes from the base set's own assignment). */
+function vectorSkew(placement: { lists: number[] }[], sizes: Float64Array): number {
+  const loads = placement.map((s) => s.lists.reduce((sum, l) => sum + sizes[l], 0));
   const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
   return Math.max(...loads) / mean;
 }

@@ -1,11 +1,12 @@
 import { attachReplica } from '../attach-shard.js';
 import type { CollectionRecord, ShardPlacement } from '../collection-record.js';
-import { type CoordinatorContext, shardTarget, workerDeadline } from '../context.js';
+import { type CoordinatorContext, workerDeadline } from '../context.js';
 import { serializeWrites } from '../data-path.js';
 import type { MoveNow, ProgressSink, RebalanceJobData } from '../jobs/job-kinds.js';
 import { planRebalance, type RebalancePlan } from '../placement/query-load-plan.js';
 import { loadingNow } from '../recovery/collection-loading.js';
 import { copiesPerWorker, replicaWorkers } from '../replicas/replica-set.js';
+import { listVectors } from './list-vectors.js';
 import { moveLists } from './move-lists.js';
 import { MoveThrottle } from './move-throttle.js';
 import { type LeftLoading, refillReport, waitedSoFar, waitForRefills } from './refill-wait.js';
@@ -158,20 +159,4 @@ async function addShardsForNewWorkers(
   ctx.catalog.invalidate(record.name);
   if (!grown) throw new Error(`collection "${record.name}" was dropped`);
   return grown;
-}
-
-/** Vectors in each list now, as a ready copy of each shard reports them. */
-async function listVectors(ctx: CoordinatorContext, record: CollectionRecord): Promise<Float64Array> {
-  const counts = new Float64Array(record.nlist);
-  for (const shard of record.placement) {
-    if (shard.lists.length === 0) continue;
-    const { digests } = await ctx.clients.call(
-      shardTarget(ctx, record.name, shard),
-      'ListDigests',
-      { collection: record.name, shard: shard.shard },
-      workerDeadline(ctx),
-    );
-    for (const digest of digests) counts[digest.list] = Number(digest.vectors);
-  }
-  return counts;
 }

@@ -7,7 +7,7 @@ import { type ListMove, planListMoves } from './rebalance-plan.js';
  */
 export const QUERY_SKEW_TOLERANCE = 0.25;
 /** Decayed probes per list, on average, below which the counts are too thin to plan by. */
-export const MIN_PROBES_PER_LIST = 20;
+export const MIN_PROBES_PER_LIST = 5;
 /** A list's weight keeps this share of the mean probes, so lists no query asks for still count a little. */
 const COLD_FLOOR = 0.05;
 

@@ -10,8 +10,19 @@ export function bucketByList(nearest: BigInt64Array, nlist: number): number[][] 
   return buckets;
 }
 
-/** How each query picks its list: Zipf by rank over a shuffled order of the lists, or uniformly. */
-export type ListLaw = { kind: 'zipf'; exponent: number } | { kind: 'uniform' };
+/**
+ * How each query picks its list: uniformly, or by Zipf rank over an order of
+ * the lists: a seeded shuffle (hot lists anywhere), or by distance from one
+ * seeded list's centroid (a hot neighbourhood: the hottest lists are
+ * neighbours, as under one trending topic, the case locality placement
+ * concentrates on one worker).
+ */
+export type ListLaw =
+  | { kind: 'zipf'; exponent: number; order: 'shuffled' | 'neighbourhood' }
+  | { kind: 'uniform' };
+
+/** Hot-list orders the bench measures. */
+export type HotOrder = 'shuffled' | 'neighbourhood';
 
 /**
  * `count` queries whose nearest list follows the law: for each, a list is
@@ -27,6 +38,7 @@ export function queriesByListLaw(
   law: ListLaw,
   count: number,
   seed: number,
+  centroids: Float32Array,
 ): { queries: Float32Array; lists: Int32Array } {
   const random = new SeededRandom(seed);
   const lists = buckets.map((rows, list) => (rows.length > 0 ? list : -1)).filter((l) => l >= 0);
@@ -36,6 +48,7 @@ export function queriesByListLaw(
     const j = order.int(i + 1);
     [lists[i], lists[j]] = [lists[j], lists[i]];
   }
+  if (law.kind === 'zipf' && law.order === 'neighbourhood') byDistanceFrom(lists, lists[0], centroids, dim);
   const zipf = law.kind === 'zipf' ? new ZipfRanks(lists.length, law.exponent) : undefined;
   const queries = new Float32Array(count * dim);
   const hot = new Int32Array(count);
@@ -47,4 +60,18 @@ export function queriesByListLaw(
     hot[q] = list;
   }
   return { queries, lists: hot };
+}
+
+/** Sorts `lists` in place by their centroid's squared distance from `from`'s. */
+function byDistanceFrom(lists: number[], from: number, centroids: Float32Array, dim: number): void {
+  const distance = (list: number) => {
+    let sum = 0;
+    for (let d = 0; d < dim; d++) {
+      const diff = centroids[list * dim + d] - centroids[from * dim + d];
+      sum += diff * diff;
+    }
+    return sum;
+  };
+  const key = new Map(lists.map((l) => [l, distance(l)]));
+  lists.sort((a, b) => key.get(a)! - key.get(b)! || a - b);
 }

@@ -10,6 +10,7 @@ export interface SkewSettings {
   nlist: number;
   nprobe: number;
   seconds: number;
+  rounds: number;
   batch: number;
   inFlight: number;
   exponent: number;
@@ -31,6 +32,7 @@ export async function writeSkewReport(
   replaceSkewRows(join(dir, 'latest.json'), results);
   const phaseRows = phases.map((p) => ({
     workers: p.workers,
+    hot_lists: p.hot_lists,
     phase: p.phase,
     batch_qps: p.batch_qps,
     shards_per_query: p.shards_per_query,
@@ -41,8 +43,11 @@ export async function writeSkewReport(
   }));
   const verdicts = results.map(
     (r) =>
-      `- ${r.workers} workers: \`skew_qps_ratio\` **${r.skew_qps_ratio}** (target ≥ ${SKEW_TARGET}: ` +
-      `${r.skew_qps_ratio >= SKEW_TARGET ? 'met' : 'missed'}; ${r.skew_qps_ratio_before} before the Rebalance). ` +
+      `- ${r.workers} workers, hot lists ${r.hot_lists}: \`skew_qps_ratio\` **${r.skew_qps_ratio}** (target ≥ ${SKEW_TARGET}: ` +
+      `${r.skew_qps_ratio >= SKEW_TARGET ? 'met' : 'missed'}; ${r.skew_qps_ratio_before} before the Rebalance; ` +
+      `${r.skew_qps_ratio_same_placement} against the uniform load after it; ${r.skew_qps_ratio_model} modelled from ` +
+      `the busiest worker’s share of the scan work). The Rebalance balanced ${r.rebalanced_by}, ` +
+      `moving ${r.lists_moved} lists. ` +
       `Worker CPU under Zipf ${r.worker_cpu_before.join(' / ')} before, ${r.worker_cpu_after.join(' / ')} after; ` +
       `shards per query ${r.shards_per_query_before} → ${r.shards_per_query_after}; ` +
       `answers changed by the Rebalance: ${r.answers_changed} of the compared queries.`,
@@ -57,11 +62,13 @@ export async function writeSkewReport(
       `- Synthetic set ${settings.count} × 128 (256-component Gaussian mixture, noise 1.75), IVF${settings.nlist},Flat, ` +
         `nprobe ${settings.nprobe}, locality placement, one shard per worker, 1 FAISS thread per worker, all on this ` +
         `machine. Each load is 20,000 queries from a pool of 100,000 drawn from the mixture: for each, a list is drawn ` +
-        `(uniformly, or by Zipf(${settings.exponent}) rank over a seeded shuffle of the lists) and a pool query whose ` +
+        `(uniformly, or by Zipf(${settings.exponent}) rank over the lists: hot_lists \`shuffled\` gives the ranks ` +
+        'to a seeded shuffle of the lists, `neighbourhood` to the lists by distance from one seeded list’s centroid, ' +
+        'a hot neighbourhood) and a pool query whose ' +
         `nearest centroid is that list is taken. batch_qps: ${settings.batch}-query requests, ${settings.inFlight} in ` +
-        `flight, for ${settings.seconds} s.`,
+        `flight, for ${settings.seconds} s, the two loads alternating for ${settings.rounds} rounds on each placement.`,
       '- Phases: uniform; Zipf on the placement as built; a Rebalance (the coordinator counted the probes per list, ' +
-        'half-life 3 s here, so it weighs the Zipf phase); Zipf again; uniform again.',
+        'half-life 2 s here, so it weighs the last Zipf round); Zipf again; uniform again.',
       '- worker_cpu: each worker process’s CPU over the phase’s wall time (1 = one core), in worker order; ' +
         'max_over_mean_query_load: the busiest shard’s probes × list rows for this load, over the mean; ' +
         'max_over_mean_vectors: the shards’ vectors.',
@@ -79,7 +86,7 @@ export async function writeSkewReport(
     (['batch_qps', 'shards_per_query', 'max_over_mean_query_load'] as const).map((metric) => ({
       metric,
       value: p[metric],
-      run: `${p.workers} workers`,
+      run: `${p.workers} workers, ${p.hot_lists}`,
       phase: p.phase,
     })),
   );

@@ -3,6 +3,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 /** One measured phase of the skew bench: a query law on a placement. */
 export interface SkewPhase {
   workers: number;
+  /** Where the Zipf ranks' hot lists lie: anywhere (shuffled), or around one list (neighbourhood). */
+  hot_lists: string;
   /** uniform / zipf, before or after the Rebalance. */
   phase: string;
   batch_qps: number;
@@ -20,6 +22,7 @@ export interface SkewPhase {
 export interface SkewResult {
   suite: 'skew';
   workers: number;
+  hot_lists: string;
   nlist: number;
   nprobe: number;
   zipf_exponent: number;
@@ -27,7 +30,18 @@ export interface SkewResult {
   skew_qps_ratio: number;
   /** The same ratio on the placement before the Rebalance. */
   skew_qps_ratio_before: number;
+  /** Zipf QPS ÷ uniform QPS, both after the Rebalance (the uniform load on the placement tuned for Zipf). */
+  skew_qps_ratio_same_placement: number;
+  /**
+   * The ratio where worker CPU alone limits QPS: the uniform load's busiest-worker share of the scan
+   * work over the Zipf load's after the Rebalance (max_over_mean_query_load); free of the noise of a shared machine.
+   */
+  skew_qps_ratio_model: number;
   uniform_qps: number;
+  uniform_qps_after: number;
+  /** What the Rebalance balanced: 'queries' or 'vectors'. */
+  rebalanced_by: string;
+  lists_moved: number;
   zipf_qps_before: number;
   zipf_qps_after: number;
   shards_per_query_before: number;
