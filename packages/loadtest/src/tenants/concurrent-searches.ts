@@ -16,7 +16,7 @@ export interface ConcurrentBudget {
  * timed requests only.
  */
 export async function searchConcurrently(
-  search: (request: number) => Promise<{ shardsQueried: number }>,
+  search: (request: number) => Promise<{ shardsQueried: number; path?: string }>,
   budget: ConcurrentBudget,
   sampleCpu: () => CpuByRole,
 ): Promise<SingleQueryStats> {
@@ -26,6 +26,7 @@ export async function searchConcurrently(
   let answered = 0;
   let errors = 0;
   let shards = 0;
+  let oneHop = 0;
   const cpuBefore = sampleCpu();
   const started = performance.now();
   const deadline = started + budget.seconds * 1000;
@@ -37,6 +38,7 @@ export async function searchConcurrently(
         // Awaited first: `shards += await …` would add to the value read before the wait, losing the others'.
         const answer = await search(request);
         shards += answer.shardsQueried;
+        if (answer.path === 'direct') oneHop++;
         answered++;
         latency.record(performance.now() - sent);
       } catch {
@@ -58,6 +60,7 @@ export async function searchConcurrently(
     p99_ms: latency.percentileMs(99),
     errors,
     shards_per_search: answered === 0 ? 0 : shards / answered,
+    one_hop_share: answered === 0 ? 0 : oneHop / answered,
     cpu_ms_per_query: totalCpuMs(cpuMsPerQuery),
     cpu_ms_per_query_by_role: cpuMsPerQuery,
   };

@@ -1,3 +1,4 @@
+import type { Filter } from '@vecshard/client';
 import type { Dataset } from '@vecshard/datasets';
 import type { SearchResult } from '@vecshard/faiss';
 import { perQuery, timeRepeated } from '../filtered/batch-timing.js';
@@ -27,6 +28,11 @@ export interface TenantContext {
 /** The filter of every search: the tenant, as a user writes it whichever way the collection stores it. */
 export function tenantFilter(tenant: string): string {
   return `tenant == '${tenant}'`;
+}
+
+/** The same filter as an object, which a client can send one hop (expressions are parsed by the coordinator). */
+export function tenantFilterObject(tenant: string): Filter {
+  return { must: [{ match: { field: 'tenant', keywords: [tenant] } }] };
 }
 
 /**
@@ -65,6 +71,18 @@ export async function measureTenantMode(
     budget,
     context.sampleCpu,
   );
+  await collection.prepareOneHop();
+  const oneTenantOneHop = await searchConcurrently(
+    (request) => collection.searchOne(TENANT_K, tenantFilterObject(config.tenant), request, true),
+    budget,
+    context.sampleCpu,
+  );
+  const allTenantsOneHop = await searchConcurrently(
+    (request) =>
+      collection.searchOne(TENANT_K, tenantFilterObject(tenantName(request % config.tenants)), request, true),
+    budget,
+    context.sampleCpu,
+  );
   const row: TenantRow = {
     suite: config.label,
     dataset: dataset.name,
@@ -85,6 +103,8 @@ export async function measureTenantMode(
     batch_shards_queried: batch.first.shardsQueried,
     one_tenant: oneTenant,
     all_tenants: allTenants,
+    one_tenant_one_hop: oneTenantOneHop,
+    all_tenants_one_hop: allTenantsOneHop,
     machine: context.machine,
     generated_at: context.generatedAt,
   };
@@ -99,6 +119,7 @@ function resultLine(row: TenantRow): string {
     `${stats.cpu_ms_per_query.toFixed(3)} CPU ms/query)`;
   return (
     `  ${row.mode}: recall@10 ${row.recall_at_10.toFixed(4)}, batch ${row.batch_qps.toFixed(0)} q/s; ` +
-    `one tenant ${single(row.one_tenant)}; all tenants ${single(row.all_tenants)}${wrong}`
+    `one tenant ${single(row.one_tenant)}; all tenants ${single(row.all_tenants)}; ` +
+    `one hop: one tenant ${single(row.one_tenant_one_hop)}, all tenants ${single(row.all_tenants_one_hop)}${wrong}`
   );
 }

@@ -11,6 +11,8 @@ export function tenantChart(rows: TenantRow[], title: string): Promise<string> {
   const qps = rows.flatMap((r) => [
     { mode: r.mode, requests: 'one query each, all tenants', qps: r.all_tenants.qps },
     { mode: r.mode, requests: `one query each, ${r.filter}`, qps: r.one_tenant.qps },
+    { mode: r.mode, requests: 'one hop, all tenants', qps: r.all_tenants_one_hop.qps },
+    { mode: r.mode, requests: `one hop, ${r.filter}`, qps: r.one_tenant_one_hop.qps },
     { mode: r.mode, requests: `batch, ${r.filter}`, qps: r.batch_qps },
   ]);
   const shards = rows.map((r) => ({ mode: r.mode, shards: r.all_tenants.shards_per_search }));

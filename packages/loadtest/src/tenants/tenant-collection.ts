@@ -1,4 +1,4 @@
-import type { SearchResult as ClientSearchResult, VecshardClient } from '@vecshard/client';
+import type { SearchResult as ClientSearchResult, Filter, VecshardClient } from '@vecshard/client';
 import type { Dataset } from '@vecshard/datasets';
 import { dropIfPresent, upsertWithFields } from '../targets/collection-loading.js';
 import { type TenantOfRow, tenantName } from './tenant-assignment.js';
@@ -47,11 +47,16 @@ export class TenantCollection {
     return this.client.search(this.name, this.dataset.queries, { k, filter });
   }
 
-  /** Query number `query` (wrapping around) alone. */
-  searchOne(k: number, filter: string, query: number): Promise<ClientSearchResult> {
+  /** Query number `query` (wrapping around) alone; `direct`: one hop where the client can route it. */
+  searchOne(k: number, filter: string | Filter, query: number, direct = false): Promise<ClientSearchResult> {
     const { dim, queryCount } = this.dataset;
     const at = (query % queryCount) * dim;
-    return this.client.search(this.name, this.dataset.queries.subarray(at, at + dim), { k, filter });
+    return this.client.search(this.name, this.dataset.queries.subarray(at, at + dim), { k, filter, direct });
+  }
+
+  /** Fetches the routing table, so one-hop searches need not wait for it. */
+  async prepareOneHop(): Promise<void> {
+    await this.client.refreshRoutingTable(this.name);
   }
 
   count(filter: string): Promise<number> {

@@ -16,7 +16,10 @@ const MEASURES_LINE =
   'their answers, CPU ms/query = every process (this client, the coordinator, the workers, redis) while they ran. ' +
   'batch: all queries in one request for the tenant below, repeated after an uncounted one; recall@10 of that ' +
   'first answer against a FAISS Flat brute force over the tenant’s rows; count = `count` with the filter (must ' +
-  'equal the tenant’s rows).';
+  'equal the tenant’s rows). one hop: the same single-query loads with `direct: true` and the filter as an object ' +
+  '(`{ must: [{ match: { field: "tenant", keywords: [t] } }] }`): the client asks the shards itself, the tenant’s ' +
+  'one under the partition key (from the routing table), every shard under the plain filter; the share of ' +
+  'answers served one hop is shown (the rest went through the coordinator, where a shard declined).';
 
 /** The results as Markdown: setup, the table, the ratios, the targets and the chart. */
 export function tenantMarkdown(label: string, rows: TenantRow[], chartFile: string): string {
@@ -56,9 +59,12 @@ function tableLines(r: TenantRow): string[] {
     `| ${r.mode} | ${what} (${stats.concurrency} in flight) | ${stats.shards_per_search.toFixed(2)} | ` +
     `${stats.qps.toFixed(0)} | ${stats.p50_ms.toFixed(2)} | ${stats.p99_ms.toFixed(2)} | ` +
     `${cpuSplit(stats.cpu_ms_per_query, stats.cpu_ms_per_query_by_role)} | ${stats.errors} |`;
+  const oneHop = (stats: SingleQueryStats) => `one hop, ${(100 * stats.one_hop_share).toFixed(0)} % direct`;
   return [
     single('one query each, all tenants', r.all_tenants),
     single(`one query each, \`${r.filter}\``, r.one_tenant),
+    single(`${oneHop(r.all_tenants_one_hop)}: one query each, all tenants`, r.all_tenants_one_hop),
+    single(`${oneHop(r.one_tenant_one_hop)}: one query each, \`${r.filter}\``, r.one_tenant_one_hop),
     `| ${r.mode} | all ${r.queries} queries in one, \`${r.filter}\` | ${r.batch_shards_queried} | ` +
       `${r.batch_qps.toFixed(0)} | – | – | ${r.batch_cpu_ms_per_query.toFixed(3)} | – |`,
   ];
@@ -79,8 +85,12 @@ function ratioLines(rows: TenantRow[]): string[] {
     `partition key ÷ plain filter: QPS over all tenants **${ratio(keyed.all_tenants.qps, plain.all_tenants.qps)}** ` +
       `(CPU per query ${ratio(keyed.all_tenants.cpu_ms_per_query, plain.all_tenants.cpu_ms_per_query)}), ` +
       `one tenant alone ${ratio(keyed.one_tenant.qps, plain.one_tenant.qps)}, batched ` +
-      `${ratio(keyed.batch_qps, plain.batch_qps)}. All of one tenant's queries go to its one shard, so alone ` +
-      'it is served by one worker while the plain filter spreads it over all of them.',
+      `${ratio(keyed.batch_qps, plain.batch_qps)}; one hop over all tenants ` +
+      `**${ratio(keyed.all_tenants_one_hop.qps, plain.all_tenants_one_hop.qps)}** (CPU per query ` +
+      `${ratio(keyed.all_tenants_one_hop.cpu_ms_per_query, plain.all_tenants_one_hop.cpu_ms_per_query)}), ` +
+      `one tenant alone ${ratio(keyed.one_tenant_one_hop.qps, plain.one_tenant_one_hop.qps)}. ` +
+      "All of one tenant's queries go to its one shard, so alone it is served by one worker while the plain " +
+      'filter spreads it over all of them.',
   ];
 }
 
@@ -105,7 +115,8 @@ function problems(rows: TenantRow[]): string[] {
       out.push(`- ${r.mode}: ${r.filter_violations} returned ids of other tenants`);
     if (r.count !== r.tenant_rows)
       out.push(`- ${r.mode}: count answered ${r.count}, the tenant has ${r.tenant_rows}`);
-    const errors = r.one_tenant.errors + r.all_tenants.errors;
+    const errors =
+      r.one_tenant.errors + r.all_tenants.errors + r.one_tenant_one_hop.errors + r.all_tenants_one_hop.errors;
     if (errors > 0) out.push(`- ${r.mode}: ${errors} searches failed`);
     return out;
   });

@@ -21,6 +21,8 @@ export interface SingleQueryStats {
   errors: number;
   /** Shards asked per search (SearchResult.shardsQueried), mean over the requests. */
   shards_per_search: number;
+  /** Share of the answers the client got one hop (SearchResult.path 'direct'); 0 through the coordinator. */
+  one_hop_share: number;
   /** CPU ms per query over this process and every cluster process, and its split by role. */
   cpu_ms_per_query: number;
   cpu_ms_per_query_by_role: CpuByRole;
@@ -55,6 +57,14 @@ export interface TenantRow {
   one_tenant: SingleQueryStats;
   /** The same with request i for tenant `t-<i mod tenants>`: the load of a service with many tenants. */
   all_tenants: SingleQueryStats;
+  /**
+   * The same two loads one hop: the client routes each search itself
+   * (`direct: true`, the filter as an object), to the tenant's shard under
+   * the partition key and to every shard under the plain filter, and the
+   * coordinator serves only what a shard declines.
+   */
+  one_tenant_one_hop: SingleQueryStats;
+  all_tenants_one_hop: SingleQueryStats;
   /** Shards asked by the batch request (SearchResult.shardsQueried). */
   batch_shards_queried: number;
   machine: MachineDescription;
