@@ -1,3 +1,4 @@
+import type { VecshardClient } from '@vecshard/client';
 import { gaussianMixture } from '@vecshard/datasets';
 import { FaissIndex } from '@vecshard/faiss';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,13 +28,16 @@ const { base, queries: pool } = gaussianMixture({
   seed: 3,
 });
 
+// A half-life far longer than the test: the counts it plans by are the test's queries, whatever the machine's speed.
+const HALF_LIFE = ['--query-load-half-life-s', '3600'];
 let cluster: TestCluster;
+let watched: TestCluster | undefined;
 beforeAll(async () => {
-  // A half-life far longer than the test: the counts it plans by are the test's queries, whatever the machine's speed.
-  cluster = await startCluster({ workers: 2, coordinatorArgs: ['--query-load-half-life-s', '3600'] });
+  cluster = await startCluster({ workers: 2, coordinatorArgs: HALF_LIFE });
 });
 afterAll(async () => {
   await cluster?.stop();
+  await watched?.stop();
 });
 
 /** `count` pool queries whose nearest list is drawn by Zipf(1.1) rank, the ranks going first to `hot`'s lists. */
@@ -69,42 +73,51 @@ function queryLoadSkew(probed: BigInt64Array, sizes: Float64Array, placement: { 
   return Math.max(...work) / (work.reduce((a, b) => a + b, 0) / work.length);
 }
 
+/**
+ * Loads the collection on a cluster of 2 workers, then searches it with a Zipf(1.1) load whose hottest
+ * lists are shard 0's, checking every answer against one FAISS IVF index; returns what the checks after need.
+ */
+async function skewedLoad(client: VecshardClient) {
+  await client.createCollection({
+    name: 'hot',
+    dim: DIM,
+    metric: 'l2',
+    index: `IVF${NLIST},Flat`,
+    nprobe: NPROBE,
+    placementPolicy: 'locality',
+  });
+  await client.train('hot', base.subarray(0, 10_000 * DIM));
+  await client.upsert('hot', sequentialIds(N), base);
+  const before = await client.getCollection('hot', { includeTemplate: true });
+  const quantizer = await FaissIndex.deserialize(before.template!, 'l2');
+  const sizes = new Float64Array(NLIST);
+  for (const list of (await quantizer.assign(base, 1)).lists) sizes[Number(list)]++;
+
+  const queries = zipfQueries((await quantizer.assign(pool, 1)).lists, before.placement[0].lists, 4000);
+  const probed = (await quantizer.assign(queries, NPROBE)).lists;
+  const skewBefore = queryLoadSkew(probed, sizes, before.placement);
+  // Over the 25 % the planner lets pass before it weighs queries (QUERY_SKEW_TOLERANCE).
+  expect(skewBefore).toBeGreaterThan(1.3);
+
+  const reference = await FaissIndex.deserialize(before.template!, 'l2');
+  await reference.add(base, sequentialIds(N));
+  const want = await reference.search(queries, K, { nprobe: NPROBE });
+  // The skewed load itself, through the coordinator (which counts its probes), checked as it goes.
+  for (let at = 0; at < 4000; at += 500) {
+    const got = await client.search('hot', queries.subarray(at * DIM, (at + 500) * DIM), { k: K });
+    const part = {
+      labels: want.labels.subarray(at * K, (at + 500) * K),
+      distances: want.distances.subarray(at * K, (at + 500) * K),
+    };
+    expect(compareTopK(part, got, K)).toEqual([]);
+  }
+  return { queries, probed, sizes, skewBefore, reference, want };
+}
+
 describe('hot lists', { timeout: 300_000 }, () => {
   it('after a Zipf load, Rebalance spreads the hot lists over the workers and answers stay exact', async () => {
     const { client } = cluster;
-    await client.createCollection({
-      name: 'hot',
-      dim: DIM,
-      metric: 'l2',
-      index: `IVF${NLIST},Flat`,
-      nprobe: NPROBE,
-      placementPolicy: 'locality',
-    });
-    await client.train('hot', base.subarray(0, 10_000 * DIM));
-    await client.upsert('hot', sequentialIds(N), base);
-    const before = await client.getCollection('hot', { includeTemplate: true });
-    const quantizer = await FaissIndex.deserialize(before.template!, 'l2');
-    const sizes = new Float64Array(NLIST);
-    for (const list of (await quantizer.assign(base, 1)).lists) sizes[Number(list)]++;
-
-    const queries = zipfQueries((await quantizer.assign(pool, 1)).lists, before.placement[0].lists, 4000);
-    const probed = (await quantizer.assign(queries, NPROBE)).lists;
-    const skewBefore = queryLoadSkew(probed, sizes, before.placement);
-    // Over the 25 % the planner lets pass before it weighs queries (QUERY_SKEW_TOLERANCE).
-    expect(skewBefore).toBeGreaterThan(1.3);
-
-    const reference = await FaissIndex.deserialize(before.template!, 'l2');
-    await reference.add(base, sequentialIds(N));
-    const want = await reference.search(queries, K, { nprobe: NPROBE });
-    // The skewed load itself, through the coordinator (which counts its probes), checked as it goes.
-    for (let at = 0; at < 4000; at += 500) {
-      const got = await client.search('hot', queries.subarray(at * DIM, (at + 500) * DIM), { k: K });
-      const part = {
-        labels: want.labels.subarray(at * K, (at + 500) * K),
-        distances: want.distances.subarray(at * K, (at + 500) * K),
-      };
-      expect(compareTopK(part, got, K)).toEqual([]);
-    }
+    const { queries, probed, sizes, skewBefore, reference, want } = await skewedLoad(client);
 
     const job = await client.waitForJob((await client.rebalance('hot')).id);
     expect((job.result.balancedBy as Record<string, { by: string }>).hot.by).toBe('queries');
@@ -126,5 +139,22 @@ describe('hot lists', { timeout: 300_000 }, () => {
     await reference.add(changed, ids);
     const wantNow = await reference.search(queries, K, { nprobe: NPROBE });
     expect(compareTopK(wantNow, await client.search('hot', queries, { k: K }), K)).toEqual([]);
+  });
+
+  it('with --auto-rebalance-queries-s, the coordinator spreads the hot lists on its own', async () => {
+    watched = await startCluster({
+      workers: 2,
+      coordinatorArgs: [...HALF_LIFE, '--auto-rebalance-queries-s', '1'],
+    });
+    const { client } = watched;
+    const { queries, probed, sizes, want } = await skewedLoad(client);
+    // Waits for the watch's Rebalance to have moved lists (an event, not a time), within the test's budget;
+    // the bound is the watch's own (25 % over the mean), which its job then brings to about 5 %.
+    let skew = Number.POSITIVE_INFINITY;
+    while (skew > 1.25) {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      skew = queryLoadSkew(probed, sizes, (await client.getCollection('hot')).placement);
+    }
+    expect(compareTopK(want, await client.search('hot', queries, { k: K }), K)).toEqual([]);
   });
 });

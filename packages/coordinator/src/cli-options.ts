@@ -43,6 +43,10 @@ export const COORDINATOR_HELP = `Usage: coordinator [options]
   --query-load-half-life-s N
                          half-life of the probes per list a Rebalance weighs query load by
                          (env VECSHARD_QUERY_LOAD_HALF_LIFE_S, default 60)
+  --auto-rebalance-queries-s N
+                         every N s, queue a query-load Rebalance of a collection whose counted probes
+                         leave a shard more than 25 % over the mean (env VECSHARD_AUTO_REBALANCE_QUERIES_S;
+                         default: only when asked)
   --replica-lag-ms N     how long the other copies of a shard may take to store a write after the
                          first did before they are marked catching-up (default 1000)
   --api-keys FILE        require API keys: a JSON array of { name, key | sha256, role } with role
@@ -94,6 +98,7 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       'move-mb-per-s': { type: 'string' },
       'wait-for-refill-s': { type: 'string' },
       'query-load-half-life-s': { type: 'string' },
+      'auto-rebalance-queries-s': { type: 'string' },
       'auto-rebalance-s': { type: 'string' },
       'api-keys': { type: 'string' },
       'max-concurrent-requests': { type: 'string' },
@@ -158,6 +163,10 @@ export function coordinatorOptionsFromArgs(argv: string[], env: NodeJS.ProcessEn
       values['query-load-half-life-s'] ?? env.VECSHARD_QUERY_LOAD_HALF_LIFE_S ?? '60',
       'query-load-half-life-s',
     ),
+    autoRebalanceQueriesS: optionalPositive(
+      values['auto-rebalance-queries-s'] ?? env.VECSHARD_AUTO_REBALANCE_QUERIES_S,
+      'auto-rebalance-queries-s',
+    ),
     autoRebalanceAfterS: autoRebalance(
       values['auto-rebalance'],
       values['auto-rebalance-s'] ?? env.VECSHARD_AUTO_REBALANCE_S,
@@ -212,6 +221,10 @@ function positiveNumber(text: string, what: string): number {
   if (!Number.isFinite(value) || value <= 0)
     throw new TypeError(`--${what} must be a positive number, got "${text}"`);
   return value;
+}
+
+function optionalPositive(text: string | undefined, what: string): number | undefined {
+  return text === undefined || text === '' ? undefined : positiveNumber(text, what);
 }
 
 function optionalPort(text: string | undefined): number | undefined {

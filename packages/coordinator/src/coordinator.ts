@@ -34,6 +34,7 @@ import { jobHandlers, type SnapshotCatalog } from './jobs/jobs-service.js';
 import { trainProcessor } from './jobs/train-job.js';
 import { drain } from './moves/drain.js';
 import { PlacementWatch } from './moves/placement-watch.js';
+import { QueryLoadWatch } from './moves/query-load-watch.js';
 import { rebalance } from './moves/rebalance.js';
 import { concurrencyLimit } from './overload/concurrency-limit.js';
 import { ProbeLoad } from './query-load/probe-load.js';
@@ -112,6 +113,11 @@ export interface CoordinatorOptions {
   autoRebalanceAfterS?: number;
   /** Half-life of the probes per list counted for a load-aware Rebalance, seconds; default 60. */
   queryLoadHalfLifeS?: number;
+  /**
+   * Every this many seconds, queue a query-load Rebalance of collections whose
+   * counted probes leave a shard well over the mean; default: never on its own.
+   */
+  autoRebalanceQueriesS?: number;
   /** Rebalances and drains move at most this many MiB of list data a second (0: no limit); default 64. */
   moveMbPerS?: number;
   /**
@@ -317,6 +323,19 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
   });
   placementWatch.start();
   ctx.probeLoad?.start();
+  // With --auto-rebalance-queries-s, hot lists are spread without an operator (on coordinators running jobs).
+  const queryLoadWatch =
+    options.autoRebalanceQueriesS !== undefined && (options.runJobs ?? true)
+      ? new QueryLoadWatch(ctx, {
+          ensureJob: async (data, jobId) => {
+            if ((await jobs.ensure(data, jobId)) === 'queued')
+              log.info({ job: jobId, collection: data.collection }, 'query-load rebalance queued');
+          },
+          intervalMs: options.autoRebalanceQueriesS * 1000,
+          onError: (error) => log.warn({ err: error }, 'checking the query load failed'),
+        })
+      : undefined;
+  queryLoadWatch?.start();
   // Collections trained before the id filters existed (or whose filters were lost) get them back.
   const idFilterWatch =
     (options.runJobs ?? true)
@@ -380,6 +399,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       refills.stop();
       placementWatch.stop();
       ctx.probeLoad?.stop();
+      queryLoadWatch?.stop();
       idFilterWatch?.stop();
       await drainServer(server, 10_000);
       await healthServer?.close();

@@ -143,8 +143,19 @@ async function measure(workers: number, order: HotOrder, base: Float32Array, poo
     const zipfBefore = before.zipf;
     const compared = zipf.queries.subarray(0, COMPARED * DIM);
     const answersBefore = await client.search('s', compared, { k: 10 });
+    // The Zipf load goes on while the Rebalance runs (as it would in service): the counts it plans by
+    // are the last seconds' probes, however long the job waits in the queue.
+    let rebalancing = true;
+    const background = (async () => {
+      for (let at = 0; rebalancing; at = (at + BATCH) % QUERIES) {
+        await client.search('s', zipf.queries.subarray(at * DIM, (at + BATCH) * DIM), { k: 10 });
+      }
+    })();
     const job = await client.rebalance('s');
-    const done = await client.waitForJob(job.id);
+    const done = await client.waitForJob(job.id).finally(() => {
+      rebalancing = false;
+    });
+    await background;
     console.error(`skew-bench: rebalance ${JSON.stringify(done.result)}`);
     const answersAfter = await client.search('s', compared, { k: 10 });
     const after = await phases({ uniform: 'uniform, after Rebalance', zipf: 'zipf, after Rebalance' }, [

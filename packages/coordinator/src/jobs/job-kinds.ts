@@ -71,6 +71,11 @@ export interface MovesSoFar {
 export interface RebalanceJobData {
   kind: 'rebalance';
   collection: string;
+  /**
+   * Queued by the query-load watch: moves lists only when the counted query
+   * load calls for it, and gives new workers no shard.
+   */
+  queryLoadOnly?: boolean;
   /** Set while it waits: lists moved per collection so far, and the collections left to do. */
   soFar?: MovesSoFar & { collections: Record<string, number>; pending: string[] };
 }

@@ -55,6 +55,7 @@ export async function rebalance(
       await rebalanceCollection(
         ctx,
         record,
+        data.queryLoadOnly === true,
         (lists) => {
           planned += lists;
         },
@@ -88,19 +89,21 @@ export async function rebalance(
 async function rebalanceCollection(
   ctx: CoordinatorContext,
   stored: CollectionRecord,
+  queryLoadOnly: boolean,
   onPlanned: (lists: number) => void,
   onMoved: (lists: number, bytes: number, now: MoveNow) => Promise<void>,
   onMoving: (now: MoveNow) => Promise<void>,
   onPlan: (plan: RebalancePlan) => void,
 ): Promise<void> {
-  const record = await addShardsForNewWorkers(ctx, stored);
+  const record = queryLoadOnly ? stored : await addShardsForNewWorkers(ctx, stored);
   const plan = planRebalance(
     await listVectors(ctx, record),
     await ctx.probeLoad?.read(record.name, record.nlist),
     record.placement.map((s) => s.lists),
   );
   onPlan(plan);
-  const { moves } = plan;
+  // Queued by the query-load watch: a collection whose vectors alone are uneven is left to an operator's Rebalance.
+  const moves = queryLoadOnly && plan.by !== 'queries' ? [] : plan.moves;
   onPlanned(moves.reduce((sum, move) => sum + move.lists.length, 0));
   for (const move of moves) {
     const now = (done: number): MoveNow => ({
