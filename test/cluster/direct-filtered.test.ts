@@ -71,19 +71,29 @@ describe('filtered one-hop search', { timeout: 120_000 }, () => {
     expect(direct.shardsQueried).toBe(0);
   });
 
-  it('leaves a broad filter, and expressions, to the coordinator', async () => {
+  it('leaves a broad filter to the coordinator', async () => {
     const broad = await cluster.client.search(NAME, queries, { k: K, filter: below(900), direct: true });
     expect(broad.path).toBe('coordinator');
     expect(broad.fallbackReason).toBe('filtered');
     const plain = await cluster.client.search(NAME, queries, { k: K, filter: below(900) });
     expect([...broad.ids]).toEqual([...plain.ids]);
+  });
+
+  it('parses an expression in the client and serves it one hop; one it cannot parse goes to the coordinator', async () => {
     const expression = await cluster.client.search(NAME, queries, {
       k: K,
       filter: 'price < 10',
       direct: true,
     });
-    expect(expression.path).toBe('coordinator');
-    expect(expression.fallbackReason).toBe('filtered');
+    expect(expression.path, expression.fallbackReason).toBe('direct');
     expect(idsOf(expression.ids)).toEqual(exactBelow(10));
+    // A field the collection lacks: the coordinator answers, with its error naming the field and position.
+    const refused = await cluster.client
+      .search(NAME, queries, { k: K, filter: 'cost < 10', direct: true })
+      .catch((error) => error);
+    expect(refused).toMatchObject({
+      codeName: 'INVALID_ARGUMENT',
+      message: expect.stringMatching(/cost.*position 0/),
+    });
   });
 });

@@ -98,11 +98,17 @@ describe('a partition key', { timeout: 240_000 }, () => {
 
   it("sends a one-hop search fixing the shop to the shop's shard alone, with the coordinator's answer", async () => {
     await client.refreshRoutingTable(NAME);
-    for (const shop of ['shop-0', 'shop-7', 'shop-33']) {
-      const filter = { must: [{ match: { field: 'shop', keywords: [shop] } }] };
+    // The filter as an object, and as an expression the client parses itself.
+    const shopFilters = (shop: string) => [
+      { must: [{ match: { field: 'shop', keywords: [shop] } }] },
+      `shop == '${shop}' and price >= 0`,
+    ];
+    for (const [shop, filter] of ['shop-0', 'shop-7', 'shop-33'].flatMap((s) =>
+      shopFilters(s).map((f) => [s, f] as const),
+    )) {
       const before = await workerSearchCalls();
       const direct = await client.search(NAME, queries, { k: K, nprobe: NLIST, filter, direct: true });
-      expect(direct.path).toBe('direct');
+      expect(direct.path, direct.fallbackReason).toBe('direct');
       // One call, on one worker: every shard asked would be 4.
       expect((await workerSearchCalls()) - before).toBe(1);
       const via = await client.search(NAME, queries, { k: K, nprobe: NLIST, filter });

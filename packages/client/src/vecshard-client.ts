@@ -50,6 +50,7 @@ import { DirectRouter } from './direct/direct-router.js';
 import { decodeRoutingTable } from './direct/routing-table.js';
 import { decodeFieldColumns, encodeFieldColumns, upsertColumns } from './documents/field-columns.js';
 import { filterRequest, idsOf } from './documents/filters.js';
+import { parseLocally } from './documents/local-expression.js';
 import { SchemaCache, STALE_SCHEMA_STATUSES } from './documents/schema-cache.js';
 import { fieldTypeFromWire, type Rpc, WIRE_FIELD_TYPES } from './documents/wire.js';
 import { JobFailedError, VecshardError } from './errors.js';
@@ -334,16 +335,24 @@ export class VecshardClient {
    * the coordinator. Both return the same results.
    *
    * `filter` (an expression or a {@link Filter}) keeps only matching rows;
-   * `outputFields` returns those fields per hit in `fields`. A {@link Filter}
-   * object goes one hop when every shard holds few enough matches to search
-   * them exactly alone (a selective filter, a tenant); expressions, output
-   * fields and broader filters are served by the coordinator.
+   * `outputFields` returns those fields per hit in `fields`. A filter goes
+   * one hop when every shard asked holds few enough matches to search them
+   * exactly alone (a selective filter; a tenant, whose one shard alone is
+   * asked under a partition key); an expression is parsed here for that,
+   * against the collection's fields (fetched once). Output fields, broader
+   * filters and expressions that do not parse here are served by the
+   * coordinator.
    */
   async search(name: string, queries: Float32Array, options: SearchOptions): Promise<SearchResult> {
     if (!options.direct || options.allowPartial) return this.searchViaCoordinator(name, queries, options);
     const filter = filterRequest(options.filter, 'Search'); // also checks it before anything is sent
-    // Expressions are parsed by the coordinator, and output fields read there.
-    if (filter.filterExpression || (options.outputFields?.length ?? 0) > 0)
+    // Output fields are read by the coordinator.
+    if ((options.outputFields?.length ?? 0) > 0)
+      return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: 'filtered' };
+    const oneHopFilter = filter.filterExpression
+      ? parseLocally(filter.filterExpression, await this.schemas.get(name, options))
+      : filter.filter;
+    if (filter.filterExpression && !oneHopFilter)
       return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: 'filtered' };
     const request = {
       queries,
@@ -353,8 +362,8 @@ export class VecshardClient {
       deadline: Date.now() + Math.min(options.deadlineMs ?? this.deadlineMs, this.directTimeoutMs),
       requestId: options.requestId ?? randomUUID(),
     };
-    const outcome = filter.filter
-      ? await this.direct.searchFiltered(name, { ...request, filter: filter.filter })
+    const outcome = oneHopFilter
+      ? await this.direct.searchFiltered(name, { ...request, filter: oneHopFilter })
       : await this.direct.search(name, request, (rows) => this.searchViaCoordinator(name, rows, options));
     if (!outcome.served)
       return { ...(await this.searchViaCoordinator(name, queries, options)), fallbackReason: outcome.reason };

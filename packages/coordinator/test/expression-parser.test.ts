@@ -1,9 +1,14 @@
-import type { Condition__Output, FieldSpec, Filter__Output } from '@vecshard/proto';
+import {
+  type Condition__Output,
+  type FieldSpec,
+  type Filter__Output,
+  FilterExpressionError,
+  parseFilterExpression,
+  toInvalidArgument,
+} from '@vecshard/proto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseFilterExpression } from '../src/filters/expression-parser.js';
 import { checkFilter } from '../src/filters/filter-check.js';
-import { FilterExpressionError, toInvalidArgument } from '../src/filters/filter-expression-error.js';
 
 const SCHEMA: FieldSpec[] = [
   { name: 'color', type: 'keyword' },

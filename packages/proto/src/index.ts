@@ -12,6 +12,8 @@ export * from './fields/partition-key.js';
 export { decodeFieldRows, encodeFieldRows, ROW_CODEC_VERSION } from './fields/row-codec.js';
 export * from './fields/schema-check.js';
 export * from './file-poller.js';
+export { parseFilterExpression } from './filter-expression/expression-parser.js';
+export { FilterExpressionError, toInvalidArgument } from './filter-expression/filter-expression-error.js';
 export * from './health-check.js';
 export * from './health-server.js';
 export * from './metric.js';

@@ -3,10 +3,15 @@
  * given (a Filter message or filter_expression), checked against the schema;
  * and the partition-key value it fixes, which lets routing ask fewer shards.
  */
-import { type FieldSpec, type Filter__Output, invalidArgument } from '@vecshard/proto';
-import { parseFilterExpression } from './expression-parser.js';
+import {
+  type FieldSpec,
+  type Filter__Output,
+  FilterExpressionError,
+  invalidArgument,
+  parseFilterExpression,
+  toInvalidArgument,
+} from '@vecshard/proto';
 import { checkFilter } from './filter-check.js';
-import { FilterExpressionError, toInvalidArgument } from './filter-expression-error.js';
 
 /** The filter fields every filtered request has. */
 export interface FilterRequest {

@@ -23,7 +23,9 @@
  * Strings are '…' or "…" with backslash escapes; numbers are decimal, with an
  * optional sign, fraction and exponent. `id` names the row id.
  */
-import { EXPRESSION_WORDS, FIELD_LIMITS, type FieldSpec, type Filter__Output } from '@vecshard/proto';
+import { FIELD_LIMITS, type FieldSpec } from '../fields/field-schema.js';
+import { EXPRESSION_WORDS } from '../fields/schema-check.js';
+import type { Filter__Output } from '../types.js';
 import {
   type BoolExpr,
   bareField,

@@ -12,7 +12,8 @@
  *   a and (b or c)    → must [a], should [b, c]   (a second or nests in must)
  *   a or (b and c)    → should [a, nested {must [b, c]}]
  */
-import { type Condition__Output, FIELD_LIMITS, type Filter__Output } from '@vecshard/proto';
+import { FIELD_LIMITS } from '../fields/field-schema.js';
+import type { Condition__Output, Filter__Output } from '../types.js';
 import type { BoolExpr } from './expression-conditions.js';
 import { FilterExpressionError } from './filter-expression-error.js';
 

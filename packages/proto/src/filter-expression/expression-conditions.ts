@@ -4,13 +4,9 @@
  * it does not fit the field. The parser builds the and/or/not tree around
  * these; expression-to-filter.ts turns the tree into a Filter.
  */
-import {
-  type Condition__Output,
-  type FieldSpec,
-  fieldTypeLabel,
-  type Match__Output,
-  type Range__Output,
-} from '@vecshard/proto';
+import type { FieldSpec } from '../fields/field-schema.js';
+import { fieldTypeLabel } from '../fields/schema-check.js';
+import type { Condition__Output, Match__Output, Range__Output } from '../types.js';
 import { FilterExpressionError } from './filter-expression-error.js';
 
 /** A parsed expression: and/or/not over single conditions, each remembering where it was written. */

@@ -1,4 +1,4 @@
-import { invalidArgument, type RpcError } from '@vecshard/proto';
+import { invalidArgument, type RpcError } from '../rpc-error.js';
 
 /**
  * A filter expression that does not parse or does not fit the schema.
