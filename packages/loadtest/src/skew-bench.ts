@@ -84,7 +84,7 @@ async function main(): Promise<void> {
 
 async function measure(workers: number, order: HotOrder, base: Float32Array, pool: Float32Array) {
   const dataDir = mkdtempSync(join(tmpdir(), 'vecshard-skew-bench-'));
-  // A short half-life: the Rebalance weighs the Zipf phase just measured, not the uniform one before it.
+  // A short half-life: the Rebalance weighs the seconds of Zipf load before it.
   const cluster = await startLocalCluster({
     workers,
     port: 0,
@@ -96,8 +96,13 @@ async function measure(workers: number, order: HotOrder, base: Float32Array, poo
   });
   const client = new VecshardClient(cluster.address, { deadlineMs: 600_000 });
   try {
-    await load(client, base);
-    const info = await client.getCollection('s', { includeTemplate: true });
+    // Two copies of the collection, trained alike: 'a' keeps the placement as built, 'b' is rebalanced
+    // under the Zipf load; the rounds then alternate all four arms, so drift on the shared cores falls on each.
+    await load(client, 'a', base);
+    await load(client, 'b', base);
+    const info = await client.getCollection('a', { includeTemplate: true });
+    const same =
+      Buffer.compare(Buffer.from(info.template!), Buffer.from((await template(client, 'b'))!)) === 0;
     const quantizer = await FaissIndex.deserialize(info.template!, 'l2');
     const buckets = bucketByList((await quantizer.assign(pool, 1)).lists, NLIST);
     const centroids = quantizer.centroids();
@@ -111,59 +116,58 @@ async function measure(workers: number, order: HotOrder, base: Float32Array, poo
       zipf: (await quantizer.assign(zipf.queries, NPROBE)).lists,
     };
     const sets = { uniform: uniform.queries, zipf: zipf.queries };
-    // Rounds alternate the two loads on one placement, so a neighbour's load on the shared cores falls on both.
-    const phases = async (names: Record<'uniform' | 'zipf', string>, sequence: ('uniform' | 'zipf')[]) => {
-      const placement = (await client.getCollection('s')).placement;
-      const totals = { uniform: emptyTotals(workers), zipf: emptyTotals(workers) };
-      for (let round = 0; round < ROUNDS; round++) {
-        for (const law of sequence) addTotals(totals[law], await batchPhase(client, cluster, sets[law]));
-      }
-      const vectors = round(vectorSkew(placement, sizes), 3);
-      const row = (law: 'uniform' | 'zipf'): SkewPhase => {
-        const t = totals[law];
-        const phase: SkewPhase = {
-          workers,
-          hot_lists: order,
-          phase: names[law],
-          batch_qps: Math.round((t.answered * 1000) / t.wallMs),
-          shards_per_query: round(shardsPerQuery(placement, probes[law])),
-          max_over_mean_query_load: round(queryLoadSkew(placement, probes[law], sizes), 3),
-          worker_cpu: t.workerCpuMs.map((ms) => round(ms / t.wallMs, 3)),
-          coordinator_cpu: round(t.coordinatorCpuMs / t.wallMs, 3),
-          max_over_mean_vectors: vectors,
-        };
-        console.error(`skew-bench: ${JSON.stringify(phase)}`);
-        return phase;
-      };
-      return { uniform: row('uniform'), zipf: row('zipf') };
-    };
-    // Zipf last: the Rebalance that follows weighs the probes of the last seconds (half-life 2 s).
-    const before = await phases({ uniform: 'uniform', zipf: 'zipf, before' }, ['uniform', 'zipf']);
-    const uniformBefore = before.uniform;
-    const zipfBefore = before.zipf;
+
     const compared = zipf.queries.subarray(0, COMPARED * DIM);
-    const answersBefore = await client.search('s', compared, { k: 10 });
-    // The Zipf load goes on while the Rebalance runs (as it would in service): the counts it plans by
-    // are the last seconds' probes, however long the job waits in the queue.
+    const answersBefore = await client.search('b', compared, { k: 10 });
+    // The Zipf load runs on 'b' while its Rebalance runs (as it would in service): the counts it plans
+    // by are the last seconds' probes (half-life 2 s), however long the job waits in the queue.
     let rebalancing = true;
     const background = (async () => {
       for (let at = 0; rebalancing; at = (at + BATCH) % QUERIES) {
-        await client.search('s', zipf.queries.subarray(at * DIM, (at + BATCH) * DIM), { k: 10 });
+        await client.search('b', zipf.queries.subarray(at * DIM, (at + BATCH) * DIM), { k: 10 });
       }
     })();
-    const job = await client.rebalance('s');
+    const job = await client.rebalance('b');
     const done = await client.waitForJob(job.id).finally(() => {
       rebalancing = false;
     });
     await background;
     console.error(`skew-bench: rebalance ${JSON.stringify(done.result)}`);
-    const answersAfter = await client.search('s', compared, { k: 10 });
-    const after = await phases({ uniform: 'uniform, after Rebalance', zipf: 'zipf, after Rebalance' }, [
-      'zipf',
-      'uniform',
-    ]);
-    const zipfAfter = after.zipf;
-    const uniformAfter = after.uniform;
+    const answersAfter = await client.search('b', compared, { k: 10 });
+
+    const arms = [
+      { name: 'uniform', collection: 'a', law: 'uniform' },
+      { name: 'zipf, before', collection: 'a', law: 'zipf' },
+      { name: 'zipf, after Rebalance', collection: 'b', law: 'zipf' },
+      { name: 'uniform, after Rebalance', collection: 'b', law: 'uniform' },
+    ] as const;
+    const placements = {
+      a: (await client.getCollection('a')).placement,
+      b: (await client.getCollection('b')).placement,
+    };
+    const totals = arms.map(() => emptyTotals(workers));
+    for (let r = 0; r < ROUNDS; r++) {
+      for (const [i, arm] of arms.entries()) {
+        addTotals(totals[i], await batchPhase(client, cluster, arm.collection, sets[arm.law]));
+      }
+    }
+    const [uniformBefore, zipfBefore, zipfAfter, uniformAfter] = arms.map((arm, i): SkewPhase => {
+      const t = totals[i];
+      const placement = placements[arm.collection];
+      const phase: SkewPhase = {
+        workers,
+        hot_lists: order,
+        phase: arm.name,
+        batch_qps: Math.round((t.answered * 1000) / t.wallMs),
+        shards_per_query: round(shardsPerQuery(placement, probes[arm.law])),
+        max_over_mean_query_load: round(queryLoadSkew(placement, probes[arm.law], sizes), 3),
+        worker_cpu: t.workerCpuMs.map((ms) => round(ms / t.wallMs, 3)),
+        coordinator_cpu: round(t.coordinatorCpuMs / t.wallMs, 3),
+        max_over_mean_vectors: round(vectorSkew(placement, sizes), 3),
+      };
+      console.error(`skew-bench: ${JSON.stringify(phase)}`);
+      return phase;
+    });
     let changed = 0;
     for (let q = 0; q < COMPARED; q++) {
       for (let r = 0; r < 10; r++) {
@@ -188,7 +192,8 @@ async function measure(workers: number, order: HotOrder, base: Float32Array, poo
       ),
       skew_qps_ratio_same_placement: round(zipfAfter.batch_qps / uniformAfter.batch_qps, 3),
       uniform_qps_after: uniformAfter.batch_qps,
-      rebalanced_by: String((done.result.balancedBy as Record<string, { by?: string }> | undefined)?.s?.by),
+      rebalanced_by: String((done.result.balancedBy as Record<string, { by?: string }> | undefined)?.b?.by),
+      same_quantizer: same,
       lists_moved: Number(done.result.listsMoved ?? 0),
       uniform_qps: uniformBefore.batch_qps,
       zipf_qps_before: zipfBefore.batch_qps,
@@ -209,20 +214,24 @@ async function measure(workers: number, order: HotOrder, base: Float32Array, poo
   }
 }
 
-async function load(client: VecshardClient, base: Float32Array): Promise<void> {
+async function template(client: VecshardClient, name: string): Promise<Uint8Array | undefined> {
+  return (await client.getCollection(name, { includeTemplate: true })).template;
+}
+
+async function load(client: VecshardClient, name: string, base: Float32Array): Promise<void> {
   await client.createCollection({
-    name: 's',
+    name,
     dim: DIM,
     metric: 'l2',
     index: `IVF${NLIST},Flat`,
     nprobe: NPROBE,
     placementPolicy: 'locality',
   });
-  await client.train('s', base.subarray(0, Math.min(COUNT, NLIST * 100) * DIM));
+  await client.train(name, base.subarray(0, Math.min(COUNT, NLIST * 100) * DIM));
   for (let at = 0; at < COUNT; at += 10_000) {
     const end = Math.min(COUNT, at + 10_000);
     await client.upsert(
-      's',
+      name,
       BigInt64Array.from({ length: end - at }, (_, i) => BigInt(at + i)),
       base.subarray(at * DIM, end * DIM),
     );
@@ -253,6 +262,7 @@ function addTotals(into: Totals, part: Totals): void {
 async function batchPhase(
   client: VecshardClient,
   cluster: LocalCluster,
+  collection: string,
   queries: Float32Array,
 ): Promise<Totals> {
   const processes = cluster.pids();
@@ -270,7 +280,7 @@ async function batchPhase(
       const at = next;
       next = (next + BATCH) % nq;
       const end = Math.min(nq, at + BATCH);
-      await client.search('s', queries.subarray(at * DIM, end * DIM), { k: 10 });
+      await client.search(collection, queries.subarray(at * DIM, end * DIM), { k: 10 });
       answered += end - at;
     }
   };

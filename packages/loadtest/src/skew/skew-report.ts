@@ -66,9 +66,11 @@ export async function writeSkewReport(
         'to a seeded shuffle of the lists, `neighbourhood` to the lists by distance from one seeded list’s centroid, ' +
         'a hot neighbourhood) and a pool query whose ' +
         `nearest centroid is that list is taken. batch_qps: ${settings.batch}-query requests, ${settings.inFlight} in ` +
-        `flight, for ${settings.seconds} s, the two loads alternating for ${settings.rounds} rounds on each placement.`,
-      '- Phases: uniform; Zipf on the placement as built; a Rebalance (the coordinator counted the probes per list, ' +
-        'half-life 2 s here, so it weighs the last Zipf round); Zipf again; uniform again.',
+        `flight, ${settings.seconds} s per arm and round, ${settings.rounds} rounds.`,
+      '- Two copies of the collection in one cluster, trained alike: `a` keeps the placement as built, `b` is ' +
+        'rebalanced while the Zipf load runs on it (the coordinator counts the probes per list, half-life 2 s here). ' +
+        'Then the rounds alternate four arms: uniform on `a`, Zipf on `a` (before), Zipf on `b` (after the ' +
+        'Rebalance), uniform on `b`; so a neighbour’s load on the shared cores falls on every arm alike.',
       '- worker_cpu: each worker process’s CPU over the phase’s wall time (1 = one core), in worker order; ' +
         'max_over_mean_query_load: the busiest shard’s probes × list rows for this load, over the mean; ' +
         'max_over_mean_vectors: the shards’ vectors.',

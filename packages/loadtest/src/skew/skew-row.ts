@@ -42,6 +42,8 @@ export interface SkewResult {
   /** What the Rebalance balanced: 'queries' or 'vectors'. */
   rebalanced_by: string;
   lists_moved: number;
+  /** Whether the two collections (as built, rebalanced) were trained to the same quantizer. */
+  same_quantizer: boolean;
   zipf_qps_before: number;
   zipf_qps_after: number;
   shards_per_query_before: number;
