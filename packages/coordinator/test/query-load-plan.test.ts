@@ -50,6 +50,14 @@ describe('planRebalance', () => {
     expect(plan.querySkewAfter!).toBeLessThanOrEqual(1.05);
   });
 
+  it('balances vectors when a shard is empty (a worker that joined), however skewed the queries', () => {
+    const probes = hotOnShardZero(1e6);
+    const withNewcomer = [...owned, []];
+    const plan = planRebalance(vectors, probes, withNewcomer);
+    expect(plan.by).toBe('vectors');
+    expect(plan.moves.some((m) => m.to === 2)).toBe(true);
+  });
+
   it('gives lists no query asks for a little weight, so they still count', () => {
     const probes = new Float64Array(NLIST);
     probes[0] = 1e6;

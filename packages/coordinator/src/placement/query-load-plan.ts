@@ -67,7 +67,8 @@ export function applyMoves(owned: number[][], moves: ListMove[]): number[][] {
  * Balances vectors, as a Rebalance always did, unless the counted queries
  * would then leave a shard more than QUERY_SKEW_TOLERANCE over the mean
  * query load: then it balances query load (vectors × probes), moving hot
- * lists off the shard that serves them to the coolest.
+ * lists off the shard that serves them to the coolest. A plan with an empty
+ * shard (a new worker's) balances vectors.
  */
 export function planRebalance(
   vectors: ArrayLike<number>,
@@ -76,7 +77,9 @@ export function planRebalance(
 ): RebalancePlan {
   const byVectors = planListMoves(vectors, owned);
   const weights = queryWeights(vectors, probes);
-  if (!weights) return { moves: byVectors, by: 'vectors' };
+  // A new, empty shard (a worker that joined) takes its share of the vectors first, as it always
+  // did; the query load is weighed by the Rebalance after, when the shards are the same.
+  if (!weights || owned.some((lists) => lists.length === 0)) return { moves: byVectors, by: 'vectors' };
   const querySkewBefore = skewOf(weights, owned);
   const vectorSkew = skewOf(weights, applyMoves(owned, byVectors));
   if (vectorSkew <= 1 + QUERY_SKEW_TOLERANCE)
