@@ -62,6 +62,8 @@ export interface LocalCluster {
   readonly consoleUrl?: string;
   /** Process ids of the processes running now, by role (for CPU accounting). */
   pids(): ClusterProcessId[];
+  /** Starts one more shard worker (the next id, worker-N), as a scale-up would. */
+  addWorker(): Promise<SupervisedProcess>;
   close(): Promise<void>;
 }
 
@@ -113,32 +115,31 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
     // Empty rather than absent, so a store named in this process's own environment does not leak in.
     const env: NodeJS.ProcessEnv = { VECSHARD_STORE_URL: storeUrl ?? '' };
     const onWorkerEvent = options.onWorkerEvent ?? (() => {});
-    const workers = await Promise.all(
-      Array.from({ length: options.workers ?? 2 }, (_, i) =>
-        SupervisedProcess.start(
-          {
-            name: `worker-${i}`,
-            command: process.execPath,
-            args: [
-              entryPoint('@vecshard/shard-worker'),
-              ...common,
-              '--port',
-              '0',
-              '--id',
-              `worker-${i}`,
-              ...(options.threads ? ['--threads', String(options.threads)] : []),
-              ...(secrets ? workerSecurityArgs(secrets) : []),
-            ],
-            ready: /shard-worker ready at (\S+)/,
-            env,
-            log: options.log,
-          },
-          onWorkerEvent,
-          options.restartWorkers ?? true,
-        ),
-      ),
-    );
+    const startWorker = (i: number) =>
+      SupervisedProcess.start(
+        {
+          name: `worker-${i}`,
+          command: process.execPath,
+          args: [
+            entryPoint('@vecshard/shard-worker'),
+            ...common,
+            '--port',
+            '0',
+            '--id',
+            `worker-${i}`,
+            ...(options.threads ? ['--threads', String(options.threads)] : []),
+            ...(secrets ? workerSecurityArgs(secrets) : []),
+          ],
+          ready: /shard-worker ready at (\S+)/,
+          env,
+          log: options.log,
+        },
+        onWorkerEvent,
+        options.restartWorkers ?? true,
+      );
+    const workers = await Promise.all(Array.from({ length: options.workers ?? 2 }, (_, i) => startWorker(i)));
     started.push(...workers);
+    let nextWorker = workers.length;
     // The coordinator prints where its console is before its ready line.
     let consoleUrl: string | undefined;
     const consolePort = options.consolePort === undefined ? 0 : options.consolePort;
@@ -179,6 +180,14 @@ export async function startLocalCluster(options: LocalClusterOptions = {}): Prom
       workers,
       secrets,
       consoleUrl,
+      addWorker: async () => {
+        // Numbered when asked, so workers added at once get distinct ids.
+        const worker = await startWorker(nextWorker++);
+        workers.push(worker);
+        // Stopped before the coordinator, like the first ones.
+        started.splice(started.indexOf(coordinator), 0, worker);
+        return worker;
+      },
       pids: () => [
         ...fixed.filter((p) => p !== coordinator).map((p) => processId('redis', p)),
         ...workers.map((w) => processId('worker', w.current)),
