@@ -253,7 +253,7 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
       onRetryLater: (job, why) => log.info({ job }, why),
     },
     {
-      import: importProcessor(ctx, jobFiles),
+      import: importProcessor(ctx, jobFiles, snapshots?.snapshot),
       train: trainProcessor(ctx, jobFiles),
       snapshot: snapshots?.snapshot ?? noStore,
       restore: snapshots?.restore ?? noStore,

@@ -115,6 +115,7 @@ export async function sendUpsert(
   prepared: PreparedUpsert,
   call: CallWithDeadline,
   writeNumber = ctx.writeSequence.numberOnce(collection.record.name),
+  how: SendHow = {},
 ): Promise<number> {
   const { record, owner } = collection;
   const { ids, vectors, columns } = prepared;
@@ -131,32 +132,53 @@ export async function sendUpsert(
   const route = await routeUpsert(ctx, record, ids, shardOf, byShard, writeNumber);
   const empty = Buffer.alloc(0);
   const { seq } = route;
-  await writeEveryCopy(ctx, record, route.shards, (shard, target) => {
-    const group = byShard.get(shard);
-    return ctx.clients.call(
-      target,
-      'AddPreassigned',
-      {
-        collection: record.name,
-        shard,
-        ids: group ? encodeArray(group.ids) : empty,
-        vectors: group ? encodeArray(group.vectors) : empty,
-        lists: group ? encodeArray(group.lists) : empty,
-        replaceIds: route.replaceIds,
-        fields: group && columns ? encodeColumns(sliceColumns(columns, group.rows)) : [],
-        epoch: String(record.epoch ?? 0),
-        seq,
-      },
-      deadline,
-    );
-  });
+  await how.numbered?.(writeNumber);
+  await writeEveryCopy(
+    ctx,
+    record,
+    route.shards,
+    how.lagFloorMs ?? ctx.replicaLagFloorMs,
+    (shard, target) => {
+      const group = byShard.get(shard);
+      return ctx.clients.call(
+        target,
+        'AddPreassigned',
+        {
+          collection: record.name,
+          shard,
+          ids: group ? encodeArray(group.ids) : empty,
+          vectors: group ? encodeArray(group.vectors) : empty,
+          lists: group ? encodeArray(group.lists) : empty,
+          replaceIds: route.replaceIds,
+          fields: group && columns ? encodeColumns(sliceColumns(columns, group.rows)) : [],
+          epoch: String(record.epoch ?? 0),
+          seq,
+        },
+        deadline,
+      );
+    },
+  );
+  if (how.unlogged) return ids.length;
   const fieldBytes = columns && record.fields ? encodeFieldRows(record.fields, ids, columns) : undefined;
   await logged(
     ctx,
     record,
-    ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors), fieldBytes),
+    ctx.writeLog?.upsert(record.name, encodeArray(ids), encodeArray(vectors), fieldBytes, seq),
   );
   return ids.length;
+}
+
+/** How `sendUpsert` sends: the ordinary upsert by default. */
+export interface SendHow {
+  /**
+   * Not appended to the write log: a bulk import's batch, made durable by
+   * the snapshot that ends the import (jobs/import-job.ts) instead.
+   */
+  unlogged?: boolean;
+  /** How long the other copies may lag the first before they are marked catching-up (default: --replica-lag-ms). */
+  lagFloorMs?: number;
+  /** Called once the write has its sequence, before any copy is sent it. */
+  numbered?: (number: WriteNumber) => Promise<void>;
 }
 
 /** Where a write goes: its sequence, the shards to call, and the ids each removes first. */
@@ -276,6 +298,7 @@ async function writeEveryCopy<R>(
   ctx: CoordinatorContext,
   record: CollectionRecord,
   shards: number[],
+  lagFloorMs: number,
   send: (shard: number, target: WorkerTarget) => Promise<R>,
 ): Promise<R[]> {
   const missed: { shard: number; workerId: string }[] = [];
@@ -285,7 +308,7 @@ async function writeEveryCopy<R>(
       record.name,
       record.placement[shard],
       (target) => send(shard, target),
-      ctx.replicaLagFloorMs,
+      lagFloorMs,
     );
     for (const workerId of write.missed) missed.push({ shard, workerId });
     return write.answer;
@@ -340,7 +363,7 @@ export async function deleteIds(
   const deadline = workerDeadline(ctx, call);
   const route = await routeDelete(ctx, record, ids, writeNumber);
   const { seq } = route;
-  const answers = await writeEveryCopy(ctx, record, route.shards, (shard, target) =>
+  const answers = await writeEveryCopy(ctx, record, route.shards, ctx.replicaLagFloorMs, (shard, target) =>
     ctx.clients.call(
       target,
       'Delete',
@@ -348,7 +371,7 @@ export async function deleteIds(
       deadline,
     ),
   );
-  await logged(ctx, record, ctx.writeLog?.delete(record.name, encodeArray(ids)));
+  await logged(ctx, record, ctx.writeLog?.delete(record.name, encodeArray(ids), seq));
   return answers.reduce((total, answer) => total + Number(answer.deleted), 0);
 }
 

@@ -7,8 +7,8 @@ import type { Redis } from 'ioredis';
  * collection without fields).
  */
 export type LoggedWrite =
-  | { id: string; op: 'upsert'; ids: Buffer; vectors: Buffer; fields?: Buffer }
-  | { id: string; op: 'delete'; ids: Buffer };
+  | { id: string; op: 'upsert'; ids: Buffer; vectors: Buffer; fields?: Buffer; seq: string }
+  | { id: string; op: 'delete'; ids: Buffer; seq: string };
 
 /** The position before any entry. */
 export const LOG_START = '0-0';
@@ -25,20 +25,31 @@ export class WriteLog {
     private readonly keys: ClusterKeys,
   ) {}
 
-  /** Logs an acknowledged upsert; resolves to the bytes the log holds since it was last trimmed. */
+  /**
+   * Logs an acknowledged upsert with its write sequence (`seq`, '' for none);
+   * resolves to the bytes the log holds since it was last trimmed. The
+   * sequence goes back to the copies when the log is replayed, so a copy
+   * rebuilt from it keeps the rows' versions: a write older than a logged
+   * one (a bulk import's batch sent again, see jobs/import-job.ts) is
+   * refused there as it is on the copies that never restarted.
+   */
   async upsert(
     collection: string,
     ids: Uint8Array,
     vectors: Uint8Array,
     fields?: Uint8Array,
+    seq = '',
   ): Promise<number> {
     const entry = ['op', 'upsert', 'ids', Buffer.from(ids), 'vectors', Buffer.from(vectors)];
     if (fields && fields.byteLength > 0) entry.push('fields', Buffer.from(fields));
+    if (seq) entry.push('seq', seq);
     return this.add(collection, entry);
   }
 
-  async delete(collection: string, ids: Uint8Array): Promise<number> {
-    return this.add(collection, ['op', 'delete', 'ids', Buffer.from(ids)]);
+  async delete(collection: string, ids: Uint8Array, seq = ''): Promise<number> {
+    const entry = ['op', 'delete', 'ids', Buffer.from(ids)];
+    if (seq) entry.push('seq', seq);
+    return this.add(collection, entry);
   }
 
   /** The position of the newest entry (LOG_START when there is none). */
@@ -100,11 +111,13 @@ function parseEntry(id: string, fields: Buffer[]): LoggedWrite {
   for (let i = 0; i + 1 < fields.length; i += 2) values.set(fields[i].toString(), fields[i + 1]);
   const op = values.get('op')?.toString();
   const ids = values.get('ids') ?? Buffer.alloc(0);
-  if (op === 'delete') return { id, op, ids };
+  const seq = values.get('seq')?.toString() ?? '';
+  if (op === 'delete') return { id, op, ids, seq };
   return {
     id,
     op: 'upsert',
     ids,
+    seq,
     vectors: values.get('vectors') ?? Buffer.alloc(0),
     fields: values.get('fields'),
   };

@@ -133,6 +133,29 @@ it('a batch larger than a script call sets its ids in chunks before taking its s
   }
 });
 
+it('a bulk fill (bitmaps OR-ed in) names every id it set, grows generations, keeps false positives rare', async () => {
+  await filters.create('bulk', 3);
+  // Larger than the first generation at once, then more on top: each fill makes room first.
+  const n = 3 * FIRST_CAPACITY;
+  const split = Int32Array.from({ length: n }, (_, i) => i % 2);
+  expect((await upsert('bulk', ids(0, n), split, 3)).holders).toBeUndefined();
+  await filters.add('bulk', 2, ids(n, n));
+  expect(Number(await connection.hget(keys.idFilters('bulk'), 'gens'))).toBeGreaterThanOrEqual(3);
+  for (let id = 0; id < 2 * n; id += 89) {
+    const shard = id < n ? id % 2 : 2;
+    expect((await remove('bulk', ids(id, 1), 3)).holders, `id ${id}`).toContain(shard);
+  }
+  // A single write after the bulk fill still finds the bulk-set id's shard (the script's own hashing).
+  expect((await upsert('bulk', ids(5, 1), on(2, 1), 3)).holders).toEqual([1]);
+  let falsePositives = 0;
+  const tries = 3000;
+  for (let at = 0; at < tries; at++) {
+    const { holders } = await remove('bulk', ids(50_000_000 + at * 7919, 1), 3);
+    if (holders?.includes(0)) falsePositives++;
+  }
+  expect(falsePositives / tries).toBeLessThan(4 * FIRST_FALSE_POSITIVE);
+});
+
 it('a write sent again keeps its sequence, and sets its ids where it is routed now', async () => {
   await filters.create('h', 3);
   const number = fresh();

@@ -5,6 +5,7 @@ import { type MetricName, type RoutingName, VecshardClient } from '@vecshard/cli
 import { type Dataset, loadDataset, parseDatasetSpec } from '@vecshard/datasets';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { type GroundTruth, groundTruth } from './ground-truth.js';
+import { defaultImportRuns, runImportBench } from './import/run-import-bench.js';
 import { loadTarget } from './load-target.js';
 import { ProgressLine } from './progress-line.js';
 import { runLatencyChart } from './report/run-chart.js';
@@ -129,6 +130,10 @@ export function suiteCommand(): Command {
     .option('--out <dir>', 'results folder', join('bench', 'results'))
     .option('--cache-dir <dir>', 'ground-truth cache folder', '.vecshard/cache')
     .option(
+      '--no-import',
+      'skip the bulk import benchmark the full run ends with (bench:import: Import against FAISS add, import_x_faiss)',
+    )
+    .option(
       '--no-tenants',
       'skip the tenant benchmark the full run ends with (bench:tenants: partition key against a plain filter)',
     )
@@ -139,6 +144,7 @@ export function suiteCommand(): Command {
         out: string;
         cacheDir: string;
         tenants: boolean;
+        import: boolean;
       }) => {
         const config = options.quick ? QUICK_SUITE : FULL_SUITE;
         await runSuite({
@@ -149,6 +155,14 @@ export function suiteCommand(): Command {
         // Its own cluster (8 workers) and results file: bench/results/tenants.*.
         if (!options.quick && !options.modes && options.tenants)
           await runTenantBench({ config: tenantConfig(), outDir: options.out });
+        // Its own clusters; import.* and the import rows (import_x_faiss) merged into latest.json.
+        if (!options.quick && !options.modes && options.import)
+          await runImportBench({
+            runs: defaultImportRuns(),
+            replicationFactors: [1, 2],
+            workers: FULL_SUITE.workers,
+            outDir: options.out,
+          });
       },
     );
 }

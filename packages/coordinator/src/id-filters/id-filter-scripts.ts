@@ -234,6 +234,54 @@ return #rows
 `;
 
 /**
+ * Makes room for a bulk add (see IdFilters.addBulk): ARGV[2] names the
+ * shards and how many ids each is about to take ("shard:count,…"). Grows
+ * new generations until the newest one holds every shard's count on top of
+ * what it took, counts them in (all as new: a count too high only starts
+ * the next generation sooner), and returns that generation's index, bits m
+ * and hash count k; {} when the filters are not usable.
+ */
+export const RESERVE_SCRIPT = `${PRELUDE}
+if not usable(redis.call('HGET', meta, 'state')) then return {} end
+local G, gens = generations()
+local wanted = {}
+for s, n in string.gmatch(ARGV[2], '(%d+):(%d+)') do wanted[#wanted + 1] = { tonumber(s), tonumber(n) } end
+local function fits(g)
+  for _, w in ipairs(wanted) do
+    local have = tonumber(redis.call('HGET', meta, 'n' .. g .. ':' .. w[1]) or '0')
+    if have + w[2] > gens[g].c then return false end
+  end
+  return true
+end
+while not fits(G - 1) do G = grow(G, gens) end
+local g = G - 1
+local highest = -1
+for _, w in ipairs(wanted) do
+  redis.call('HINCRBY', meta, 'n' .. g .. ':' .. w[1], w[2])
+  if w[1] > highest then highest = w[1] end
+end
+if highest + 1 > tonumber(redis.call('HGET', meta, 'shards') or '0') then
+  redis.call('HSET', meta, 'shards', highest + 1)
+end
+return { g, gens[g].m, gens[g].k }
+`;
+
+/**
+ * ORs ARGV[4], a bitmap the caller set ids in, into generation ARGV[2] of
+ * shard ARGV[3]'s filter: bits are only ever set, so writes setting bits
+ * meanwhile (another coordinator's) lose nothing.
+ */
+export const OR_SCRIPT = `${PRELUDE}
+if not usable(redis.call('HGET', meta, 'state')) then return 0 end
+local key = base .. ARGV[2] .. ':' .. ARGV[3]
+local delta = key .. ':bulk'
+redis.call('SET', delta, ARGV[4])
+redis.call('BITOP', 'OR', key, key, delta)
+redis.call('DEL', delta)
+return 1
+`;
+
+/**
  * Shard ARGV[3]'s filters take shard ARGV[2]'s (BITOP OR, generation by
  * generation: equal sizes, same bit positions), before lists move from the
  * one to the other: a superset of the ids the moved lists hold. In the same

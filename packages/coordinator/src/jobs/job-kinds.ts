@@ -9,6 +9,8 @@ export interface ImportJobData {
   trainSize: number;
   /** JSON Lines of the rows' fields, aligned with the vectors (absent: no fields). */
   fieldsPath?: string;
+  /** Since when (ms) the import has waited for its collection's refill, while it does. */
+  refillWaitSinceMs?: number;
 }
 
 export interface TrainJobData {
@@ -119,10 +121,21 @@ export interface JobProgress {
   done: number;
   total: number;
   now?: MoveNow;
+  /** What the job kept for its next attempt (ProgressSink's `kept`). */
+  kept?: Record<string, unknown>;
 }
 
-/** Reports progress (and what is moving now, if anything); also renews the job's claim so it is not taken for stalled. */
-export type ProgressSink = (done: number, total: number, now?: MoveNow) => Promise<void>;
+/**
+ * Reports progress (and what is moving now, if anything; and what a job
+ * keeps for its next attempt, which reads it back in `resumeFrom`); also
+ * renews the job's claim so it is not taken for stalled.
+ */
+export type ProgressSink = (
+  done: number,
+  total: number,
+  now?: MoveNow,
+  kept?: Record<string, unknown>,
+) => Promise<void>;
 
 /** Runs one job to completion; resolves to its result (stored as JSON). */
 export type JobProcessor<D extends JobData = JobData> = (

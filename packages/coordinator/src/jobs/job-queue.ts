@@ -162,9 +162,9 @@ export class JobQueue {
   private async process(job: BullJob<JobData>, token?: string): Promise<Record<string, unknown>> {
     const processor = this.processors[job.data.kind] as JobProcessor;
     if (!processor) throw new UnrecoverableError(`jobs of kind "${job.data.kind}" are not known`);
-    const report: ProgressSink = async (done, total, now) => {
+    const report: ProgressSink = async (done, total, now, kept) => {
       const percent = total > 0 ? Math.min(100, (100 * done) / total) : 0;
-      await job.updateProgress({ percent, done, total, ...(now ? { now } : {}) });
+      await job.updateProgress({ percent, done, total, ...(now ? { now } : {}), ...(kept ? { kept } : {}) });
     };
     try {
       return await processor(job.data, report, progressOf(job));

@@ -17,7 +17,11 @@ import type { LoggedWrite } from '../write-log.js';
  * Applies logged writes, oldest first, to one copy of one shard, as the data path applied
  * them when they were acknowledged: vectors assigned to lists by the
  * collection's quantizer, this shard's rows added with the whole batch's ids
- * replaced (list routing), deletes passed on. Resolves to the writes applied.
+ * replaced (list routing), deletes passed on, each with the sequence it took
+ * (logs written before sequences were logged replay as sequence 0, applied
+ * unconditionally): the copy ends with the rows' versions of the writes
+ * since the snapshot, so a bulk import's batch sent again after the copy
+ * restarted cannot undo an acknowledged write. Resolves to the writes applied.
  */
 export async function replayWrites(
   ctx: CoordinatorContext,
@@ -39,7 +43,13 @@ export async function replayWrites(
       await ctx.clients.call(
         target,
         'Delete',
-        { collection: record.name, shard: shard.shard, ids: write.ids, epoch: String(record.epoch ?? 0) },
+        {
+          collection: record.name,
+          shard: shard.shard,
+          ids: write.ids,
+          epoch: String(record.epoch ?? 0),
+          seq: write.seq,
+        },
         workerDeadline(ctx),
       );
     } else {
@@ -66,6 +76,7 @@ export async function replayWrites(
             replaceIds: movable ? write.ids : Buffer.alloc(0),
             fields: mine && columns ? encodeColumns(sliceColumns(columns, mine.rows)) : [],
             epoch: String(record.epoch ?? 0),
+            seq: write.seq,
           },
           workerDeadline(ctx),
         );

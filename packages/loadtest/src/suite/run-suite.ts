@@ -6,6 +6,7 @@ import { type Dataset, loadDataset } from '@vecshard/datasets';
 import { faissBuild, measureReadBandwidth } from '@vecshard/faiss';
 import { fanoutRowsIn, fanoutSection, withFanoutSection } from '../fanout/fanout-row.js';
 import { type GroundTruth, groundTruth } from '../ground-truth.js';
+import { importRowsIn, importSection, withImportSection } from '../import/import-row.js';
 import { type LoadResult, loadTarget } from '../load-target.js';
 import { type SampledProcess, sampleCpu, totalCpuMs } from '../metrics/process-cpu.js';
 import { describeMachine, type MachineDescription, machineLine } from '../report/machine.js';
@@ -240,14 +241,16 @@ async function writeResults(
   mkdirSync(outDir, { recursive: true });
   const base = join(outDir, config.resultsFile);
   const files = { json: `${base}.json`, markdown: `${base}.md`, svg: `${base}.svg` };
-  // Rows of `npm run bench:fanout` in the file stay, with their section of the report.
+  // Rows of `npm run bench:fanout` and `bench:import` in the file stay, with their sections of the report.
   const fanout = fanoutRowsIn(files.json);
-  writeFileSync(files.json, `${JSON.stringify([...rows, ...fanout], null, 2)}\n`);
+  const imports = importRowsIn(files.json);
+  writeFileSync(files.json, `${JSON.stringify([...rows, ...fanout, ...imports], null, 2)}\n`);
   writeFileSync(files.svg, await suiteChart(rows, `vecshard ${config.label} benchmark`));
   const markdown = suiteMarkdown(config, rows, `${config.resultsFile}.svg`);
+  const withFanout = fanout.length > 0 ? withFanoutSection(markdown, fanoutSection(fanout)) : markdown;
   writeFileSync(
     files.markdown,
-    fanout.length > 0 ? withFanoutSection(markdown, fanoutSection(fanout)) : markdown,
+    imports.length > 0 ? withImportSection(withFanout, importSection(imports)) : withFanout,
   );
   const verdicts = judgeTargets(rows);
   for (const v of verdicts) log(`target ${v.met ? 'met' : 'MISSED'}: ${v.target} — ${v.detail}`);
