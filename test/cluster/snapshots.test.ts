@@ -162,7 +162,9 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
         index: 'IVF64,Flat',
         nprobe: NPROBE,
       });
-      await client.waitForJob((await client.import({ collection: NAME, path: FASHION })).id);
+      // The import ends with a snapshot of its own: what makes its rows durable.
+      const imported = await client.waitForJob((await client.import({ collection: NAME, path: FASHION })).id);
+      expect(imported.result.snapshotId).toBeTruthy();
       const before = await client.search(NAME, queries, { k: K });
 
       const { job, progress } = await runJob(client, client.snapshot(NAME));
@@ -171,6 +173,7 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
       expect(progress).toEqual([...progress].sort((a, b) => a - b));
       expect((await client.listSnapshots(NAME)).map((snapshot) => snapshot.id)).toEqual([
         job.result.snapshotId,
+        imported.result.snapshotId,
       ]);
       // Everything goes: processes killed, Redis with them.
       await first.stop();
@@ -214,7 +217,8 @@ describe.each(['file', 's3'] as const)('snapshots in a %s store', (kind) => {
 
   it('refuses a corrupted blob, naming it, and restores an older snapshot instead', HEAVY, async () => {
     const client = restoredCluster().client;
-    const [older, newer] = (await client.listSnapshots(NAME)).map((s) => s.id).reverse();
+    // The two newest (the import's own snapshot is older than both).
+    const [newer, older] = (await client.listSnapshots(NAME)).map((s) => s.id);
     const olderBlobs = new Set((await manifestOf(store, older)).lists.map((list) => list.sha256));
     const onlyNewer = (await manifestOf(store, newer)).lists.find((list) => !olderBlobs.has(list.sha256))!;
     const key = `collections/${NAME}/blobs/${onlyNewer.sha256}`;
