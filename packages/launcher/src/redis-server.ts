@@ -15,6 +15,9 @@ export interface RedisOptions {
   log?: (line: string) => void;
 }
 
+/** How long a persistent redis-server may take to load its data before it is ready. */
+const LOAD_TIMEOUT_MS = 15 * 60_000;
+
 /** Times a port is picked again when another process bound it first. */
 const PORT_ATTEMPTS = 5;
 
@@ -47,6 +50,9 @@ async function startRedisOnPort(port: number, options: RedisOptions): Promise<Ma
     command: 'redis-server',
     args,
     ready: /Ready to accept connections/,
+    // Redis answers only once it has loaded its append-only file: at 10M × 128 vectors logged that took
+    // longer than the default 30 s (the growth bench's restart), so a persistent one gets minutes.
+    timeoutMs: options.persist ? LOAD_TIMEOUT_MS : undefined,
     log: options.log,
   }).catch((error: Error) => {
     throw new Error(`${error.message}\n(is redis-server installed? run: bash scripts/setup.sh)`);

@@ -179,6 +179,7 @@ export async function measureSize(
     client.close();
     await cluster.close();
     cluster = undefined;
+    log(`growth ${label}: AOF ${mib(folderBytes(join(dataDir, 'redis')))} MiB before the restart`);
     const restartStarted = performance.now();
     cluster = await start();
     const processesS = (performance.now() - restartStarted) / 1000;
