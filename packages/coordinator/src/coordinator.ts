@@ -304,6 +304,10 @@ export async function startCoordinator(options: CoordinatorOptions = {}): Promis
         log.warn({ collection: data.collection, job: jobId, shards: data.shards }, 'refilling shards');
       return found !== 'completed';
     },
+    underWay: async (collection) =>
+      (await jobs.pendingData()).flatMap((data) =>
+        data.kind === 'recover' && data.collection === collection ? data.shards : [],
+      ),
     graceMs: (options.replicaGraceS ?? 30) * 1000,
     canRebuild: snapshots !== undefined,
     onError: (error) => log.warn({ err: error }, 'checking for shards to refill failed'),

@@ -108,6 +108,12 @@ export class JobQueue {
     return 'queued';
   }
 
+  /** The data of every job queued or running (not finished). */
+  async pendingData(): Promise<JobData[]> {
+    const jobs = await this.queue.getJobs(['active', 'waiting', 'delayed', 'prioritized', 'paused']);
+    return jobs.filter((job) => job !== undefined).map((job) => job.data);
+  }
+
   async get(id: string): Promise<Job> {
     const state = id ? await this.queue.getJobState(id) : 'unknown';
     const job = state === 'unknown' ? undefined : await this.queue.getJob(id);

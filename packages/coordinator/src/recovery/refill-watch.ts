@@ -4,6 +4,7 @@ import type { CoordinatorContext } from '../context.js';
 import type { RecoverJobData, ShardToRefill } from '../jobs/job-kinds.js';
 import { replicaWorkers } from '../replicas/replica-set.js';
 import { collectWorkerStats } from '../worker-stats.js';
+import { notUnderWay } from './refills-under-way.js';
 import { type HeldShard, shardsToRefill } from './shards-to-refill.js';
 
 export interface RefillWatchOptions {
@@ -12,6 +13,8 @@ export interface RefillWatchOptions {
    * is not queued twice); false when it already completed.
    */
   ensureJob: (data: RecoverJobData, jobId: string) => Promise<boolean>;
+  /** The copies of the collection that queued or running recover jobs are refilling. */
+  underWay: (collection: string) => Promise<ShardToRefill[]>;
   /** After a worker has been absent this long, its shards are re-placed on live workers. */
   graceMs: number;
   /** There is an object store: copies without a ready peer are rebuilt from the snapshot and write log. */
@@ -85,7 +88,9 @@ export class RefillWatch {
     for (const [collection, shards] of plan) await this.queue(collection, shards);
   }
 
-  private async queue(collection: string, shards: ShardToRefill[]): Promise<void> {
+  private async queue(collection: string, planned: ShardToRefill[]): Promise<void> {
+    const shards = notUnderWay(planned, await this.options.underWay(collection));
+    if (shards.length === 0) return;
     const jobId = refillJobId(collection, shards);
     // Marked first: a job that finishes at once clears the mark after it is set, not before.
     await this.ctx.store.setLoadingJob(collection, jobId);
