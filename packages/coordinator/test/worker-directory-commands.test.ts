@@ -1,8 +1,6 @@
-import { clusterKeys, openRedis, type WorkerRegistration } from '@vecshard/proto';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RedisServer, startRedis } from '../../../test/helpers/cluster.js';
-import { commandsDuring } from '../../../test/helpers/redis-commands.js';
+import { clusterKeys, type WorkerRegistration } from '@vecshard/proto';
+import { expect, it } from 'vitest';
+import { commandsDuring, useCountedRedis } from '../../../test/helpers/redis-commands.js';
 import { WorkerDirectory } from '../src/worker-directory.js';
 
 // The coordinator's idle control-plane cost (issue 25, target 6): reading the
@@ -10,22 +8,7 @@ import { WorkerDirectory } from '../src/worker-directory.js';
 // Redis commands whatever the number of workers; only the replies grow, one
 // entry per worker. A directory read per worker (O(workers) commands a second,
 // O(workers²) over a cluster of coordinators reading them) fails here.
-let redis: RedisServer;
-let connection: Redis;
-let observer: Redis;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  connection = openRedis(redis.url);
-  observer = openRedis(redis.url);
-  await connection.ping();
-  await observer.ping();
-});
-afterAll(async () => {
-  connection?.disconnect();
-  observer?.disconnect();
-  await redis?.stop();
-});
+const counted = useCountedRedis();
 
 async function register(prefix: string, workers: number): Promise<void> {
   const keys = clusterKeys(prefix);
@@ -36,9 +19,9 @@ async function register(prefix: string, workers: number): Promise<void> {
       device: 'cpu',
       startedAtMs: 1000 + i,
     };
-    await connection.hset(keys.workers, worker.id, JSON.stringify(worker));
+    await counted.connection().hset(keys.workers, worker.id, JSON.stringify(worker));
     // Every other worker's heartbeat has lapsed.
-    if (i % 2 === 0) await connection.set(keys.workerAlive(worker.id), '1', 'PX', 60_000);
+    if (i % 2 === 0) await counted.connection().set(keys.workerAlive(worker.id), '1', 'PX', 60_000);
   }
 }
 
@@ -47,10 +30,10 @@ it('reads the directory in the same few commands at 4 and at 64 workers', async 
   for (const workers of [4, 64]) {
     const prefix = `directory-${workers}`;
     await register(prefix, workers);
-    const directory = new WorkerDirectory(connection, clusterKeys(prefix), (error) => {
+    const directory = new WorkerDirectory(counted.connection(), clusterKeys(prefix), (error) => {
       throw error;
     });
-    counts.push(await commandsDuring(observer, () => directory.refresh()));
+    counts.push(await commandsDuring(counted.observer(), () => directory.refresh()));
     expect(directory.all()).toHaveLength(workers);
     expect(directory.live()).toHaveLength(workers / 2);
   }

@@ -358,22 +358,28 @@ Napi::Value IndexWrap::SearchPreassignedNow(const Napi::CallbackInfo& info) {
   return searched ? Napi::Value(result) : info.Env().Undefined();
 }
 
-Napi::Value IndexWrap::SearchSubset(const Napi::CallbackInfo& info) {
+SubsetArgs IndexWrap::subset_args(const Napi::CallbackInfo& info) const {
   auto q = float_arg(info, 0, "queries");
   size_t n = rows(q, "queries");
   int k = int_arg(info, 1, "k", 1, 1 << 20);
-  auto ids = int64_arg(info, 2, "ids");
+  return {q, n, k, int64_arg(info, 2, "ids")};
+}
+
+Napi::Value IndexWrap::SearchSubset(const Napi::CallbackInfo& info) {
+  const SubsetArgs args = subset_args(info);
+  const size_t n = args.n;
+  const int k = args.k;
   float* dp;
   idx_t* lp;
   Napi::Object result = search_result(info.Env(), n * k, &dp, &lp);
-  const float* qp = q.Data();
-  const idx_t* idp = ids.Data();
-  const size_t n_ids = ids.ElementLength();
+  const float* qp = args.queries.Data();
+  const idx_t* idp = args.ids.Data();
+  const size_t n_ids = args.ids.ElementLength();
   StatePtr state = state_;
   auto* worker = new PromiseWorker(info.Env(), [=] {
     if (n > 0) search_subset(*state, Rows(*state, qp, n, "queries"), k, idp, n_ids, dp, lp);
   });
-  return worker->keep(q).keep(ids).resolve_with(result).start();
+  return worker->keep(args.queries).keep(args.ids).resolve_with(result).start();
 }
 
 // Searches the subset on the calling (JavaScript) thread, for small work (the
@@ -381,18 +387,15 @@ Napi::Value IndexWrap::SearchSubset(const Napi::CallbackInfo& info) {
 // thread and waking the caller again costs more than the scan. Returns
 // undefined, having done nothing, while a writer holds the index.
 Napi::Value IndexWrap::SearchSubsetNow(const Napi::CallbackInfo& info) {
-  auto q = float_arg(info, 0, "queries");
-  size_t n = rows(q, "queries");
-  int k = int_arg(info, 1, "k", 1, 1 << 20);
-  auto ids = int64_arg(info, 2, "ids");
+  const SubsetArgs args = subset_args(info);
   float* dp;
   idx_t* lp;
-  Napi::Object result = search_result(info.Env(), n * k, &dp, &lp);
+  Napi::Object result = search_result(info.Env(), args.n * args.k, &dp, &lp);
   bool searched = true;
   auto failure = run_catching([&] {
-    if (n > 0) {
-      searched = try_search_subset(*state_, Rows(*state_, q.Data(), n, "queries"), k, ids.Data(),
-                                   ids.ElementLength(), dp, lp);
+    if (args.n > 0) {
+      searched = try_search_subset(*state_, Rows(*state_, args.queries.Data(), args.n, "queries"), args.k,
+                                   args.ids.Data(), args.ids.ElementLength(), dp, lp);
     }
   });
   if (failure) throw_failure(info.Env(), *failure);

@@ -20,6 +20,14 @@ struct PreassignedArgs {
   FilterPtr filter;  // null when the search is not filtered
 };
 
+// searchSubset's arguments, checked: the queries, k and the ids.
+struct SubsetArgs {
+  Napi::Float32Array queries;
+  size_t n;
+  int k;
+  Napi::TypedArrayOf<int64_t> ids;
+};
+
 class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
  public:
   static Napi::Function Define(Napi::Env env);
@@ -59,6 +67,7 @@ class IndexWrap : public Napi::ObjectWrap<IndexWrap> {
   size_t list_arg(const Napi::CallbackInfo& info, size_t at) const;
   // filter_at: the argument position of the optional filter.
   PreassignedArgs preassigned_args(const Napi::CallbackInfo& info, size_t filter_at) const;
+  SubsetArgs subset_args(const Napi::CallbackInfo& info) const;
 
   StatePtr state_;
 };

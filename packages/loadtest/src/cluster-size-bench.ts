@@ -12,6 +12,7 @@ import type { ClusterSizeRow } from './cluster-size/cluster-size-row.js';
 import { processCpuMs, processesCpuMs, processesWakeups, processWakeups } from './cluster-size/proc-cpu.js';
 import { commandRates, redisCounts } from './cluster-size/redis-info.js';
 import { LatencyHistogram } from './metrics/latency-histogram.js';
+import { expectedShardsPerQuery } from './metrics/shards-per-query.js';
 import { round } from './report/markdown-table.js';
 
 // `npm run bench:cluster-size` (issue 25, target 6): one cluster per worker
@@ -169,7 +170,13 @@ async function measure(workers: number, base: Float32Array, queries: Float32Arra
     };
     const singles = await singlesPhase(client, cluster, queries, reference, idleRates);
     const batches = await batchPhase(client, cluster, queries, reference, idleRates);
-    const expected = await expectedShardsPerQuery(info, queries.subarray(0, SINGLES * DIM));
+    const expected = await expectedShardsPerQuery(
+      info.template!,
+      info.placement,
+      queries.subarray(0, SINGLES * DIM),
+      NLIST,
+      NPROBE,
+    );
 
     // 3. A joining worker.
     const joined = await joinPhase(client, cluster, workers);
@@ -375,24 +382,6 @@ async function batchPhase(
     batch_qps: Math.round((BATCH * BATCHES) / seconds),
     exact_fraction_batched: round(exact / (BATCH * BATCHES), 4),
   };
-}
-
-/** Mean shards holding a query's nprobe lists, by the collection's quantizer and placement. */
-async function expectedShardsPerQuery(info: CollectionDescription, queries: Float32Array) {
-  const quantizer = await FaissIndex.deserialize(info.template!, 'l2');
-  const owner = new Int32Array(NLIST);
-  info.placement.forEach((shard, s) => {
-    for (const list of shard.lists) owner[list] = s;
-  });
-  const { lists } = await quantizer.assign(queries, NPROBE);
-  const nq = lists.length / NPROBE;
-  let total = 0;
-  for (let q = 0; q < nq; q++) {
-    const shards = new Set<number>();
-    for (let p = 0; p < NPROBE; p++) shards.add(owner[Number(lists[q * NPROBE + p])]);
-    total += shards.size;
-  }
-  return total / nq;
 }
 
 async function joinPhase(client: VecshardClient, cluster: LocalCluster, workers: number) {

@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { type PlacementPolicyName, VecshardClient } from '@vecshard/client';
 import { readFashionMnist } from '@vecshard/datasets';
-import { FaissIndex } from '@vecshard/faiss';
 import { type LocalCluster, startLocalCluster } from '@vecshard/launcher';
 import { LatencyHistogram } from './metrics/latency-histogram.js';
+import { expectedShardsPerQuery } from './metrics/shards-per-query.js';
 import { describeMachine, machineLine } from './report/machine.js';
 import { markdownTable, round } from './report/markdown-table.js';
 import { renderSvg } from './report/svg-chart.js';
@@ -91,7 +91,7 @@ async function measure(
     const info = await client.getCollection('p', { includeTemplate: true });
     const loads = info.placement.map((s) => s.expectedVectors);
     const meanLoad = loads.reduce((a, b) => a + b, 0) / loads.length;
-    const fanOut = await shardsPerQuery(info.template!, info.placement, queries);
+    const fanOut = await expectedShardsPerQuery(info.template!, info.placement, queries, NLIST, NPROBE);
 
     const nq = queries.length / dim;
     const batch = 1000;
@@ -128,24 +128,6 @@ async function measure(
     await cluster.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
-}
-
-/** Mean shards each query's nprobe lists live on, by the collection's quantizer and placement. */
-async function shardsPerQuery(template: Uint8Array, placement: { lists: number[] }[], queries: Float32Array) {
-  const quantizer = await FaissIndex.deserialize(template, 'l2');
-  const owner = new Int32Array(NLIST);
-  placement.forEach((shard, s) => {
-    for (const list of shard.lists) owner[list] = s;
-  });
-  const { lists } = await quantizer.assign(queries, NPROBE);
-  const nq = lists.length / NPROBE;
-  let total = 0;
-  for (let q = 0; q < nq; q++) {
-    const shards = new Set<number>();
-    for (let p = 0; p < NPROBE; p++) shards.add(owner[Number(lists[q * NPROBE + p])]);
-    total += shards.size;
-  }
-  return total / nq;
 }
 
 /** CPU seconds (user + system) the cluster's coordinator and workers have used so far. */

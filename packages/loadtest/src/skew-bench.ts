@@ -8,6 +8,7 @@ import { gaussianMixture } from '@vecshard/datasets';
 import { FaissIndex } from '@vecshard/faiss';
 import { type LocalCluster, startLocalCluster } from '@vecshard/launcher';
 import { processCpuMs } from './metrics/process-cpu.js';
+import { listOwners, meanShardsPerQuery } from './metrics/shards-per-query.js';
 import { describeMachine, machineLine } from './report/machine.js';
 import { round } from './report/markdown-table.js';
 import { bucketByList, type HotOrder, queriesByListLaw } from './skew/list-queries.js';
@@ -159,7 +160,7 @@ async function measure(workers: number, order: HotOrder, base: Float32Array, poo
         hot_lists: order,
         phase: arm.name,
         batch_qps: Math.round((t.answered * 1000) / t.wallMs),
-        shards_per_query: round(shardsPerQuery(placement, probes[arm.law])),
+        shards_per_query: round(meanShardsPerQuery(listOwners(placement, NLIST), probes[arm.law], NPROBE)),
         max_over_mean_query_load: round(queryLoadSkew(placement, probes[arm.law], sizes), 3),
         worker_cpu: t.workerCpuMs.map((ms) => round(ms / t.wallMs, 3)),
         coordinator_cpu: round(t.coordinatorCpuMs / t.wallMs, 3),
@@ -293,19 +294,6 @@ async function batchPhase(
   };
 }
 
-/** Mean number of shards each query's nprobe lists live on. */
-function shardsPerQuery(placement: { lists: number[] }[], lists: BigInt64Array): number {
-  const owner = ownerOf(placement);
-  const nq = lists.length / NPROBE;
-  let total = 0;
-  for (let q = 0; q < nq; q++) {
-    const shards = new Set<number>();
-    for (let p = 0; p < NPROBE; p++) shards.add(owner[Number(lists[q * NPROBE + p])]);
-    total += shards.size;
-  }
-  return total / nq;
-}
-
 /** Busiest shard's scan work for these probes (probes × vectors of each list it owns) over the mean. */
 function queryLoadSkew(placement: { lists: number[] }[], lists: BigInt64Array, size: Float64Array) {
   const perList = new Float64Array(NLIST);
@@ -320,14 +308,6 @@ function vectorSkew(placement: { lists: number[] }[], sizes: Float64Array): numb
   const loads = placement.map((s) => s.lists.reduce((sum, l) => sum + sizes[l], 0));
   const mean = loads.reduce((a, b) => a + b, 0) / loads.length;
   return Math.max(...loads) / mean;
-}
-
-function ownerOf(placement: { lists: number[] }[]): Int32Array {
-  const owner = new Int32Array(NLIST).fill(-1);
-  placement.forEach((shard, s) => {
-    for (const list of shard.lists) owner[list] = s;
-  });
-  return owner;
 }
 
 main().catch((error) => {

@@ -1,8 +1,6 @@
-import { clusterKeys, openRedis, type WorkerRegistration } from '@vecshard/proto';
-import type { Redis } from 'ioredis';
-import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type RedisServer, startRedis } from '../../../test/helpers/cluster.js';
-import { commandsDuring } from '../../../test/helpers/redis-commands.js';
+import { clusterKeys, type WorkerRegistration } from '@vecshard/proto';
+import { expect, it } from 'vitest';
+import { commandsDuring, useCountedRedis } from '../../../test/helpers/redis-commands.js';
 import { WorkerHeartbeat } from '../src/registration.js';
 
 // A worker's idle control-plane cost (issue 25, target 6): one heartbeat is
@@ -10,22 +8,7 @@ import { WorkerHeartbeat } from '../src/registration.js';
 // key, its own fences), whatever the number of other workers; a heartbeat that
 // looked at the other workers would make the cluster's Redis load grow with
 // the square of its size.
-let redis: RedisServer;
-let connection: Redis;
-let observer: Redis;
-
-beforeAll(async () => {
-  redis = await startRedis();
-  connection = openRedis(redis.url);
-  observer = openRedis(redis.url);
-  await connection.ping();
-  await observer.ping();
-});
-afterAll(async () => {
-  connection?.disconnect();
-  observer?.disconnect();
-  await redis?.stop();
-});
+const counted = useCountedRedis();
 
 const registration = (i: number): WorkerRegistration => ({
   id: `worker-${i}`,
@@ -39,12 +22,12 @@ it('beats in the same commands beside 1 and 64 other workers', async () => {
   for (const others of [1, 64]) {
     const keys = clusterKeys(`heartbeat-${others}`);
     for (let i = 1; i <= others; i++) {
-      await connection.hset(keys.workers, `worker-${i}`, JSON.stringify(registration(i)));
-      await connection.set(keys.workerAlive(`worker-${i}`), '1', 'PX', 60_000);
+      await counted.connection().hset(keys.workers, `worker-${i}`, JSON.stringify(registration(i)));
+      await counted.connection().set(keys.workerAlive(`worker-${i}`), '1', 'PX', 60_000);
     }
     const accepted: unknown[] = [];
     const beat = new WorkerHeartbeat(
-      connection,
+      counted.connection(),
       keys,
       registration(0),
       (error) => {
@@ -53,10 +36,10 @@ it('beats in the same commands beside 1 and 64 other workers', async () => {
       (beat) => accepted.push(beat),
     );
     // start() beats once before it returns; the next beat is a second away.
-    counts.push(await commandsDuring(observer, () => beat.start()));
+    counts.push(await commandsDuring(counted.observer(), () => beat.start()));
     await beat.stop();
     expect(accepted).toHaveLength(1);
-    expect(await connection.hlen(keys.workers)).toBe(others);
+    expect(await counted.connection().hlen(keys.workers)).toBe(others);
   }
   expect(counts[1]).toBe(counts[0]);
   // MULTI, HSET registration, SET alive, HGETALL fences, EXEC.

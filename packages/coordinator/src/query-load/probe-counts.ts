@@ -21,7 +21,14 @@ export class ProbeCounts {
   /** Counts one probe of each list in `lists` (a search's assignment; -1 for none). */
   observe(lists: BigInt64Array, now: number): void {
     this.decayTo(now);
-    for (const list of lists) if (list >= 0n && list < this.nlist) this.counts[Number(list)]++;
+    // Read as 32-bit words (little-endian: the low word first), so a batch's
+    // nq·nprobe entries are counted without making a BigInt each; a list
+    // number fits the low word, and -1 (no list) reads negative in both.
+    const words = new Int32Array(lists.buffer, lists.byteOffset, lists.length * 2);
+    for (let i = 0; i < words.length; i += 2) {
+      const list = words[i];
+      if (words[i + 1] === 0 && list >= 0 && list < this.nlist) this.counts[list]++;
+    }
   }
 
   /** The counts decayed to `now` (a copy). */
