@@ -55,6 +55,31 @@ describe.each(['l2', 'ip', 'cosine'] as const)('searchSubset, IVF-Flat %s', (met
     expect(new Set(actual.labels).size).toBeGreaterThan(k);
   });
 
+  it('a few queries (measured in the lists, no copy) equal brute force, with repeats, absent ids, any k', async () => {
+    const few = queries.subarray(0, 3 * dim);
+    const subset = sampleIds(ids, 0.05, 15);
+    const asked = BigInt64Array.from([
+      -1n,
+      ...subset,
+      ...subset.slice(0, 80),
+      10_000_000n,
+      ...subset.slice(5, 9),
+    ]);
+    for (const kk of [1, k, 150]) {
+      const actual = await index.searchSubset(few, kk, asked);
+      expect(parityProblems(expectedSubset(metric, subset, few, kk), actual, kk)).toEqual([]);
+      for (let q = 0; q < 3; q++) {
+        const row = [...actual.labels.subarray(q * kk, (q + 1) * kk)].filter((id) => id >= 0n);
+        expect(new Set(row).size).toBe(row.length);
+      }
+    }
+    const two = await index.searchSubset(few, k, BigInt64Array.of(ids[7], ids[7], ids[70], -3n));
+    for (let q = 0; q < 3; q++) {
+      expect([...two.labels.subarray(q * k + 2, (q + 1) * k)]).toEqual(new Array(k - 2).fill(-1n));
+      expect([...two.labels.subarray(q * k, q * k + 2)].sort()).toEqual([ids[7], ids[70]].sort());
+    }
+  });
+
   it('one query over many ids (rows split over threads) equals brute force', async () => {
     const subset = sampleIds(ids, 0.6, 12);
     for (const q of [0, 17]) {

@@ -29,13 +29,13 @@ export async function searchMatching(
   exact = false,
 ): Promise<SearchResult> {
   const { matching, rows } = matches;
-  if (exact) return index.searchSubset(queries, k, matching.ids());
+  if (exact) return index.searchSubset(queries, k, matching.idsUnordered());
   if (matching.count === rows) return index.searchPreassigned(queries, k, assignment);
   const include = matching.count <= rows / 2;
   // Built off the event loop: a large set of scattered ids takes a while.
   const filter = include
-    ? await FaissIndex.idFilterAsync(matching.ids(), 'include')
-    : await FaissIndex.idFilterAsync(matches.notMatching().ids(), 'exclude');
+    ? await FaissIndex.idFilterAsync(matching.idsUnordered(), 'include')
+    : await FaissIndex.idFilterAsync(matches.notMatching().idsUnordered(), 'exclude');
   try {
     return await index.searchPreassigned(queries, k, assignment, { filter });
   } finally {
@@ -84,5 +84,5 @@ export async function searchIfSelective(
   const counts = { count: matching.count, rows, perList: matching.countByList() };
   if (counts.count === 0) return { result: NO_HITS, matches: counts };
   if (counts.count > exactShare * rows) return { matches: counts };
-  return { result: await index.searchSubset(queries, k, matching.ids()), matches: counts };
+  return { result: await index.searchSubset(queries, k, matching.idsUnordered()), matches: counts };
 }
