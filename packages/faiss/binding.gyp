@@ -15,7 +15,8 @@
       "native/faiss_errors.cc",
       "native/id_filter.cc",
       "native/filter_wrap.cc",
-      "native/subset_ops.cc"
+      "native/subset_ops.cc",
+      "native/subset_cache.cc"
     ],
     "include_dirs": ["<!(node -p \"require('node-addon-api').include_dir\")"],
     "defines": ["NAPI_VERSION=8", "NODE_ADDON_API_CPP_EXCEPTIONS"],

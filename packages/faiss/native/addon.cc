@@ -12,6 +12,7 @@
 #include "device_ops.h"
 #include "filter_wrap.h"
 #include "index_wrap.h"
+#include "subset_ops.h"
 #include "promise_worker.h"
 
 namespace vecshard {
@@ -105,6 +106,26 @@ Napi::Value MeasureReadBandwidth(const Napi::CallbackInfo& info) {
   return worker->start();
 }
 
+Napi::Value SetSubsetCacheBytes(const Napi::CallbackInfo& info) {
+  if (!info[0].IsNumber()) throw Napi::TypeError::New(info.Env(), "bytes must be a number");
+  const double bytes = info[0].As<Napi::Number>().DoubleValue();
+  if (!(bytes >= 0) || bytes > 9007199254740991.0) {
+    throw Napi::RangeError::New(info.Env(), "bytes must be a non-negative integer");
+  }
+  set_subset_cache_bytes(static_cast<size_t>(bytes));
+  return info.Env().Undefined();
+}
+
+Napi::Value SubsetCacheStatsOf(const Napi::CallbackInfo& info) {
+  const SubsetCacheStats stats = subset_cache_stats();
+  Napi::Object out = Napi::Object::New(info.Env());
+  out.Set("entries", static_cast<double>(stats.entries));
+  out.Set("bytes", static_cast<double>(stats.bytes));
+  out.Set("hits", static_cast<double>(stats.hits));
+  out.Set("misses", static_cast<double>(stats.misses));
+  return out;
+}
+
 Napi::Value HasGpu(const Napi::CallbackInfo& info) {
   return Napi::Boolean::New(info.Env(), gpu_build());
 }
@@ -127,6 +148,8 @@ Napi::Object Init(Napi::Env env, Napi::Object exports) {
   exports.Set("faissVersion", Napi::Function::New<FaissVersion>(env));
   exports.Set("faissBuild", Napi::Function::New<FaissBuild>(env));
   exports.Set("measureReadBandwidth", Napi::Function::New<MeasureReadBandwidth>(env));
+  exports.Set("setSubsetCacheBytes", Napi::Function::New<SetSubsetCacheBytes>(env));
+  exports.Set("subsetCacheStats", Napi::Function::New<SubsetCacheStatsOf>(env));
   exports.Set("hasGpu", Napi::Function::New<HasGpu>(env));
   exports.Set("gpuCount", Napi::Function::New<GpuCount>(env));
   return exports;

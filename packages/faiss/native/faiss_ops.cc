@@ -145,13 +145,14 @@ Rows::Rows(const IndexState& state, const float* x, size_t n, const char* what) 
 void train(IndexState& state, const Rows& x) {
   std::unique_lock guard(state.lock);
   state.index->train(x.n(), x.data());
+  state.wrote();
 }
 
 void add(IndexState& state, const Rows& x, const idx_t* ids) {
   require_trained(state);
   std::unique_lock guard(state.lock);
   state.index->add_with_ids(x.n(), x.data(), ids);
-  state.device_stale = true;
+  state.wrote();
 }
 
 void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const idx_t* lists) {
@@ -160,7 +161,7 @@ void add_preassigned(IndexState& state, const Rows& x, const idx_t* ids, const i
   check_lists(ivf, lists, x.n(), false);
   std::unique_lock guard(state.lock);
   ivf.add_core(x.n(), x.data(), ids, lists);
-  state.device_stale = true;
+  state.wrote();
 }
 
 size_t remove_ids(IndexState& state, const idx_t* ids, size_t n) {
@@ -171,7 +172,7 @@ size_t remove_ids(IndexState& state, const idx_t* ids, size_t n) {
   } else {
     removed = state.index->remove_ids(faiss::IDSelectorBatch(n, ids));
   }
-  state.device_stale = true;
+  state.wrote();
   return removed;
 }
 
@@ -191,7 +192,7 @@ void import_list(IndexState& state, size_t list, const idx_t* ids, const uint8_t
     for (size_t i = 0; i < n; i++) ivf.direct_map.hashtable[ids[i]] = faiss::lo_build(list, i);
   }
   ivf.ntotal += static_cast<idx_t>(n) - static_cast<idx_t>(before);
-  state.device_stale = true;
+  state.wrote();
 }
 
 void search(const IndexState& state, const Rows& q, int k, int nprobe, float* distances, idx_t* labels) {

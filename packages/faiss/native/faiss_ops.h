@@ -30,6 +30,20 @@ struct IndexState {
   mutable std::shared_mutex lock;
   std::shared_ptr<DeviceCopy> device;            // searches run here when set
   mutable std::atomic<bool> device_stale{false};  // a write happened since the device copy was made
+  const uint64_t serial = next_serial();          // tells this index from any other in the process
+  std::atomic<uint64_t> writes{0};                // changes of the content so far (read under the lock)
+
+  // A write under the unique lock: device copies and cached subsets are stale from now on.
+  void wrote() {
+    device_stale = true;
+    writes++;
+  }
+
+ private:
+  static uint64_t next_serial() {
+    static std::atomic<uint64_t> serials{0};
+    return ++serials;
+  }
 };
 
 using StatePtr = std::shared_ptr<IndexState>;

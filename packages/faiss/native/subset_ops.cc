@@ -1,5 +1,7 @@
 #include "subset_ops.h"
 
+#include "subset_cache.h"
+
 #include <faiss/IndexIVFFlat.h>
 #include <faiss/invlists/DirectMap.h>
 #include <faiss/utils/Heap.h>
@@ -75,11 +77,6 @@ void reconstruct_at(const faiss::IndexIVF& ivf, idx_t lo, float* out) {
 
 // The stored vectors among a set of ids, decoded, in list order (the order
 // that reads the lists' memory front to back).
-struct Subset {
-  std::vector<idx_t> ids;
-  std::vector<float> vectors;  // ids.size() rows of d floats
-};
-
 Subset gather(const faiss::IndexIVF& ivf, const idx_t* ids, size_t n) {
   std::vector<idx_t> where(n);
   parallel_for(n, kLookupsPerThread, [&](size_t i) { where[i] = locate(ivf.direct_map, ids[i]); });
@@ -322,15 +319,44 @@ bool searches_in_place(const faiss::IndexIVF& ivf, const Rows& q) {
 
 }  // namespace
 
+namespace {
+
+// A search among the ids, holding the index's shared lock (`guard`), which it
+// may release early: once a subset is copied, writers need not wait for the
+// distances.
+//
+// A subset asked for again while the index has not been written since is
+// searched from its cached copy; a subset asked for the second time is copied
+// and kept. Otherwise a few queries against IVF-Flat are measured in place,
+// and anything else searches a copy made for this call.
+void search_locked(const IndexState& state, const faiss::IndexIVF& ivf, std::shared_lock<std::shared_mutex>& guard,
+                   const Rows& q, int k, const idx_t* ids, size_t n_ids, float* distances, idx_t* labels) {
+  SubsetCache& cache = SubsetCache::instance();
+  if (cache.wanted(n_ids)) {
+    const SubsetKey key(state.serial, state.writes, ids, n_ids);
+    std::shared_ptr<const Subset> subset = cache.find(key);
+    if (!subset && cache.missed_before(key)) {
+      subset = std::make_shared<const Subset>(gather(ivf, ids, n_ids));
+      cache.keep(key, subset);
+    }
+    if (subset) {
+      guard.unlock();
+      return search_gathered(ivf, *subset, q, k, distances, labels);
+    }
+  }
+  if (searches_in_place(ivf, q)) return search_located(ivf, q, k, locate_distinct(ivf, ids, n_ids), distances, labels);
+  const Subset subset = gather(ivf, ids, n_ids);
+  guard.unlock();
+  search_gathered(ivf, subset, q, k, distances, labels);
+}
+
+}  // namespace
+
 void search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids, float* distances,
                    idx_t* labels) {
   const faiss::IndexIVF& ivf = require_subset_searchable(state);
   std::shared_lock guard(state.lock);
-  if (searches_in_place(ivf, q)) return search_located(ivf, q, k, locate_distinct(ivf, ids, n_ids), distances, labels);
-  const Subset subset = gather(ivf, ids, n_ids);
-  // The copies are all the search needs: writers need not wait for the distances.
-  guard.unlock();
-  search_gathered(ivf, subset, q, k, distances, labels);
+  search_locked(state, ivf, guard, q, k, ids, n_ids, distances, labels);
 }
 
 bool try_search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids,
@@ -338,14 +364,16 @@ bool try_search_subset(const IndexState& state, const Rows& q, int k, const idx_
   const faiss::IndexIVF& ivf = require_subset_searchable(state);
   std::shared_lock guard(state.lock, std::try_to_lock);
   if (!guard.owns_lock()) return false;
-  if (searches_in_place(ivf, q)) {
-    search_located(ivf, q, k, locate_distinct(ivf, ids, n_ids), distances, labels);
-    return true;
-  }
-  const Subset subset = gather(ivf, ids, n_ids);
-  guard.unlock();
-  search_gathered(ivf, subset, q, k, distances, labels);
+  search_locked(state, ivf, guard, q, k, ids, n_ids, distances, labels);
   return true;
+}
+
+void set_subset_cache_bytes(size_t bytes) {
+  SubsetCache::instance().set_budget(bytes);
+}
+
+SubsetCacheStats subset_cache_stats() {
+  return SubsetCache::instance().stats();
 }
 
 namespace {

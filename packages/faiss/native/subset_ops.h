@@ -8,6 +8,7 @@
 #include <cstdint>
 
 #include "faiss_ops.h"
+#include "subset_cache.h"
 
 namespace vecshard {
 
@@ -24,6 +25,10 @@ void search_subset(const IndexState& state, const Rows& q, int k, const idx_t* i
 // Like search_subset, but returns false, having done nothing, while a writer holds the index.
 bool try_search_subset(const IndexState& state, const Rows& q, int k, const idx_t* ids, size_t n_ids,
                        float* distances, idx_t* labels);
+
+// The bytes the addon's cache of searched subsets may hold (0: none), and what it holds.
+void set_subset_cache_bytes(size_t bytes);
+SubsetCacheStats subset_cache_stats();
 
 // Decodes the stored vector of each id into `vectors` (d floats per id, in
 // the order asked); found[i] is 1, or 0 (and the row is left as it was) when

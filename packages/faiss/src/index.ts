@@ -1,18 +1,21 @@
 import { defaultAddon } from './default-addon.js';
 import {
   type AddonBuild,
+  allSubsetCacheStats,
   canLoad,
   type FaissBuild,
   loadAddon,
   type NativeAddon,
   type NativeIdFilter,
   type NativeIndex,
+  type SubsetCacheStats,
   setAllNumThreads,
+  setAllSubsetCacheBytes,
 } from './native.js';
 
 export { DEFAULT_BANDWIDTH_BYTES, measureReadBandwidth } from './bandwidth.js';
 export { AVX2_FLAGS, cpuFlags, missingAvx2Flags } from './cpu-features.js';
-export type { AddonBuild, FaissBuild };
+export type { AddonBuild, FaissBuild, SubsetCacheStats };
 
 /**
  * `l2`: squared Euclidean distance (smaller is closer).
@@ -155,6 +158,26 @@ export function faissBuild(): FaissBuild {
 /** The builds {@link FaissIndex.create} can be asked for here: built, and runnable on this CPU. */
 export function availableFaissBuilds(): AddonBuild[] {
   return (['avx2', 'generic'] as const).filter(canLoad);
+}
+
+/**
+ * How many bytes of searched subsets FAISS keeps gathered (default 64 MiB per
+ * process; 0 keeps none). A subset {@link FaissIndex.searchSubset} is asked for
+ * a second time while its index is unchanged, such as one tenant's rows, is
+ * copied into one contiguous block and searched from there while no write
+ * changes the index: its rows lie scattered over the inverted lists, and
+ * measuring them in place costs two cache misses each. Least recently used
+ * subsets go first; one subset takes at most a quarter of the budget.
+ */
+export function setSubsetCacheBytes(bytes: number): void {
+  if (!Number.isSafeInteger(bytes) || bytes < 0)
+    throw new RangeError(`subset cache bytes must be a non-negative integer, got ${bytes}`);
+  setAllSubsetCacheBytes(bytes);
+}
+
+/** The subset cache's entries, bytes, hits and misses (every loaded FAISS build together). */
+export function subsetCacheStats(): SubsetCacheStats {
+  return allSubsetCacheStats();
 }
 
 /** Whether the addon was built against a GPU-enabled FAISS. */

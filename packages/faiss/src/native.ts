@@ -91,6 +91,16 @@ export interface NativeAddon {
   measureReadBandwidth(bytes: number, threads: number): Promise<number>;
   hasGpu(): boolean;
   gpuCount(): number;
+  setSubsetCacheBytes(bytes: number): void;
+  subsetCacheStats(): SubsetCacheStats;
+}
+
+/** What an addon's cache of searched subsets holds, and how often it answered. */
+export interface SubsetCacheStats {
+  entries: number;
+  bytes: number;
+  hits: number;
+  misses: number;
 }
 
 export type { AddonBuild };
@@ -103,6 +113,8 @@ settleBlasIdleThreads();
 const loaded = new Map<AddonBuild, NativeAddon>();
 // The thread count set through setAllNumThreads, applied to addons loaded later too.
 let threadCount: number | undefined;
+// The subset cache budget set through setAllSubsetCacheBytes, likewise.
+let subsetCacheBytes: number | undefined;
 
 /** Whether this process could load that build: it is built and, for avx2, the CPU runs it. */
 export function canLoad(build: AddonBuild): boolean {
@@ -148,8 +160,28 @@ export function setAllNumThreads(n: number): void {
   for (const addon of loaded.values()) addon.setNumThreads(n);
 }
 
+/** The bytes every addon, loaded now or later, may keep searched subsets in. */
+export function setAllSubsetCacheBytes(bytes: number): void {
+  subsetCacheBytes = bytes;
+  for (const addon of loaded.values()) addon.setSubsetCacheBytes(bytes);
+}
+
+/** The subset caches of every loaded addon, summed. */
+export function allSubsetCacheStats(): SubsetCacheStats {
+  const total: SubsetCacheStats = { entries: 0, bytes: 0, hits: 0, misses: 0 };
+  for (const addon of loaded.values()) {
+    const stats = addon.subsetCacheStats();
+    total.entries += stats.entries;
+    total.bytes += stats.bytes;
+    total.hits += stats.hits;
+    total.misses += stats.misses;
+  }
+  return total;
+}
+
 function remember(build: AddonBuild, addon: NativeAddon): NativeAddon {
   if (threadCount !== undefined) addon.setNumThreads(threadCount);
+  if (subsetCacheBytes !== undefined) addon.setSubsetCacheBytes(subsetCacheBytes);
   loaded.set(build, addon);
   return addon;
 }

@@ -10,6 +10,9 @@ export const WORKER_HELP = `Usage: shard-worker [options]
   --id ID            worker id (env VECSHARD_WORKER_ID, default <hostname>-<port>)
   --device DEV       cpu or cuda:N (env VECSHARD_DEVICE, default cpu)
   --threads N        FAISS threads per call (env VECSHARD_FAISS_THREADS, default all cores)
+  --subset-cache-mb N  memory for filtered subsets searched again, kept as one contiguous copy until
+                     a write changes the shard (a tenant's rows), MiB (env VECSHARD_SUBSET_CACHE_MB,
+                     default 64, 0 = none)
   --gpu-temp-mb N    GPU scratch memory FAISS reserves, MiB (env VECSHARD_GPU_TEMP_MEMORY_MB, default FAISS's)
   --advertise ADDR   address coordinators dial (env VECSHARD_ADVERTISE_ADDRESS, default HOST:PORT,
                      or <hostname>:PORT when HOST is 0.0.0.0 or ::)
@@ -43,6 +46,7 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
       id: { type: 'string' },
       device: { type: 'string' },
       threads: { type: 'string' },
+      'subset-cache-mb': { type: 'string' },
       'drain-on-stop-s': { type: 'string' },
       'stop-grace-s': { type: 'string' },
       'gpu-temp-mb': { type: 'string' },
@@ -69,6 +73,10 @@ export function workerOptionsFromArgs(argv: string[], env: NodeJS.ProcessEnv = p
     id: values.id ?? env.VECSHARD_WORKER_ID,
     device: values.device ?? env.VECSHARD_DEVICE ?? 'cpu',
     threads: optionalInteger(values.threads ?? env.VECSHARD_FAISS_THREADS, 'threads'),
+    subsetCacheMb: optionalInteger(
+      values['subset-cache-mb'] ?? env.VECSHARD_SUBSET_CACHE_MB,
+      'subset-cache-mb',
+    ),
     gpuTempMemoryMb: optionalInteger(values['gpu-temp-mb'] ?? env.VECSHARD_GPU_TEMP_MEMORY_MB, 'gpu-temp-mb'),
     advertiseAddress: values.advertise ?? env.VECSHARD_ADVERTISE_ADDRESS,
     tlsCertFile: values['tls-cert'] ?? (env.VECSHARD_TLS_CERT || undefined),

@@ -1,6 +1,6 @@
 import { hostname } from 'node:os';
 import * as grpc from '@grpc/grpc-js';
-import { faissBuild, faissVersion, hasGpu, setNumThreads } from '@vecshard/faiss';
+import { faissBuild, faissVersion, hasGpu, setNumThreads, setSubsetCacheBytes } from '@vecshard/faiss';
 import {
   addHealthAndReflection,
   bindServer,
@@ -44,6 +44,11 @@ export interface ShardWorkerOptions {
   device?: string;
   /** FAISS (OpenMP) threads per call; default: FAISS's own default. */
   threads?: number;
+  /**
+   * Memory for filtered subsets searched again (a tenant's rows, gathered into
+   * one contiguous copy until a write changes the shard), MiB; default 64, 0 = none.
+   */
+  subsetCacheMb?: number;
   /** GPU scratch memory FAISS reserves on a cuda device, MiB; default FAISS's own. */
   gpuTempMemoryMb?: number;
   /**
@@ -104,6 +109,7 @@ export async function startShardWorker(options: ShardWorkerOptions = {}): Promis
   const device = parseDevice(options.device ?? 'cpu', hasGpu());
   if (device.cudaIndex !== undefined) process.env.CUDA_VISIBLE_DEVICES = String(device.cudaIndex);
   if (options.threads !== undefined) setNumThreads(options.threads);
+  if (options.subsetCacheMb !== undefined) setSubsetCacheBytes(options.subsetCacheMb * 1024 * 1024);
 
   const host = options.host ?? '127.0.0.1';
   const maxBytes = options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES;

@@ -2,25 +2,35 @@ import { LatencyHistogram } from '../metrics/latency-histogram.js';
 import { type CpuByRole, cpuDelta, totalCpuMs } from '../metrics/process-cpu.js';
 import type { SingleQueryStats } from './tenant-row.js';
 
-/** How long the single-query phase runs: `concurrency` clients until `seconds` pass or `maxRequests` were sent. */
+/**
+ * How long the single-query phase runs: `concurrency` clients until `seconds`
+ * pass or `maxRequests` were sent, after `warmUpSeconds` of the same load uncounted.
+ */
 export interface ConcurrentBudget {
   concurrency: number;
   seconds: number;
   maxRequests: number;
+  warmUpSeconds: number;
 }
 
 /**
  * One query per request, `concurrency` requests in flight (each client sends
  * its next as soon as its last is answered), request i searching query i;
- * one uncounted round of warm-up requests first. CPU is sampled around the
- * timed requests only.
+ * the same load for `warmUpSeconds` (at least one round) first, uncounted.
+ * CPU is sampled around the timed requests only.
  */
 export async function searchConcurrently(
   search: (request: number) => Promise<{ shardsQueried: number; path?: string }>,
   budget: ConcurrentBudget,
   sampleCpu: () => CpuByRole,
 ): Promise<SingleQueryStats> {
-  await Promise.all(Array.from({ length: budget.concurrency }, (_, i) => search(i)));
+  const warmUntil = performance.now() + budget.warmUpSeconds * 1000;
+  let warmUps = 0;
+  const warmUp = async () => {
+    do await search(warmUps++).catch(() => undefined);
+    while (performance.now() < warmUntil);
+  };
+  await Promise.all(Array.from({ length: budget.concurrency }, warmUp));
   const latency = new LatencyHistogram();
   let issued = 0;
   let answered = 0;

@@ -60,6 +60,7 @@ export async function measureTenantMode(
     concurrency: config.concurrency,
     seconds: config.singleSeconds,
     maxRequests: config.singleMaxRequests,
+    warmUpSeconds: config.warmUpSeconds,
   };
   const oneTenant = await searchConcurrently(
     (request) => collection.searchOne(TENANT_K, filter, request),
