@@ -77,6 +77,25 @@ async function workerSearchCalls(): Promise<number> {
   return calls;
 }
 
+/** Searches the workers answered from a kept copy of a filtered subset. */
+async function subsetCacheHits(): Promise<number> {
+  let hits = 0;
+  for (const worker of cluster.workers) {
+    hits += total(await scrape(worker.metricsUrl!), 'vecshard_subset_cache_lookups_total', { result: 'hit' });
+  }
+  return hits;
+}
+
+/** The k nearest of `rows` (id → vector) to one query, by squared L2 distance. */
+function bruteForceOver(rows: Map<number, Float32Array>, query: Float32Array, k: number): bigint[] {
+  const distance = (v: Float32Array) => v.reduce((sum, x, j) => sum + (x - query[j]) ** 2, 0);
+  return [...rows]
+    .map(([id, v]) => ({ id, d: distance(v) }))
+    .sort((a, b) => a.d - b.d)
+    .slice(0, k)
+    .map(({ id }) => BigInt(id));
+}
+
 describe('a partition key', { timeout: 240_000 }, () => {
   it('reports the key and spreads the shops over every shard', async () => {
     const info = await client.getCollection(NAME);
@@ -130,6 +149,37 @@ describe('a partition key', { timeout: 240_000 }, () => {
     expect(await client.count(NAME, { filter: "shop == 'shop-7'" })).toBe(rowsOfShop('shop-7').size);
     await expectExactWithinShop('shop-1');
     await expectExactWithinShop('shop-7');
+  });
+
+  it("searches a large shop from the workers' subset cache, and never from a copy older than a write", async () => {
+    // 300 rows: enough for the workers to keep the shop's rows as one contiguous copy.
+    const big = Array.from({ length: 300 }, (_, i) => 100_000 + i);
+    const bigVectors = clusteredVectors(big.length, DIM, 63);
+    await client.upsert(NAME, BigInt64Array.from(big.map(BigInt)), bigVectors, {
+      fields: { shop: big.map(() => 'shop-big'), price: big.map(() => 1) },
+    });
+    const rowsOfBig = () => new Map(big.map((id, i) => [id, bigVectors.subarray(i * DIM, (i + 1) * DIM)]));
+    const one = queries.subarray(0, DIM);
+    const search = () => client.search(NAME, one, { k: K, nprobe: NLIST, filter: "shop == 'shop-big'" });
+    const hitsBefore = await subsetCacheHits();
+    for (let i = 0; i < 3; i++) expect((await search()).ids.every((id) => id >= 100_000n)).toBe(true);
+    expect((await subsetCacheHits()) - hitsBefore).toBeGreaterThan(0);
+
+    // The farthest row moves onto the query, the nearest is deleted: the next answer shows both.
+    const first = await search();
+    const nearest = first.ids[0];
+    const moved = BigInt(big[big.length - 1]) === nearest ? BigInt(big[0]) : BigInt(big[big.length - 1]);
+    await client.upsert(NAME, BigInt64Array.of(moved), one, { fields: { shop: ['shop-big'], price: [1] } });
+    await client.delete(NAME, BigInt64Array.of(nearest));
+    const after = await search();
+    expect(after.ids[0]).toBe(moved);
+    expect([...after.ids]).not.toContain(nearest);
+    const rows = rowsOfBig();
+    rows.set(Number(moved), one);
+    rows.delete(Number(nearest));
+    const truth = bruteForceOver(rows, one, K);
+    expect([...after.ids]).toEqual(truth);
+    await client.delete(NAME, BigInt64Array.from(big.map(BigInt)));
   });
 
   it('refuses a row without its shop, naming the key, and Rebalance', async () => {

@@ -1,4 +1,4 @@
-import { faissBuild, faissVersion } from '@vecshard/faiss';
+import { faissBuild, faissVersion, subsetCacheStats } from '@vecshard/faiss';
 import { createProcessRegistry, createRpcMetrics } from '@vecshard/proto';
 import { Counter, Gauge } from 'prom-client';
 import type { ShardCollectionStats } from './shard-collection.js';
@@ -70,6 +70,28 @@ new Gauge({
   collect() {
     this.reset();
     for (const shard of watched?.values() ?? []) this.labels(shard.name).set(shard.pendingWrites);
+  },
+});
+
+// The cache of filtered subsets searched again (a tenant's rows), read at scrape time.
+new Gauge({
+  name: 'vecshard_subset_cache_bytes',
+  help: 'Bytes of filtered subsets kept as contiguous copies (--subset-cache-mb bounds them)',
+  registers,
+  collect() {
+    this.set(subsetCacheStats().bytes);
+  },
+});
+new Counter({
+  name: 'vecshard_subset_cache_lookups_total',
+  help: 'Filtered subset searches that looked for a kept copy, by result (hit or miss)',
+  labelNames: ['result'],
+  registers,
+  collect() {
+    this.reset();
+    const stats = subsetCacheStats();
+    this.labels('hit').inc(stats.hits);
+    this.labels('miss').inc(stats.misses);
   },
 });
 
