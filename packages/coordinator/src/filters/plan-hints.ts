@@ -35,6 +35,14 @@ export class PlanHints {
   }
 }
 
+/** Each filter's text, made once: a search asks for it twice (before and after it is planned). */
+const filterTexts = new WeakMap<Filter__Output, string>();
+
 function keyOf(collection: string, filter: Filter__Output): string {
-  return `${collection}\u0000${JSON.stringify(filter)}`;
+  let text = filterTexts.get(filter);
+  if (text === undefined) {
+    text = JSON.stringify(filter);
+    filterTexts.set(filter, text);
+  }
+  return `${collection}\u0000${text}`;
 }
