@@ -48,7 +48,7 @@ export function negated(filter: Filter__Output): Filter__Output {
   return { must: [], should: [], mustNot: [{ condition: 'nested', nested: filter }] };
 }
 
-/** A filter's matches on one shard: how many, of how many rows, and how many per list. */
+/** A filter's matches on one shard: how many, of how many rows, and how many per list (empty when not asked for). */
 export interface ShardMatchCounts {
   count: number;
   rows: number;
@@ -71,7 +71,8 @@ const NO_HITS: SearchResult = { labels: new BigInt64Array(0), distances: new Flo
  * them. Otherwise nothing is searched and the counts go back for the
  * coordinator to plan with. A shard's share of matches under the bound on
  * every shard puts the collection's under it too, so a shard never searches
- * exactly where the coordinator's own plan would not.
+ * exactly where the coordinator's own plan would not. Counting per list is a
+ * pass over the matches, done only when `listCounts` asks for it.
  */
 export async function searchIfSelective(
   index: FaissIndex,
@@ -79,9 +80,10 @@ export async function searchIfSelective(
   queries: Float32Array,
   k: number,
   exactShare: number,
+  listCounts = true,
 ): Promise<PlannedAlone> {
   const { matching, rows } = matches;
-  const counts = { count: matching.count, rows, perList: matching.countByList() };
+  const counts = { count: matching.count, rows, perList: listCounts ? matching.countByList() : new Map() };
   if (counts.count === 0) return { result: NO_HITS, matches: counts };
   if (counts.count > exactShare * rows) return { matches: counts };
   return { result: await index.searchSubset(queries, k, matching.idsUnordered()), matches: counts };

@@ -53,6 +53,11 @@ export interface SearchRequestOptions {
   outputFields?: string[];
   /** With a filter and no lists: plan alone, searching exactly up to this share of matching rows (see searchIfSelective). */
   exactShare?: number;
+  /**
+   * Planning alone, whether the answer carries the matches per list (default
+   * true): a coordinator plans with them, a one-hop client never reads them.
+   */
+  listCounts?: boolean;
 }
 
 /** A search's hits and, when asked, their fields (one row per hit slot). */
@@ -536,6 +541,7 @@ export class ShardCollection {
       queries,
       k,
       options.exactShare ?? 0,
+      options.listCounts ?? true,
     );
     const result = planned.result ?? { labels: new BigInt64Array(0), distances: new Float32Array(0) };
     const outputFields = options.outputFields ?? [];

@@ -39,7 +39,7 @@ export function shardSearchHandlers(
             },
             { epoch: BigInt(req.epoch), quantizer: req.quantizerDigest },
             // A filter is served only as a shard plans it alone (no output fields one hop).
-            req.filter ? { filter: req.filter, exactShare: req.exactShare } : {},
+            req.filter ? { filter: req.filter, exactShare: req.exactShare, listCounts: false } : {},
           ),
         );
         return {
